@@ -1,0 +1,85 @@
+"""Portal 70:20:10 — the core application factory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from portal import access, config, i18n, web
+from portal.extensions import csrf, db, htmx, limiter, login_manager, migrate
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _template_folder() -> Path:
+    # In a wheel the top-level templates/ is shipped as portal/templates; in a checkout it
+    # sits beside the package.
+    packaged = PACKAGE_DIR / "templates"
+    return packaged if packaged.is_dir() else PACKAGE_DIR.parent / "templates"
+
+
+def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, object]] | None = None) -> Flask:
+    """Build the portal. ``plugins`` registers extra plugin objects (used by tests)."""
+    instance_path = os.environ.get("PORTAL_INSTANCE_PATH")
+    app = Flask(
+        __name__,
+        instance_path=instance_path,
+        instance_relative_config=True,
+        template_folder=str(_template_folder()),
+    )
+    app.config.from_mapping(config.from_environment(Path(app.instance_path)))
+    app.config.update(config_overrides or {})
+    Path(app.config["UPLOAD_FOLDER"]).mkdir(parents=True, exist_ok=True)
+    if app.config["PORTAL_TRUSTED_PROXIES"]:
+        hops = app.config["PORTAL_TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+    _init_extensions(app)
+    _register_core_blueprints(app)
+    from portal.plugins import init_plugins
+
+    init_plugins(app, plugins)
+    from portal import guard
+
+    app.before_request(access.enforce_access)
+    app.before_request(guard.mechanism_guard)
+    web.register(app)
+    i18n.register(app)
+    from portal import menus
+
+    menus.register(app)
+    from portal.cli import register_cli
+
+    register_cli(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from portal import auth_loader, database, migrations_config
+
+    db.init_app(app)
+    with app.app_context():
+        database.configure_sqlite(db.engine)
+    migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True)
+    migrations_config.install(migrate)
+    login_manager.init_app(app)
+    auth_loader.install(login_manager)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    limiter.init_app(app)
+
+
+def _register_core_blueprints(app: Flask) -> None:
+    from portal.admin.views import bp as admin_bp
+    from portal.auth.views import bp as auth_bp
+    from portal.employees.views import bp as employees_bp
+    from portal.home.views import bp as home_bp
+    from portal.imports.views import bp as imports_bp
+    from portal.mechanisms.views import bp as mechanisms_bp
+    from portal.units.views import bp as units_bp
+
+    for blueprint in (home_bp, auth_bp, units_bp, employees_bp, imports_bp, mechanisms_bp, admin_bp):
+        app.register_blueprint(blueprint)

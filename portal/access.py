@@ -1,0 +1,56 @@
+"""Access by declaration: every view states who may use it; anything undeclared is denied."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import abort, current_app, request
+from flask_login import current_user
+
+from portal.extensions import login_manager
+
+PUBLIC = "public"
+ROLES = ("pegawai", "atasan", "pimpinan_unit", "admin_unit", "admin_sdm", "superadmin")
+ADMINS = ("admin_unit", "admin_sdm", "superadmin")
+SDM = ("admin_sdm", "superadmin")
+MANAGERS = ("atasan", "pimpinan_unit", "admin_unit", "admin_sdm", "superadmin")
+
+
+def access(*roles: str) -> Callable:
+    """Declare who may call a view: ``PUBLIC`` or any of the given roles."""
+    unknown = set(roles) - set(ROLES) - {PUBLIC}
+    if unknown or not roles:
+        raise ValueError(f"unknown roles {unknown}")
+
+    def decorate(view: Callable) -> Callable:
+        view.__access__ = frozenset(roles)
+        return view
+
+    return decorate
+
+
+def declared_access(endpoint: str) -> frozenset[str] | None:
+    if endpoint == "static" or endpoint.endswith(".static"):
+        return frozenset({PUBLIC})
+    view = current_app.view_functions.get(endpoint)
+    return getattr(view, "__access__", None)
+
+
+def enforce_access():
+    """before_request: deny by default, then check the declared roles."""
+    if request.endpoint is None:
+        return None  # routing failed: Flask answers 404/405 itself
+    allowed = declared_access(request.endpoint)
+    if allowed is None:
+        current_app.logger.error("endpoint %s declares no access; denied", request.endpoint)
+        abort(403)
+    if PUBLIC in allowed:
+        return None
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    if not current_user.has_any(*allowed):
+        current_app.logger.warning(
+            "access denied: account %s to %s", current_user.id, request.endpoint
+        )
+        abort(403)
+    return None

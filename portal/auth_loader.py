@@ -1,0 +1,43 @@
+"""Flask-Login wiring: load accounts by session token; htmx-aware login redirects."""
+
+from __future__ import annotations
+
+from flask import Response, flash, redirect, request, url_for
+from flask_login import LoginManager
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import Account
+from portal.web import is_safe_next
+
+
+def _load(token: str) -> Account | None:
+    account = db.session.scalar(select(Account).where(Account.session_token == token))
+    return account if account and account.is_enabled else None
+
+
+def _current_path() -> str | None:
+    if request.htmx:
+        current = request.htmx.current_url or ""
+        path = "/" + current.split("://", 1)[-1].split("/", 1)[-1] if "://" in current else current
+        return path if is_safe_next(path) else None
+    if request.method == "GET":
+        return request.full_path.rstrip("?")
+    return None
+
+
+def _unauthorized():
+    login_url = url_for("auth.login", next=_current_path())
+    if request.htmx:
+        # Never swap a login page into a fragment: tell htmx to load it as a page.
+        response = Response("Sesi Anda telah berakhir.", status=401)
+        response.headers["HX-Redirect"] = login_url
+        return response
+    flash("Silakan masuk terlebih dahulu.", "info")
+    return redirect(login_url)
+
+
+def install(manager: LoginManager) -> None:
+    manager.user_loader(_load)
+    manager.unauthorized_handler(_unauthorized)
+    manager.session_protection = "basic"

@@ -1,0 +1,58 @@
+"""Configuration from environment variables (documented in README.md)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def _flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "ya", "on"}
+
+
+def _secret_key(instance_path: Path) -> str:
+    """SECRET_KEY from the environment; in development, generated once into instance/."""
+    if key := os.environ.get("SECRET_KEY"):
+        return key
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+def from_environment(instance_path: Path) -> dict:
+    """Build the Flask config mapping; every key can be overridden by create_app(config=...)."""
+    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'portal.db'}"
+    secure_cookies = _flag("PORTAL_SECURE_COOKIES")
+    return {
+        "SECRET_KEY": _secret_key(instance_path),
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "UPLOAD_FOLDER": os.environ.get("PORTAL_UPLOAD_FOLDER", str(instance_path / "uploads")),
+        "MAX_CONTENT_LENGTH": int(os.environ.get("PORTAL_MAX_UPLOAD_MB", "20")) * 1024 * 1024,
+        "MAX_FORM_MEMORY_SIZE": 500_000,
+        "MAX_FORM_PARTS": 1000,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": secure_cookies,
+        "SESSION_COOKIE_NAME": "__Host-portal" if secure_cookies else "portal_session",
+        "PERMANENT_SESSION_LIFETIME": int(os.environ.get("PORTAL_SESSION_MINUTES", "480")) * 60,
+        "REMEMBER_COOKIE_SECURE": secure_cookies,
+        "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+        "WTF_CSRF_HEADERS": ["X-CSRFToken"],
+        "RATELIMIT_STORAGE_URI": os.environ.get("PORTAL_RATELIMIT_STORAGE", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": False,
+        "PORTAL_TRACE_HOOKS": _flag("PORTAL_TRACE_HOOKS"),
+        "PORTAL_LOGIN_LIMIT_ADDRESS": os.environ.get("PORTAL_LOGIN_LIMIT_ADDRESS", "30 per minute"),
+        "PORTAL_LOGIN_LIMIT_ACCOUNT": os.environ.get("PORTAL_LOGIN_LIMIT_ACCOUNT", "5 per minute"),
+        "PORTAL_TRUSTED_PROXIES": int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0")),
+        "PORTAL_PAGE_SIZE": 25,
+    }

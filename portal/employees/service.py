@@ -1,0 +1,156 @@
+"""Employee rules shared by the forms and the importer: parsing, references, cycles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from portal import nip as nip_rules
+from portal.extensions import db
+from portal.models import Employee, Unit
+from portal.models.employee import JENIS_JABATAN, STATUS_ASN
+
+EMPLOYEE_COLUMNS = (
+    "nip", "nama", "unit_kode", "status_asn", "jenis_jabatan", "jenjang", "jabatan", "golongan",
+    "atasan_nip", "email", "hipo",
+)
+OPTIONAL_COLUMNS = ("pppk_kontrak_selesai", "pppk_keahlian_langka")
+YES_NO = {"ya": True, "tidak": False, "": False}
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+LIMITS = {"nama": 200, "jenjang": 60, "jabatan": 200, "golongan": 10, "email": 200}
+
+
+@dataclass
+class EmployeeRecord:
+    nip: str
+    nama: str
+    unit_kode: str
+    status_asn: str
+    jenis_jabatan: str
+    jenjang: str
+    jabatan: str
+    golongan: str
+    atasan_nip: str
+    email: str | None
+    hipo: bool
+    pppk_kontrak_selesai: dt.date | None
+    pppk_keahlian_langka: bool
+
+    def model_values(self) -> dict:
+        """Column values for Employee (references resolved by the caller)."""
+        return {
+            "nip": self.nip, "nama": self.nama, "status_asn": self.status_asn,
+            "jenis_jabatan": self.jenis_jabatan, "jenjang": self.jenjang, "jabatan": self.jabatan,
+            "golongan": self.golongan, "email": self.email, "hipo": self.hipo,
+            "pppk_kontrak_selesai": self.pppk_kontrak_selesai,
+            "pppk_keahlian_langka": self.pppk_keahlian_langka,
+        }
+
+
+def parse_iso_date(text: str) -> dt.date | None:
+    """``YYYY-MM-DD`` to a date; None when malformed or not a real day (2024-02-30)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_employee(raw: dict[str, str], today: dt.date | None = None):
+    """Clean one employee row; return (record, [(column, message), ...])."""
+    v = {key: str(raw.get(key) or "").strip() for key in EMPLOYEE_COLUMNS + OPTIONAL_COLUMNS}
+    errors: list[tuple[str, str]] = []
+    status = v["status_asn"].upper()
+    if status not in STATUS_ASN:
+        errors.append(("status_asn", "Status ASN harus PNS atau PPPK."))
+    nip = nip_rules.normalise(v["nip"])
+    errors += [("nip", message) for message in nip_rules.problems(nip, status or "PNS", today)]
+    if not v["nama"]:
+        errors.append(("nama", "Nama wajib diisi."))
+    if not v["unit_kode"]:
+        errors.append(("unit_kode", "Kode unit wajib diisi."))
+    jenis = v["jenis_jabatan"].lower()
+    if jenis not in JENIS_JABATAN:
+        errors.append(("jenis_jabatan", "Jenis jabatan harus struktural, fungsional, atau pelaksana."))
+    for column, limit in LIMITS.items():
+        if len(v[column]) > limit:
+            errors.append((column, f"Maksimal {limit} karakter."))
+    if v["email"] and not EMAIL.match(v["email"]):
+        errors.append(("email", "Alamat email tidak valid."))
+    flags = {}
+    for column in ("hipo", "pppk_keahlian_langka"):
+        text = v[column].lower()
+        if text not in YES_NO:
+            errors.append((column, "Isi dengan ya atau tidak."))
+        flags[column] = YES_NO.get(text, False)
+    contract_end = None
+    if v["pppk_kontrak_selesai"]:
+        contract_end = parse_iso_date(v["pppk_kontrak_selesai"])
+        if contract_end is None:
+            errors.append(("pppk_kontrak_selesai", "Tanggal harus berformat YYYY-MM-DD dan valid."))
+    if status == "PNS" and (contract_end or flags["pppk_keahlian_langka"]):
+        errors.append(("pppk_kontrak_selesai", "Data kontrak PPPK hanya untuk pegawai PPPK."))
+    atasan = nip_rules.normalise(v["atasan_nip"])
+    if atasan and atasan == nip:
+        errors.append(("atasan_nip", "Pegawai tidak boleh menjadi atasan dirinya sendiri."))
+    record = EmployeeRecord(
+        nip=nip, nama=v["nama"], unit_kode=v["unit_kode"], status_asn=status,
+        jenis_jabatan=jenis, jenjang=v["jenjang"], jabatan=v["jabatan"], golongan=v["golongan"],
+        atasan_nip=atasan, email=v["email"] or None, hipo=flags["hipo"],
+        pppk_kontrak_selesai=contract_end, pppk_keahlian_langka=flags["pppk_keahlian_langka"],
+    )
+    return record, errors
+
+
+def supervisor_cycle(nip: str, supervisor_of: dict[str, str]) -> bool:
+    seen = {nip}
+    current = supervisor_of.get(nip)
+    while current:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = supervisor_of.get(current)
+    return False
+
+
+def existing_supervisor_map() -> dict[str, str]:
+    boss = db.aliased(Employee)
+    rows = db.session.execute(
+        select(Employee.nip, boss.nip).join(boss, Employee.supervisor_id == boss.id)
+    )
+    return dict(rows.all())
+
+
+def check_employee_references(records: list[EmployeeRecord], allowed_unit_kodes: set[str] | None = None):
+    """Problems per record index: unknown unit or supervisor, supervisor cycles, scope."""
+    known_units = set(db.session.scalars(select(Unit.kode)))
+    file_nips = {r.nip for r in records}
+    wanted = {r.atasan_nip for r in records if r.atasan_nip} - file_nips
+    known_nips = set()
+    for start in range(0, len(wanted), 900):
+        chunk = list(wanted)[start:start + 900]
+        known_nips |= set(db.session.scalars(select(Employee.nip).where(Employee.nip.in_(chunk))))
+    supervisor_of = existing_supervisor_map()
+    for record in records:
+        if record.atasan_nip:
+            supervisor_of[record.nip] = record.atasan_nip
+        else:
+            supervisor_of.pop(record.nip, None)
+    problems: dict[int, list[tuple[str, str]]] = {}
+    for index, record in enumerate(records):
+        found = []
+        if record.unit_kode and record.unit_kode not in known_units:
+            found.append(("unit_kode", f"Unit {record.unit_kode} tidak ditemukan."))
+        elif allowed_unit_kodes is not None and record.unit_kode not in allowed_unit_kodes:
+            found.append(("unit_kode", f"Unit {record.unit_kode} di luar kewenangan Anda."))
+        if record.atasan_nip and record.atasan_nip not in known_nips | file_nips:
+            found.append(("atasan_nip", f"Atasan dengan NIP {record.atasan_nip} tidak ditemukan."))
+        elif record.atasan_nip and supervisor_cycle(record.nip, supervisor_of):
+            found.append(("atasan_nip", "Atasan ini membuat lingkaran atasan–bawahan."))
+        if found:
+            problems[index] = found
+    return problems

@@ -1,0 +1,3 @@
+from flask import Blueprint
+
+bp = Blueprint("employees", __name__, url_prefix="/pegawai")

@@ -1,0 +1,34 @@
+"""The signed-in user's home page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, url_for
+from flask_login import current_user
+
+from portal.access import ROLES, access
+from portal.mechanisms.switches import user_hook
+from portal.web import render
+
+bp = Blueprint("home", __name__)
+
+ROLE_LABELS = {
+    "pegawai": "Pegawai",
+    "atasan": "Atasan langsung",
+    "pimpinan_unit": "Pimpinan unit",
+    "admin_unit": "Admin unit",
+    "admin_sdm": "Admin SDM",
+    "superadmin": "Superadmin",
+}
+
+
+@bp.route("/")
+@access(*ROLES)
+def index():
+    widgets = sorted(
+        (w for ws in user_hook("portal_dashboard_widgets", current_user)(user=current_user)
+         for w in ws or ()),
+        key=lambda w: (w.order, w.title),
+    )
+    cards = [{"title": w.title, "url": url_for(w.endpoint)} for w in widgets]
+    roles = [ROLE_LABELS[r] for r in ROLES if r in current_user.roles]
+    return render("home/index.html", employee=current_user.employee, roles=roles, cards=cards)

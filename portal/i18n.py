@@ -1,0 +1,41 @@
+"""Indonesian formatting of dates and numbers (Babel, locale ``id``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+
+LOCALE = "id_ID"
+TIMEZONE = "Asia/Jakarta"
+
+
+def tanggal(value: dt.date | dt.datetime | None, fmt: str = "d MMMM y") -> str:
+    """``28 November 2026``; empty for None."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return format_datetime(
+            value.replace(tzinfo=value.tzinfo or dt.UTC), fmt, tzinfo=TIMEZONE, locale=LOCALE
+        )
+    return format_date(value, fmt, locale=LOCALE)
+
+
+def waktu(value: dt.datetime | None) -> str:
+    """``28 November 2026 17.25 WIB`` for a naive UTC datetime."""
+    if value is None:
+        return ""
+    return tanggal(value, "d MMMM y HH.mm") + " WIB"
+
+
+def angka(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    return format_decimal(value, locale=LOCALE)
+
+
+def register(app) -> None:
+    app.add_template_filter(tanggal)
+    app.add_template_filter(waktu)
+    app.add_template_filter(angka)

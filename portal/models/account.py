@@ -1,0 +1,103 @@
+"""Sign-in accounts, tied one-to-one to an employee, and granted roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from functools import cached_property
+
+from flask_login import UserMixin
+from sqlalchemy import exists, select
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.extensions import db
+from portal.models.employee import Employee
+from portal.models.unit import Unit
+
+GRANTABLE_ROLES = ("admin_unit", "admin_sdm", "superadmin")
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Account(UserMixin, db.Model):
+    __tablename__ = "account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(
+        ForeignKey("employee.id", ondelete="CASCADE"), unique=True
+    )
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    # Flask-Login's "alternative id": rotating it ends every session of this account.
+    session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
+    is_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    employee: Mapped[Employee] = relationship()
+    grants: Mapped[list[RoleGrant]] = relationship(
+        back_populates="account",
+        cascade="all, delete-orphan",
+        foreign_keys="RoleGrant.account_id",
+    )
+
+    def rotate_session_token(self) -> None:
+        self.session_token = new_session_token()
+
+    # Flask-Login: the session stores the rotating token, not the primary key.
+    def get_id(self) -> str:
+        return self.session_token
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_enabled
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        """Granted roles plus the derived ones: atasan (has subordinates), pimpinan_unit."""
+        roles = {"pegawai"} | {grant.role for grant in self.grants}
+        if db.session.scalar(select(exists().where(Employee.supervisor_id == self.employee_id))):
+            roles.add("atasan")
+        if self.headed_unit_paths:
+            roles.add("pimpinan_unit")
+        return frozenset(roles)
+
+    def has_any(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    @property
+    def is_ministry_wide(self) -> bool:
+        return self.has_any("admin_sdm", "superadmin")
+
+    @cached_property
+    def admin_unit_paths(self) -> tuple[str, ...]:
+        """Paths of the unit subtrees this account administers as admin_unit."""
+        return tuple(grant.unit.path for grant in self.grants if grant.role == "admin_unit" and grant.unit)
+
+    @cached_property
+    def headed_unit_paths(self) -> tuple[str, ...]:
+        return tuple(db.session.scalars(select(Unit.path).where(Unit.head_id == self.employee_id)))
+
+
+class RoleGrant(db.Model):
+    """An explicit role: admin_unit (scoped to a unit subtree), admin_sdm or superadmin."""
+
+    __tablename__ = "role_grant"
+    __table_args__ = (UniqueConstraint("account_id", "role", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"))
+    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    granted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    account: Mapped[Account] = relationship(back_populates="grants", foreign_keys=[account_id])
+    unit: Mapped[Unit | None] = relationship()

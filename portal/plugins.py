@@ -1,0 +1,125 @@
+"""Plugin discovery (entry-point group ``portal``), mounting and per-unit hook calling."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import pluggy
+from flask import Flask, current_app
+
+from portal import hookspecs
+from portal.types import PluginInfo
+
+ENTRY_POINT_GROUP = "portal"
+
+
+@dataclass(frozen=True)
+class InstalledPlugin:
+    slug: str
+    info: PluginInfo
+    version: str
+    hooks: tuple[str, ...]
+
+
+class PluginRegistry:
+    """Wraps the pluggy manager: which plugins exist and which are on for a unit."""
+
+    def __init__(self) -> None:
+        self.pm = pluggy.PluginManager("portal")
+        self.pm.add_hookspecs(hookspecs)
+        self._versions: dict[str, str] = {}
+
+    def load_entrypoints(self) -> None:
+        for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+            if self.pm.get_plugin(ep.name) is not None:
+                continue
+            self.pm.register(ep.load(), name=ep.name)
+            self._versions[ep.name] = ep.dist.version if ep.dist else "?"
+
+    def register(self, plugin: object, slug: str, version: str = "0") -> None:
+        """Register a plugin object directly (tests, embedded plugins)."""
+        self.pm.register(plugin, name=slug)
+        self._versions[slug] = version
+
+    def check(self) -> None:
+        """Fail fast on misspelled hooks and on plugins whose slug and entry point disagree."""
+        self.pm.check_pending()
+        for slug in self.slugs():
+            info = self.info(slug)
+            if info.slug != slug:
+                raise RuntimeError(f"plugin {slug!r} declares slug {info.slug!r}")
+
+    def enable_tracing(self, write=None) -> None:
+        writer = write or (lambda *args: print("[hook]", *args, file=sys.stderr))
+        self.pm.trace.root.setwriter(writer)
+        self.pm.enable_tracing()
+
+    def slugs(self) -> list[str]:
+        return sorted(
+            name for name, plugin in self.pm.list_name_plugin() if _is_mechanism(self.pm, plugin)
+        )
+
+    def info(self, slug: str) -> PluginInfo:
+        return self._impl_result(slug, "portal_plugin_info")
+
+    def installed(self) -> list[InstalledPlugin]:
+        result = []
+        for slug in self.slugs():
+            plugin = self.pm.get_plugin(slug)
+            hooks = tuple(sorted(c.name for c in self.pm.get_hookcallers(plugin) or ()))
+            result.append(InstalledPlugin(slug, self.info(slug), self._versions.get(slug, "?"), hooks))
+        return result
+
+    def per_plugin(self, hook_name: str, **kwargs):
+        """Yield (slug, result) of one hook for each plugin implementing it."""
+        caller = getattr(self.pm.hook, hook_name)
+        for impl in caller.get_hookimpls():
+            yield impl.plugin_name, impl.function(**kwargs)
+
+    def _impl_result(self, slug: str, hook_name: str):
+        caller = getattr(self.pm.hook, hook_name)
+        for impl in caller.get_hookimpls():
+            if impl.plugin_name == slug:
+                return impl.function()
+        raise KeyError(f"plugin {slug!r} does not implement {hook_name}")
+
+    def hook_excluding(self, hook_name: str, disabled_slugs: set[str]):
+        """A caller for ``hook_name`` that leaves out the given plugins (pluggy subset caller)."""
+        remove = [self.pm.get_plugin(slug) for slug in disabled_slugs if self.pm.get_plugin(slug)]
+        if not remove:
+            return getattr(self.pm.hook, hook_name)
+        return self.pm.subset_hook_caller(hook_name, remove_plugins=remove)
+
+    def migration_dirs(self) -> list[Path]:
+        return [Path(path) for _slug, path in self.per_plugin("portal_migrations_dir")]
+
+
+def _is_mechanism(pm: pluggy.PluginManager, plugin: object) -> bool:
+    callers = pm.get_hookcallers(plugin) or ()
+    return any(c.name == "portal_plugin_info" for c in callers)
+
+
+def registry() -> PluginRegistry:
+    return current_app.extensions["portal_plugins"]
+
+
+def init_plugins(app: Flask, extra_plugins: list[tuple[str, object]] | None = None) -> None:
+    """Discover plugins, check them and mount their blueprints under ``/m/<slug>``."""
+    plugins = PluginRegistry()
+    plugins.load_entrypoints()
+    for slug, plugin in extra_plugins or ():
+        plugins.register(plugin, slug)
+    plugins.check()
+    if app.config.get("PORTAL_TRACE_HOOKS"):
+        plugins.enable_tracing()
+    app.extensions["portal_plugins"] = plugins
+
+    blueprint_slugs: dict[str, str] = {}
+    for slug, blueprints in plugins.per_plugin("portal_register_blueprints"):
+        for blueprint in blueprints or ():
+            app.register_blueprint(blueprint, url_prefix=f"/m/{slug}")
+            blueprint_slugs[blueprint.name] = slug
+    app.extensions["portal_blueprint_slugs"] = blueprint_slugs

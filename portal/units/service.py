@@ -1,0 +1,118 @@
+"""Unit rules shared by the forms and the importer: parsing, references, tree paths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
+from portal.extensions import db
+from portal.models import Employee, Unit
+from portal.models.unit import ESELON_LEVELS
+
+UNIT_COLUMNS = ("kode", "nama", "eselon", "induk_kode", "pimpinan_nip")
+
+
+@dataclass
+class UnitRecord:
+    kode: str
+    nama: str
+    eselon: str
+    induk_kode: str
+    pimpinan_nip: str
+
+
+def parse_unit(raw: dict[str, str]) -> tuple[UnitRecord, list[tuple[str, str]]]:
+    """Clean one unit row; return the record and (column, message) problems."""
+    value = {key: (raw.get(key) or "").strip() for key in UNIT_COLUMNS}
+    errors: list[tuple[str, str]] = []
+    if not value["kode"]:
+        errors.append(("kode", "Kode unit wajib diisi."))
+    elif len(value["kode"]) > 30:
+        errors.append(("kode", "Kode unit maksimal 30 karakter."))
+    if not value["nama"]:
+        errors.append(("nama", "Nama unit wajib diisi."))
+    elif len(value["nama"]) > 200:
+        errors.append(("nama", "Nama unit maksimal 200 karakter."))
+    eselon = value["eselon"].upper()
+    if eselon not in ESELON_LEVELS:
+        errors.append(("eselon", f"Eselon harus salah satu dari {', '.join(ESELON_LEVELS)}."))
+    if value["induk_kode"] and value["induk_kode"] == value["kode"]:
+        errors.append(("induk_kode", "Unit tidak boleh menjadi induk dirinya sendiri."))
+    record = UnitRecord(value["kode"], value["nama"], eselon, value["induk_kode"],
+                        "".join(value["pimpinan_nip"].split()))
+    return record, errors
+
+
+def parent_cycle(kode: str, parent_of: dict[str, str]) -> bool:
+    """True when following parents from ``kode`` comes back to it."""
+    seen = {kode}
+    current = parent_of.get(kode)
+    while current:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = parent_of.get(current)
+    return False
+
+
+def existing_parent_map() -> dict[str, str]:
+    parent = db.aliased(Unit)
+    rows = db.session.execute(select(Unit.kode, parent.kode).outerjoin(parent, Unit.parent_id == parent.id))
+    return {kode: parent_kode for kode, parent_kode in rows if parent_kode}
+
+
+def check_unit_references(records: list[UnitRecord]) -> dict[int, list[tuple[str, str]]]:
+    """Problems per record index: unknown parent or head, cycles in the tree."""
+    known_units = set(db.session.scalars(select(Unit.kode)))
+    file_units = {r.kode for r in records}
+    known_heads = set()
+    head_nips = {r.pimpinan_nip for r in records if r.pimpinan_nip}
+    if head_nips:
+        known_heads = set(db.session.scalars(select(Employee.nip).where(Employee.nip.in_(head_nips))))
+    parent_of = existing_parent_map()
+    parent_of.update({r.kode: r.induk_kode for r in records})
+    problems: dict[int, list[tuple[str, str]]] = {}
+    for index, record in enumerate(records):
+        found = []
+        if record.induk_kode and record.induk_kode not in known_units | file_units:
+            found.append(("induk_kode", f"Unit induk {record.induk_kode} tidak ditemukan."))
+        elif record.induk_kode and parent_cycle(record.kode, parent_of):
+            found.append(("induk_kode", "Induk ini membuat lingkaran pada pohon unit."))
+        if record.pimpinan_nip and record.pimpinan_nip not in known_heads:
+            found.append(("pimpinan_nip", f"Pimpinan dengan NIP {record.pimpinan_nip} belum terdaftar."))
+        if found:
+            problems[index] = found
+    return problems
+
+
+def rebuild_paths() -> None:
+    """Recompute every unit's materialised path (after imports or moves)."""
+    rows = db.session.execute(select(Unit.id, Unit.parent_id)).all()
+    parent = dict(rows)
+    paths: dict[int, str] = {}
+
+    def path_of(unit_id: int) -> str:
+        if unit_id not in paths:
+            up = parent.get(unit_id)
+            paths[unit_id] = (path_of(up) if up else "/") + f"{unit_id}/"
+        return paths[unit_id]
+
+    for unit_id in parent:
+        path_of(unit_id)
+    if paths:
+        db.session.execute(update(Unit), [{"id": k, "path": v} for k, v in paths.items()])
+
+
+def move_unit(unit: Unit, new_parent: Unit | None) -> None:
+    """Re-hang ``unit`` (and its subtree) under ``new_parent``."""
+    old_path = unit.path
+    new_path = (new_parent.path if new_parent else "/") + f"{unit.id}/"
+    unit.parent = new_parent
+    descendants = db.session.scalars(select(Unit).where(Unit.path.startswith(old_path, autoescape=True)))
+    for descendant in descendants:
+        descendant.path = new_path + descendant.path[len(old_path):]
+
+
+def subtree_ids(unit: Unit) -> list[int]:
+    return list(db.session.scalars(select(Unit.id).where(Unit.path.startswith(unit.path, autoescape=True))))

@@ -1,0 +1,3 @@
+from flask import Blueprint
+
+bp = Blueprint("units", __name__, url_prefix="/unit")

@@ -1,0 +1,90 @@
+"""Response helpers: full page or htmx fragment, security headers, error pages."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, redirect, render_template, request, url_for
+from flask_wtf.csrf import CSRFError
+from jinja2_fragments.flask import render_block
+from werkzeug.exceptions import HTTPException
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'self'; object-src 'none'"
+)
+
+
+def render(template: str, block: str | None = None, **context) -> str:
+    """Render the whole page, or only ``block`` for a (non-boosted) htmx request."""
+    if block and request.htmx and not request.htmx.boosted:
+        return render_block(template, block, **context)
+    return render_template(template, **context)
+
+
+def is_safe_next(target: str | None) -> bool:
+    """Only same-site relative paths are accepted as a redirect target."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return False
+    if "\\" in target or any(ord(ch) < 32 for ch in target):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc
+
+
+def redirect_to(endpoint: str, **values) -> Response:
+    """Redirect that also works for htmx form posts (HX-Redirect)."""
+    url = url_for(endpoint, **values)
+    if request.htmx and not request.htmx.boosted:
+        response = Response(status=204)
+        response.headers["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+def _security_headers(response: Response) -> Response:
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Referrer-Policy", "same-origin")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    if request.is_secure:
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+    if request.endpoint != "static" and not (request.endpoint or "").endswith(".static"):
+        headers.setdefault("Cache-Control", "no-store")
+    response.vary.add("HX-Request")
+    return response
+
+
+ERROR_TEXT = {
+    400: ("Permintaan tidak valid", "Permintaan tidak dapat diproses."),
+    403: ("Akses ditolak", "Anda tidak memiliki hak untuk membuka halaman ini."),
+    404: ("Halaman tidak ditemukan", "Halaman yang Anda cari tidak ada atau tidak aktif untuk unit Anda."),
+    405: ("Metode tidak diizinkan", "Aksi ini tidak dapat dilakukan dengan cara tersebut."),
+    413: ("Berkas terlalu besar", "Ukuran berkas melebihi batas yang diizinkan."),
+    429: ("Terlalu banyak percobaan", "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi."),
+    500: ("Terjadi kesalahan", "Terjadi kesalahan pada sistem. Silakan coba lagi; bila berulang, hubungi admin."),
+}
+
+
+def _error_page(code: int, detail: str | None = None):
+    title, text = ERROR_TEXT.get(code, ERROR_TEXT[500])
+    return render_template("errors/error.html", code=code, title=title, text=detail or text), code
+
+
+def register(app: Flask) -> None:
+    app.after_request(_security_headers)
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return _error_page(
+            400, "Formulir sudah kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu kirim lagi."
+        )
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code in ERROR_TEXT:
+            return _error_page(error.code)
+        return error
