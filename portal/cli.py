@@ -84,6 +84,8 @@ def load_demo(scale: str, seed: int, if_empty: bool) -> None:
 
     if if_empty and db.session.scalar(select(Employee.id).limit(1)) is not None:
         click.echo("Basis data sudah berisi data; data contoh tidak dimuat.")
+        for line in loader.existing_demo_accounts():
+            click.echo(line)
         return
     summary = loader.load(scale, seed, echo=click.echo)
     for line in summary:

@@ -36,6 +36,12 @@ def database_url() -> str | None:
 class PortalClient(FlaskClient):
     """A test client that sends the CSRF token like the browser (form field or htmx header)."""
 
+    def open(self, *args, **kwargs):
+        # A fresh app context per request, as in production: otherwise a test's pushed context
+        # would share `g` (login cache, CSRF token) across requests.
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
     def csrf_token(self) -> str:
         page = self.get("/masuk").get_data(as_text=True)
         match = _CSRF_META.search(page) or _CSRF_META.search(self.get("/").get_data(as_text=True))

@@ -146,7 +146,19 @@ def load(scale: str, seed: int, echo: Callable[[str], None] = print) -> list[str
         if summary:
             lines.append(f"[{slug}] {summary}")
     db.session.commit()
-    lines.append("")
-    lines.append(f"Akun contoh (kata sandi untuk semua: {DEMO_PASSWORD}):")
-    lines += [f"  {label:<55} NIP {nip}  {nama}" for label, nip, nama in accounts]
+    return lines + _account_lines(accounts)
+
+
+def _account_lines(accounts: list[tuple[str, str, str]]) -> list[str]:
+    lines = ["", f"Akun contoh (kata sandi untuk semua: {DEMO_PASSWORD}):"]
+    for label, nip, nama in accounts:
+        lines.append(f"  NIP {nip}  {nama} — {label}")
     return lines
+
+
+def existing_demo_accounts() -> list[str]:
+    """Demo sign-ins of an already loaded database (accounts that still use the demo password)."""
+    accounts = db.session.scalars(select(Account).order_by(Account.id).limit(20))
+    found = [(", ".join(sorted(a.roles)), a.employee.nip, a.employee.nama)
+             for a in accounts if passwords.verify(a.password_hash, DEMO_PASSWORD)]
+    return _account_lines(found) if found else []

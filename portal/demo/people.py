@@ -10,6 +10,20 @@ from portal.demo import structure as s
 PPPK_AGREEMENT_CODES = ("21", "22", "23", "24", "25")
 
 
+HEAD_TITLES = (
+    ("Sekretariat", "Sekretaris"), ("Inspektorat", "Inspektur"), ("Direktorat Jenderal", "Direktur Jenderal"),
+    ("Direktorat", "Direktur"),
+)
+
+
+def head_title(unit_name: str) -> str:
+    """Position title of a unit's head: Direktorat X -> Direktur X, Biro X -> Kepala Biro X."""
+    for prefix, title in HEAD_TITLES:
+        if unit_name.startswith(prefix):
+            return title + unit_name[len(prefix):]
+    return f"Kepala {unit_name}"
+
+
 class PeopleFactory:
     def __init__(self, rng: random.Random, today: dt.date | None = None):
         self.rng = rng
@@ -41,11 +55,7 @@ class PeopleFactory:
         female = self.rng.random() < 0.35
         jenjang = {"I": "JPT Madya", "II": "JPT Pratama", "III": "Administrator", "IV": "Pengawas",
                    "UPT": "Administrator"}[eselon]
-        title = "Kepala" if not unit_name.startswith(("Direktorat Jenderal", "Sekretariat", "Inspektorat")) else ""
-        jabatan = (f"{title} {unit_name}".strip() if title else
-                   unit_name.replace("Direktorat Jenderal", "Direktur Jenderal"))
-        if unit_name.startswith("Direktorat ") and not unit_name.startswith("Direktorat Jenderal"):
-            jabatan = unit_name.replace("Direktorat", "Direktur", 1)
+        jabatan = head_title(unit_name)
         return self._person("PNS", female, "struktural", jenjang, jabatan,
                             "IV/" + self.rng.choice("abcde"), min_age=40)
 

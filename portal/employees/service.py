@@ -12,6 +12,7 @@ from portal import nip as nip_rules
 from portal.extensions import db
 from portal.models import Employee, Unit
 from portal.models.employee import JENIS_JABATAN, STATUS_ASN
+from portal.units.service import looping
 
 EMPLOYEE_COLUMNS = (
     "nip", "nama", "unit_kode", "status_asn", "jenis_jabatan", "jenjang", "jabatan", "golongan",
@@ -75,7 +76,8 @@ def parse_employee(raw: dict[str, str], today: dt.date | None = None):
         errors.append(("unit_kode", "Kode unit wajib diisi."))
     jenis = v["jenis_jabatan"].lower()
     if jenis not in JENIS_JABATAN:
-        errors.append(("jenis_jabatan", "Jenis jabatan harus struktural, fungsional, atau pelaksana."))
+        errors.append(("jenis_jabatan",
+                       "Jenis jabatan harus struktural, fungsional, atau pelaksana."))
     for column, limit in LIMITS.items():
         if len(v[column]) > limit:
             errors.append((column, f"Maksimal {limit} karakter."))
@@ -125,31 +127,53 @@ def existing_supervisor_map() -> dict[str, str]:
     return dict(rows.all())
 
 
-def check_employee_references(records: list[EmployeeRecord], allowed_unit_kodes: set[str] | None = None):
-    """Problems per record index: unknown unit or supervisor, supervisor cycles, scope."""
+def _current_units(nips: set[str]) -> dict[str, str]:
+    """Unit kode of the already registered employees among ``nips``."""
+    found: dict[str, str] = {}
+    wanted = sorted(nips)
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start:start + 900]
+        found.update(db.session.execute(
+            select(Employee.nip, Unit.kode).join(Unit, Employee.unit_id == Unit.id)
+            .where(Employee.nip.in_(chunk))
+        ).all())
+    return found
+
+
+def check_employee_references(
+    records: list[EmployeeRecord], allowed_unit_kodes: set[str] | None = None
+):
+    """Problems per record index: unknown unit or supervisor, supervisor cycles, scope.
+
+    With ``allowed_unit_kodes`` (None: no limit) a record must go to one of those units, and an
+    already registered employee must currently belong to one of them.
+    """
     known_units = set(db.session.scalars(select(Unit.kode)))
     file_nips = {r.nip for r in records}
     wanted = {r.atasan_nip for r in records if r.atasan_nip} - file_nips
-    known_nips = set()
-    for start in range(0, len(wanted), 900):
-        chunk = list(wanted)[start:start + 900]
-        known_nips |= set(db.session.scalars(select(Employee.nip).where(Employee.nip.in_(chunk))))
+    supervisors = set(_current_units(wanted)) | file_nips
+    current_unit = _current_units(file_nips) if allowed_unit_kodes is not None else {}
     supervisor_of = existing_supervisor_map()
     for record in records:
         if record.atasan_nip:
             supervisor_of[record.nip] = record.atasan_nip
         else:
             supervisor_of.pop(record.nip, None)
+    in_cycle = looping([r.nip for r in records if r.atasan_nip], supervisor_of)
     problems: dict[int, list[tuple[str, str]]] = {}
     for index, record in enumerate(records):
         found = []
+        limited = allowed_unit_kodes is not None
         if record.unit_kode and record.unit_kode not in known_units:
             found.append(("unit_kode", f"Unit {record.unit_kode} tidak ditemukan."))
-        elif allowed_unit_kodes is not None and record.unit_kode not in allowed_unit_kodes:
+        elif record.unit_kode and limited and record.unit_kode not in allowed_unit_kodes:
             found.append(("unit_kode", f"Unit {record.unit_kode} di luar kewenangan Anda."))
-        if record.atasan_nip and record.atasan_nip not in known_nips | file_nips:
+        if record.nip in current_unit and current_unit[record.nip] not in allowed_unit_kodes:
+            found.append(("nip", f"Pegawai NIP {record.nip} terdaftar di unit "
+                                 f"{current_unit[record.nip]} yang di luar kewenangan Anda."))
+        if record.atasan_nip and record.atasan_nip not in supervisors:
             found.append(("atasan_nip", f"Atasan dengan NIP {record.atasan_nip} tidak ditemukan."))
-        elif record.atasan_nip and supervisor_cycle(record.nip, supervisor_of):
+        elif record.atasan_nip and record.nip in in_cycle:
             found.append(("atasan_nip", "Atasan ini membuat lingkaran atasan–bawahan."))
         if found:
             problems[index] = found

@@ -1,3 +1,181 @@
-from flask import Blueprint
+"""Employees: live search, filters, detail, create and edit within scope, gaps, export."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from portal.access import ADMINS, MANAGERS, access
+from portal.audit import record
+from portal.employees import service
+from portal.employees.forms import EmployeeForm, GapForm
+from portal.employees.queries import EmployeeFilters, employee_query
+from portal.exports import xlsx_response
+from portal.extensions import db
+from portal.i18n import tanggal
+from portal.models import Employee, EmployeeGap, Unit
+from portal.models.employee import JENIS_JABATAN_LABELS, STATUS_ASN
+from portal.pagination import page_number
+from portal.scope import can_edit_employee, can_manage_unit, can_view_employee
+from portal.web import render
 
 bp = Blueprint("employees", __name__, url_prefix="/pegawai")
+EXPORT_LIMIT = 50_000
+
+
+@bp.route("/")
+@access(*MANAGERS)
+def index():
+    filters = EmployeeFilters.from_request()
+    page = db.paginate(employee_query(current_user, filters), page=page_number(), per_page=25,
+                       error_out=False)
+    return render("employees/index.html", block="results", page=page, filters=filters,
+                  statuses=STATUS_ASN, jenis_labels=JENIS_JABATAN_LABELS,
+                  can_create=current_user.has_any(*ADMINS))
+
+
+@bp.route("/ekspor.xlsx")
+@access(*MANAGERS)
+def export():
+    filters = EmployeeFilters.from_request()
+    employees = db.session.scalars(employee_query(current_user, filters).limit(EXPORT_LIMIT))
+    header = ["NIP", "Nama", "Unit", "Status ASN", "Jenis jabatan", "Jenjang", "Jabatan", "Golongan",
+              "NIP atasan", "Hi-Po"]
+    rows = ([e.nip, e.nama, e.unit.nama, e.status_asn, e.jenis_jabatan_label, e.jenjang, e.jabatan,
+             e.golongan, e.supervisor.nip if e.supervisor else "", "ya" if e.hipo else "tidak"]
+            for e in employees)
+    return xlsx_response("pegawai.xlsx", "Pegawai", header, rows)
+
+
+def _visible_or_404(employee_id: int) -> Employee:
+    employee = db.session.get(Employee, employee_id)
+    # Out-of-scope records answer 404 like missing ones: ids reveal nothing.
+    if employee is None or not can_view_employee(current_user, employee):
+        abort(404)
+    return employee
+
+
+@bp.route("/<int:employee_id>")
+@access(*MANAGERS)
+def detail(employee_id: int):
+    employee = _visible_or_404(employee_id)
+    subordinates = db.session.scalars(
+        select(Employee).where(Employee.supervisor_id == employee.id).order_by(Employee.nama)
+    ).all()
+    return render("employees/detail.html", employee=employee, subordinates=subordinates,
+                  can_edit=can_edit_employee(current_user, employee), gap_form=GapForm(),
+                  contract_end=tanggal(employee.pppk_kontrak_selesai))
+
+
+def _form_data(employee: Employee) -> dict:
+    return {
+        "nip": employee.nip, "nama": employee.nama, "unit_kode": employee.unit.kode,
+        "status_asn": employee.status_asn, "jenis_jabatan": employee.jenis_jabatan,
+        "jenjang": employee.jenjang, "jabatan": employee.jabatan, "golongan": employee.golongan,
+        "atasan_nip": employee.supervisor.nip if employee.supervisor else "",
+        "email": employee.email or "", "hipo": employee.hipo,
+        "pppk_kontrak_selesai": employee.pppk_kontrak_selesai.isoformat()
+        if employee.pppk_kontrak_selesai else "",
+        "pppk_keahlian_langka": employee.pppk_keahlian_langka,
+    }
+
+
+def _save(form: EmployeeForm, employee: Employee | None) -> Employee | None:
+    """Validate with the importer's rules; save and audit. None when refused (errors on form)."""
+    raw = {name: form[name].data for name in service.EMPLOYEE_COLUMNS + service.OPTIONAL_COLUMNS}
+    raw["hipo"] = "ya" if form.hipo.data else "tidak"
+    raw["pppk_keahlian_langka"] = "ya" if form.pppk_keahlian_langka.data else "tidak"
+    if employee is not None:
+        raw["nip"] = employee.nip  # the NIP identifies the person and is not edited here
+    parsed, errors = service.parse_employee(raw)
+    if not errors:
+        clash = db.session.scalar(select(Employee).where(Employee.nip == parsed.nip))
+        if clash is not None and clash is not employee:
+            errors.append(("nip", f"NIP {parsed.nip} sudah terdaftar atas nama {clash.nama}."))
+        errors += service.check_employee_references([parsed]).get(0, [])
+    unit = db.session.scalar(select(Unit).where(Unit.kode == parsed.unit_kode))
+    if unit is not None and not can_manage_unit(current_user, unit):
+        errors.append(("unit_kode", "Unit ini di luar kewenangan Anda."))
+    for column, message in errors:
+        form[column].errors = list(form[column].errors) + [message]
+    if errors:
+        return None
+    before = _form_data(employee) if employee else None
+    if employee is None:
+        employee = Employee(**parsed.model_values(), unit=unit)
+        db.session.add(employee)
+    else:
+        for key, value in parsed.model_values().items():
+            setattr(employee, key, value)
+        employee.unit = unit
+    employee.supervisor = (db.session.scalar(select(Employee).where(Employee.nip == parsed.atasan_nip))
+                           if parsed.atasan_nip else None)
+    db.session.flush()
+    after = _form_data(employee)
+    changed_before = {k: v for k, v in (before or {}).items() if after.get(k) != v}
+    record("employee.create" if before is None else "employee.update", "employee", employee.nip,
+           changed_before or None, {k: after[k] for k in (changed_before or after)},
+           summary=f"Pegawai {employee.nip} {employee.nama}")
+    db.session.commit()
+    return employee
+
+
+@bp.route("/baru", methods=["GET", "POST"])
+@access(*ADMINS)
+def create():
+    form = EmployeeForm()
+    if form.validate_on_submit() and (employee := _save(form, None)):
+        flash(f"Pegawai {employee.nama} ditambahkan.", "success")
+        return redirect(url_for("employees.detail", employee_id=employee.id))
+    return render("employees/form.html", form=form, employee=None)
+
+
+@bp.route("/<int:employee_id>/ubah", methods=["GET", "POST"])
+@access(*ADMINS)
+def edit(employee_id: int):
+    employee = _visible_or_404(employee_id)
+    if not can_edit_employee(current_user, employee):
+        abort(403)
+    form = EmployeeForm(data=_form_data(employee))
+    if form.validate_on_submit() and _save(form, employee):
+        flash(f"Data {employee.nama} diperbarui.", "success")
+        return redirect(url_for("employees.detail", employee_id=employee.id))
+    return render("employees/form.html", form=form, employee=employee)
+
+
+@bp.route("/<int:employee_id>/kesenjangan", methods=["POST"])
+@access(*ADMINS)
+def add_gap(employee_id: int):
+    employee = _visible_or_404(employee_id)
+    if not can_edit_employee(current_user, employee):
+        abort(403)
+    form = GapForm()
+    if form.validate_on_submit():
+        gap = EmployeeGap(standard=form.standard.data, kompetensi=form.kompetensi.data.strip(),
+                          gap_level=form.gap_level.data)
+        employee.gaps.append(gap)
+        record("employee.gap_add", "employee", employee.nip, None,
+               {"standard": gap.standard, "kompetensi": gap.kompetensi, "gap": gap.gap_level})
+        db.session.commit()
+        flash("Kesenjangan kompetensi ditambahkan.", "success")
+        return redirect(url_for("employees.detail", employee_id=employee.id))
+    return render("employees/detail.html", employee=employee, gap_form=form, can_edit=True,
+                  subordinates=[], contract_end=tanggal(employee.pppk_kontrak_selesai))
+
+
+@bp.route("/<int:employee_id>/kesenjangan/<int:gap_id>/hapus", methods=["POST"])
+@access(*ADMINS)
+def delete_gap(employee_id: int, gap_id: int):
+    employee = _visible_or_404(employee_id)
+    gap = db.session.get(EmployeeGap, gap_id)
+    if gap is None or gap.employee_id != employee.id:
+        abort(404)
+    if not can_edit_employee(current_user, employee):
+        abort(403)
+    record("employee.gap_delete", "employee", employee.nip,
+           {"standard": gap.standard, "kompetensi": gap.kompetensi, "gap": gap.gap_level}, None)
+    db.session.delete(gap)
+    db.session.commit()
+    flash("Kesenjangan kompetensi dihapus.", "success")
+    return redirect(url_for("employees.detail", employee_id=employee.id))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
+from portal import nip as nip_rules
 from portal.extensions import db
 from portal.models import Employee, Unit
 from portal.models.unit import ESELON_LEVELS
@@ -40,7 +41,7 @@ def parse_unit(raw: dict[str, str]) -> tuple[UnitRecord, list[tuple[str, str]]]:
     if value["induk_kode"] and value["induk_kode"] == value["kode"]:
         errors.append(("induk_kode", "Unit tidak boleh menjadi induk dirinya sendiri."))
     record = UnitRecord(value["kode"], value["nama"], eselon, value["induk_kode"],
-                        "".join(value["pimpinan_nip"].split()))
+                        nip_rules.normalise(value["pimpinan_nip"]))
     return record, errors
 
 
@@ -56,34 +57,89 @@ def parent_cycle(kode: str, parent_of: dict[str, str]) -> bool:
     return False
 
 
+def looping(starts: list[str], parent_of: dict[str, str]) -> set[str]:
+    """The keys among ``starts`` whose chain of parents loops (``parent_cycle`` for many keys).
+
+    Every key is walked once (memoised), so a long chain in a big file stays linear.
+    """
+    loops: dict[str, bool] = {}
+    for start in starts:
+        path: list[str] = []
+        on_path: set[str] = set()
+        current = start
+        while current and current not in loops and current not in on_path:
+            path.append(current)
+            on_path.add(current)
+            current = parent_of.get(current)
+        looped = bool(current) and (current in on_path or loops[current])
+        for key in path:
+            loops[key] = looped
+    return {start for start in starts if loops.get(start)}
+
+
 def existing_parent_map() -> dict[str, str]:
     parent = db.aliased(Unit)
-    rows = db.session.execute(select(Unit.kode, parent.kode).outerjoin(parent, Unit.parent_id == parent.id))
+    rows = db.session.execute(
+        select(Unit.kode, parent.kode).outerjoin(parent, Unit.parent_id == parent.id)
+    )
     return {kode: parent_kode for kode, parent_kode in rows if parent_kode}
 
 
-def check_unit_references(records: list[UnitRecord]) -> dict[int, list[tuple[str, str]]]:
-    """Problems per record index: unknown parent or head, cycles in the tree."""
+def _existing_nips(nips: set[str]) -> set[str]:
+    found: set[str] = set()
+    wanted = sorted(nips)
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start:start + 900]
+        found |= set(db.session.scalars(select(Employee.nip).where(Employee.nip.in_(chunk))))
+    return found
+
+
+def check_unit_references(
+    records: list[UnitRecord], allowed_unit_kodes: set[str] | None = None
+) -> dict[int, list[tuple[str, str]]]:
+    """Problems per record index: unknown parent or head, cycles in the tree, scope.
+
+    ``allowed_unit_kodes`` (None: no limit) are the existing units the user administers: a
+    record may then only change such a unit, hang it below one of them (or below another unit
+    of ``records``), and never create a top-level unit.
+    """
     known_units = set(db.session.scalars(select(Unit.kode)))
     file_units = {r.kode for r in records}
-    known_heads = set()
-    head_nips = {r.pimpinan_nip for r in records if r.pimpinan_nip}
-    if head_nips:
-        known_heads = set(db.session.scalars(select(Employee.nip).where(Employee.nip.in_(head_nips))))
-    parent_of = existing_parent_map()
+    parent_units = known_units | file_units
+    known_heads = _existing_nips({r.pimpinan_nip for r in records if r.pimpinan_nip})
+    current_parent = existing_parent_map()
+    parent_of = dict(current_parent)
     parent_of.update({r.kode: r.induk_kode for r in records})
+    in_cycle = looping([r.kode for r in records if r.induk_kode], parent_of)
     problems: dict[int, list[tuple[str, str]]] = {}
     for index, record in enumerate(records):
         found = []
-        if record.induk_kode and record.induk_kode not in known_units | file_units:
+        if record.induk_kode and record.induk_kode not in parent_units:
             found.append(("induk_kode", f"Unit induk {record.induk_kode} tidak ditemukan."))
-        elif record.induk_kode and parent_cycle(record.kode, parent_of):
+        elif record.induk_kode and record.kode in in_cycle:
             found.append(("induk_kode", "Induk ini membuat lingkaran pada pohon unit."))
+        if allowed_unit_kodes is not None:
+            found += _scope_problems(record, allowed_unit_kodes, known_units, file_units,
+                                     current_parent)
         if record.pimpinan_nip and record.pimpinan_nip not in known_heads:
-            found.append(("pimpinan_nip", f"Pimpinan dengan NIP {record.pimpinan_nip} belum terdaftar."))
+            found.append(("pimpinan_nip",
+                          f"Pimpinan dengan NIP {record.pimpinan_nip} belum terdaftar."))
         if found:
             problems[index] = found
     return problems
+
+
+def _scope_problems(record: UnitRecord, allowed: set[str], known_units: set[str],
+                    file_units: set[str], current_parent: dict[str, str]) -> list[tuple[str, str]]:
+    if record.kode in known_units and record.kode not in allowed:
+        return [("kode", f"Unit {record.kode} di luar kewenangan Anda.")]
+    if record.kode in known_units and record.induk_kode == current_parent.get(record.kode, ""):
+        return []  # the parent stays as it is
+    if not record.induk_kode:
+        return [("induk_kode", "Hanya Admin SDM yang dapat membuat unit tingkat teratas.")]
+    if record.induk_kode not in allowed and record.induk_kode not in file_units:
+        return [("induk_kode", f"Unit induk {record.induk_kode} di luar kewenangan Anda.")]
+    return []
 
 
 def rebuild_paths() -> None:
@@ -109,10 +165,14 @@ def move_unit(unit: Unit, new_parent: Unit | None) -> None:
     old_path = unit.path
     new_path = (new_parent.path if new_parent else "/") + f"{unit.id}/"
     unit.parent = new_parent
-    descendants = db.session.scalars(select(Unit).where(Unit.path.startswith(old_path, autoescape=True)))
+    descendants = db.session.scalars(
+        select(Unit).where(Unit.path.startswith(old_path, autoescape=True))
+    )
     for descendant in descendants:
         descendant.path = new_path + descendant.path[len(old_path):]
 
 
 def subtree_ids(unit: Unit) -> list[int]:
-    return list(db.session.scalars(select(Unit.id).where(Unit.path.startswith(unit.path, autoescape=True))))
+    return list(db.session.scalars(
+        select(Unit.id).where(Unit.path.startswith(unit.path, autoescape=True))
+    ))

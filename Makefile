@@ -1,0 +1,66 @@
+# Portal 70:20:10 — `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml))
+FLASK := $(BIN)/flask --app portal
+
+.PHONY: run test install test-sqlite test-postgres test-e2e test-plugins-isolated lint bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml $(wildcard plugins/*/pyproject.toml)
+	$(BIN)/pip install -q -e ".[test,serve]" $(foreach p,$(PLUGIN_DIRS),-e ./$(p))
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(FLASK) db upgrade
+	$(FLASK) demo load --scale small --if-empty
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: install
+	@$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$$PORTAL_TEST_POSTGRES_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	  else echo "== PostgreSQL: skipped (PORTAL_TEST_POSTGRES_URL not set)"; fi
+	@if [ "$$PORTAL_E2E" = "1" ] || [ -x /usr/bin/chromium ]; then $(MAKE) --no-print-directory test-e2e; \
+	  else echo "== Browser: skipped (set PORTAL_E2E=1 and install Debian's chromium)"; fi
+	@$(MAKE) --no-print-directory test-plugins-isolated
+
+test-sqlite: install
+	@echo "== Suite on SQLite"
+	$(BIN)/pytest -m "not e2e" -q
+
+test-postgres: install
+	@echo "== Suite on PostgreSQL ($${PORTAL_TEST_POSTGRES_URL%%@*}@…)"
+	$(BIN)/python -m portal.dbcheck "$$PORTAL_TEST_POSTGRES_URL"
+	PORTAL_TEST_DATABASE_URL="$$PORTAL_TEST_POSTGRES_URL" $(BIN)/pytest -m "not e2e" -q
+
+test-e2e: install
+	@echo "== Browser journeys (Playwright, system Chromium)"
+	$(BIN)/pytest -m e2e -q
+
+# Each plugin with only the core installed: proof that it is independently installable.
+test-plugins-isolated:
+	@for plugin in $(PLUGIN_DIRS); do \
+	  name=$$(basename $$plugin); env=".venv-isolated/$$name"; \
+	  echo "== Plugin $$name with only the core installed"; \
+	  [ -x $$env/bin/python ] || $(PYTHON) -m venv $$env; \
+	  $$env/bin/pip install -q -e ".[test]" -e ./$$plugin || exit 1; \
+	  $$env/bin/pytest -q -m "not e2e" $$plugin/tests || exit 1; \
+	done
+
+lint: install
+	$(BIN)/ruff check portal tests bench plugins
+
+bench: install
+	$(BIN)/python bench/import_employees.py
+	$(BIN)/python bench/ledger.py
+
+clean:
+	rm -rf $(VENV) .venv-isolated instance

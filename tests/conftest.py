@@ -1,0 +1,1 @@
+"""Core test configuration; fixtures come from the portal.testing pytest plugin."""

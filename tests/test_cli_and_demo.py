@@ -1,0 +1,86 @@
+"""`flask users …` and `flask demo load`."""
+
+from sqlalchemy import func, select
+
+from portal import nip as nip_rules
+from portal.demo.loader import DEMO_PASSWORD
+from portal.extensions import db
+from portal.models import Account, Employee, Unit
+
+
+def test_create_admin_asks_the_password_twice_and_grants_sdm_and_superadmin(app, runner, people):
+    employee = people.employee(people.unit("X", eselon="I"), nama="Calon Admin")
+    result = runner.invoke(args=["users", "create-admin", employee.nip],
+                           input="kalimat sandi panjang\nkalimat sandi panjang\n")
+    assert result.exit_code == 0, result.output
+    assert "kalimat sandi panjang" not in result.output  # not echoed
+    account = db.session.scalar(select(Account).where(Account.employee_id == employee.id))
+    assert {"admin_sdm", "superadmin"} <= account.roles
+    client = app.test_client()
+    client.login(employee.nip, "kalimat sandi panjang")
+
+
+def test_create_admin_refuses_a_short_password_then_accepts_a_good_one(runner, people):
+    employee = people.employee(people.unit("X", eselon="I"))
+    result = runner.invoke(args=["users", "create-admin", employee.nip],
+                           input="pendek\npendek\nkalimat sandi panjang\nkalimat sandi panjang\n")
+    assert result.exit_code == 0 and "minimal 8 karakter" in result.output
+
+
+def test_create_admin_for_unknown_nip_fails(runner):
+    result = runner.invoke(args=["users", "create-admin", "196804111993031009"])
+    assert result.exit_code != 0 and "tidak ditemukan" in result.output
+
+
+def test_demo_small_has_the_ministrys_eselon_i_units_and_valid_numbers(app, runner):
+    result = runner.invoke(args=["demo", "load", "--scale", "small", "--seed", "7"])
+    assert result.exit_code == 0, result.output
+    names = set(db.session.scalars(select(Unit.nama).where(Unit.eselon == "I")))
+    for expected in ("Sekretariat Jenderal", "Inspektorat Jenderal", "Direktorat Jenderal Sumber Daya Air",
+                     "Direktorat Jenderal Bina Marga", "Direktorat Jenderal Cipta Karya",
+                     "Direktorat Jenderal Perumahan", "Direktorat Jenderal Bina Konstruksi",
+                     "Badan Pengembangan Infrastruktur Wilayah", "Badan Pengembangan Sumber Daya Manusia"):
+        assert expected in names
+    employees = db.session.scalars(select(Employee)).all()
+    assert all(nip_rules.problems(e.nip, e.status_asn) == [] for e in employees)
+    assert any(e.status_asn == "PPPK" for e in employees) and any(e.hipo for e in employees)
+    assert db.session.scalar(select(func.count()).where(Unit.eselon == "UPT")) > 0
+    heads = db.session.scalar(select(func.count()).where(Unit.head_id.is_not(None)))
+    assert heads == db.session.scalar(select(func.count()).select_from(Unit))
+    assert f"kata sandi untuk semua: {DEMO_PASSWORD}" in result.output
+
+
+def test_demo_is_deterministic_from_the_seed(make_app):
+    outputs = []
+    for _ in range(2):
+        app = make_app()
+        with app.app_context():
+            db.session.execute(db.text("DELETE FROM role_grant"))
+            db.session.execute(db.text("DELETE FROM account"))
+            db.session.execute(db.text("UPDATE unit SET head_id = NULL"))
+            db.session.execute(db.text("DELETE FROM employee_gap"))
+            db.session.execute(db.text("DELETE FROM employee"))
+            db.session.execute(db.text("DELETE FROM unit"))
+            db.session.commit()
+        result = app.test_cli_runner().invoke(args=["demo", "load", "--seed", "42"])
+        with app.app_context():
+            outputs.append(sorted(db.session.scalars(select(Employee.nip))))
+        assert result.exit_code == 0, result.output
+    assert outputs[0] == outputs[1]
+
+
+def test_demo_if_empty_does_not_load_twice(app, runner):
+    runner.invoke(args=["demo", "load"])
+    count = db.session.scalar(select(func.count()).select_from(Employee))
+    result = runner.invoke(args=["demo", "load", "--if-empty"])
+    assert "tidak dimuat" in result.output and DEMO_PASSWORD in result.output
+    assert db.session.scalar(select(func.count()).select_from(Employee)) == count
+
+
+def test_demo_accounts_sign_in(app, runner):
+    result = runner.invoke(args=["demo", "load"])
+    nips = [line.split()[1] for line in result.output.splitlines() if line.strip().startswith("NIP ")]
+    assert len(nips) == 5
+    client = app.test_client()
+    client.login(nips[0], DEMO_PASSWORD)
+    assert "Admin SDM" in client.get("/").get_data(as_text=True)

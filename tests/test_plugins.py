@@ -1,0 +1,140 @@
+"""The plugin system: discovery, per-unit hook calling, mounting, tracing, branches, docs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from portal import hookspecs
+from portal.extensions import db
+from portal.hookspecs import hookimpl
+from portal.mechanisms.switches import set_switch
+from portal.plugins import registry
+from tests.example_plugin import plugin
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def hook_names() -> list[str]:
+    return sorted(name for name in vars(hookspecs) if name.startswith("portal_"))
+
+
+def test_every_hookspec_is_documented():
+    docs = (ROOT / "docs" / "hooks.md").read_text()
+    missing = [name for name in hook_names() if f"## {name}" not in docs]
+    assert not missing, f"undocumented hooks: {missing}"
+
+
+def test_every_hookspec_has_a_test():
+    sources = "\n".join(p.read_text() for p in (ROOT / "tests").rglob("test_*.py"))
+    sources += "\n".join(p.read_text() for p in (ROOT / "plugins").rglob("test_*.py"))
+    untested = [name for name in hook_names() if not re.search(rf"\b{name}\b", sources.replace(
+        "def hook_names", ""))]
+    assert not untested, f"hooks without a test: {untested}"
+
+
+def test_plugin_is_registered_and_listed(make_app, people):
+    app = make_app(plugins=[plugin()])
+    with app.app_context():
+        installed = registry().installed()
+        assert [p.slug for p in installed] == ["contoh"]
+        hooks = installed[0].hooks
+        for name in ("portal_plugin_info", "portal_register_blueprints", "portal_migrations_dir",
+                     "portal_menu_items", "portal_dashboard_widgets", "portal_demo_data"):
+            assert name in hooks
+
+
+def test_misspelled_hook_is_refused_at_start_up(make_app):
+    class Misspelled:
+        @hookimpl
+        def portal_menu_itemz(self, user):
+            return []
+
+    with pytest.raises(Exception, match="portal_menu_itemz"):
+        make_app(plugins=[("salah", Misspelled())])
+
+
+def test_slug_must_match_entry_point_name(make_app):
+    with pytest.raises(RuntimeError, match="declares slug"):
+        make_app(plugins=[("lain", plugin()[1])])
+
+
+def test_model_must_be_70_20_or_10():
+    from portal.types import PluginInfo
+
+    with pytest.raises(ValueError):
+        PluginInfo(slug="x", title="X", model=50)
+
+
+def test_blueprint_is_mounted_under_m_slug(make_app, people):
+    app = make_app(plugins=[plugin()])
+    client = app.test_client()
+    with app.app_context():
+        unit = people.unit("U1", eselon="I")
+        nip = people.person(unit).nip
+    client.login(nip)
+    assert client.get("/m/contoh/").status_code == 200
+
+
+def test_portal_menu_items_and_portal_dashboard_widgets_reach_the_page(make_app, people):
+    app = make_app(plugins=[plugin()])
+    client = app.test_client()
+    with app.app_context():
+        nip = people.person(people.unit("U1", eselon="I")).nip
+    client.login(nip)
+    home = client.get("/").get_data(as_text=True)
+    assert "Mekanisme Contoh" in home  # menu entry and card title
+    assert 'hx-get="/m/contoh/kartu"' in home
+
+
+def test_hook_tracing_prints_each_call(make_app, people, capsys):
+    app = make_app(plugins=[plugin()], PORTAL_TRACE_HOOKS=True)
+    with app.app_context():
+        registry().pm.hook.portal_plugin_info()
+    assert "portal_plugin_info" in capsys.readouterr().err
+
+
+def test_subset_caller_leaves_out_switched_off_plugins(make_app, people):
+    app = make_app(plugins=[plugin(), plugin(slug="kedua", title="Kedua")])
+    with app.app_context():
+        unit = people.unit("U1", eselon="I")
+        set_switch(unit, "kedua", "off", None)
+        db.session.commit()
+        caller = registry().hook_excluding("portal_plugin_info", {"kedua"})
+        assert [info.slug for info in caller()] == ["contoh"]
+
+
+def test_portal_demo_data_is_called_with_seeded_rng(make_app):
+    slug, instance = plugin()
+    app = make_app(plugins=[(slug, instance)])
+    result = app.test_cli_runner().invoke(args=["demo", "load", "--scale", "small"])
+    assert result.exit_code == 0, result.output
+    assert instance.demo_calls == ["small"]
+    assert "[contoh] contoh:" in result.output
+
+
+def test_plugin_installed_later_adds_its_tables_with_portal_migrations_dir(make_app):
+    """A plugin branch applied after the core creates its tables and leaves others alone."""
+    from flask_migrate import upgrade
+
+    core_only = make_app()
+    with core_only.app_context():
+        before = set(inspect(db.engine).get_table_names())
+        assert "contoh_note" not in before
+    with_plugin = make_app(plugins=[plugin()])
+    with with_plugin.app_context():
+        upgrade(revision="heads")
+        after = set(inspect(db.engine).get_table_names())
+        db.session.remove()
+        db.engine.dispose()
+    assert after - before == {"contoh_note"}
+    with_plugin_again = make_app(plugins=[plugin()])
+    with with_plugin_again.app_context():
+        from flask_migrate import downgrade
+
+        downgrade(revision="contoh@base")
+        assert "contoh_note" not in inspect(db.engine).get_table_names()
+        db.engine.dispose()
