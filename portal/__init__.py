@@ -78,8 +78,27 @@ def _register_core_blueprints(app: Flask) -> None:
     from portal.employees.views import bp as employees_bp
     from portal.home.views import bp as home_bp
     from portal.imports.views import bp as imports_bp
+    from portal.inbox.views import bp as inbox_bp
+    from portal.ledger.views import register_blueprints as register_ledger_blueprints
     from portal.mechanisms.views import bp as mechanisms_bp
     from portal.units.views import bp as units_bp
 
     for blueprint in (home_bp, auth_bp, units_bp, employees_bp, imports_bp, mechanisms_bp, admin_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(inbox_bp)
+    register_ledger_blueprints(app)
+    from portal.api import bp as api_bp
+    from portal.eligibility.views import bp as eligibility_bp
+
+    app.register_blueprint(eligibility_bp)
+    app.register_blueprint(api_bp)  # /api/v1: bearer tokens, CSRF-exempt (portal/api/__init__.py)
+    from portal.activities.views import bp as activities_bp
+    from portal.plans.views import bp as plans_bp
+
+    app.register_blueprint(activities_bp)  # /impor/kegiatan: historical activities into the ledger
+    app.register_blueprint(plans_bp)  # /rencana: development plans (§F, G-02)
+    from portal.certificates.blueprints import register as register_certificates
+    from portal.reports.views import bp as reports_bp
+
+    register_certificates(app)  # /sertifikat, /verifikasi: e-certificates (G-06)
+    app.register_blueprint(reports_bp)  # /laporan: transcript, unit recap (KB-10), mechanism report

@@ -96,5 +96,10 @@ def register_cli(app: Flask) -> None:
     from portal.imports import cli as import_cli
 
     import_cli.attach(units, employees)
+    from portal.api import cli as api_cli  # users create-token / list-tokens / revoke-token
+
+    api_cli.attach(users)
     for group in (users, units, employees, demo):
         app.cli.add_command(group)
+    from portal.activities.cli import activities  # flask activities import FILE
+    app.cli.add_command(activities)

@@ -16,8 +16,9 @@ import pluggy
 if TYPE_CHECKING:
     from flask import Blueprint
 
+    from portal.ledger.settings import JPSettings
     from portal.models import Account
-    from portal.types import DashboardWidget, MenuItem, PluginInfo
+    from portal.types import DashboardWidget, JPResult, MenuItem, Participation, PluginInfo
 
 hookspec = pluggy.HookspecMarker("portal")
 hookimpl = pluggy.HookimplMarker("portal")
@@ -85,4 +86,146 @@ def portal_demo_data(rng: random.Random, scale: str) -> str | None:
     :param rng: a seeded random generator; use only it so demo data is deterministic.
     :param scale: ``"small"`` (``make run``) or ``"ministry"`` (benchmarks).
     :return: a one-line summary shown by ``flask demo load``, or ``None``.
+    """
+
+
+@hookspec(firstresult=True)
+def portal_compute_jp(participation: Participation, settings: JPSettings) -> JPResult | None:
+    """Compute the JP of one participation, with the rule that produced it.
+
+    Called by the core ledger (:func:`portal.ledger.service.credit`, and on the recalculate
+    page) for every installed plugin, switched on or not, until one returns a result: return
+    ``None`` for a participation whose ``mechanism`` is not yours. Stops at the first
+    non-``None`` result.
+
+    Caps ("at most 2 per month") are not this hook's job: declare them as
+    :class:`portal.types.CapSpec` in :class:`portal.types.PluginInfo` ``caps`` and the ledger
+    applies them. Return the JP of the one participation as if no cap existed.
+
+    :param participation: a :class:`portal.types.Participation`.
+    :param settings: the rule settings in force on ``participation.on_date``:
+        ``settings["jp_peserta"]`` reads your mechanism's own :class:`~portal.types.SettingSpec`
+        key, ``settings["core.target_jp_pns"]`` a full key. Read only the setting the JP comes
+        from: the ledger row records the version of the first setting read.
+    :return: a :class:`portal.types.JPResult` (``jp`` ≥ 0, ``rule_id`` from RULES.md,
+        ``explanation`` in Indonesian), or ``None``.
+    """
+
+
+if TYPE_CHECKING:  # types of portal_check_eligibility, kept beside it
+    import datetime as dt
+    from collections.abc import Mapping
+
+    from portal.models import Employee
+    from portal.types import Verdict
+
+
+@hookspec
+def portal_check_eligibility(
+    employee: Employee, mechanism: str, on_date: dt.date, context: Mapping[str, object]
+) -> list[Verdict]:
+    """Judge whether ``employee`` may join ``mechanism`` on ``on_date``.
+
+    Called by :func:`portal.eligibility.service.check` for every plugin switched on for the
+    employee's unit, whatever the mechanism asked about: a plugin answers for its own
+    mechanism (``if mechanism != "magang": return []``) and may also answer for others
+    (cross-plugin rules such as the MG-10 block after a failed internship). **All** verdicts
+    are collected and every one is shown; any ``allow=False`` makes the employee not eligible;
+    otherwise any ``allow=None`` makes the answer "cannot decide yet".
+
+    Return ``Verdict(None, rule_id, "<what is missing>")`` when the data to judge a rule is
+    missing; never skip a rule silently and never return ``True`` for lack of data.
+
+    :param employee: the :class:`portal.models.Employee` being checked.
+    :param mechanism: the slug of the mechanism asked about (e.g. ``"magang"``).
+    :param on_date: the date the employee would take part.
+    :param context: read-only extra facts from the caller (e.g. ``{"role": "pemateri"}``);
+        empty when there are none.
+    :return: a list of :class:`portal.types.Verdict` (empty when no rule of yours applies).
+    """
+
+
+if TYPE_CHECKING:
+    from portal.types import PendingTask
+
+
+@hookspec
+def portal_pending_tasks(user: Account) -> list[PendingTask]:
+    """What waits for ``user``: approvals, verifications, forms to fill, confirmations.
+
+    The core's inbox (``/kotak-masuk``) lists every task, grouped by ``kind``, each linking to
+    the page where it is done, and the header shows their number on every page: keep this
+    hook cheap (one or two queries, no query per row) and return only what the user may open.
+    Called only for plugins switched on for the user's unit.
+
+    :param user: the signed-in account.
+    :return: a list of :class:`portal.types.PendingTask` (empty when nothing waits).
+    """
+
+
+if TYPE_CHECKING:  # types of portal_import_row, kept beside it
+    from portal.types import ActivityRow, ImportVerdict
+
+
+@hookspec(firstresult=True)
+def portal_import_row(row: ActivityRow) -> ImportVerdict | None:
+    """Accept or refuse one row of the historical activities import for your mechanism.
+
+    Called by the activities import (:mod:`portal.activities`) for every installed plugin,
+    switched on or not (history stays importable), until one answers: return ``None`` when
+    ``row.mechanism`` is not yours. A row whose mechanism no plugin answers for is refused
+    ("Mekanisme X belum mendukung impor").
+
+    The core has already checked the NIP, the importer's scope, that the mechanism is
+    installed, and the date. Check your own activity types and roles (the fixed ones of
+    ARCHITECTURE.md: :mod:`portal.activities.fixed_types` does it in one call) and build the
+    :class:`portal.types.Participation`; set ``jp_stated=row.jp`` only when your mechanism
+    credits the JP stated on a document (``formal``, FL-01), otherwise leave it ``None`` and
+    the ledger computes the JP through ``portal_compute_jp``. Caps and exact duplicates are the
+    core's job. Do not write to the database.
+
+    :param row: a :class:`portal.types.ActivityRow`.
+    :return: :class:`portal.types.ImportVerdict` ``(True, "", participation)``, or
+        ``(False, "<Indonesian reason with rule ID>", None)``, or ``None``.
+    """
+
+
+if TYPE_CHECKING:  # types of portal_certificate_context and portal_report_rows
+    from portal.models import LedgerEntry, Unit
+    from portal.types import CertificateContext, ReportPeriod, ReportRows
+
+
+@hookspec(firstresult=True)
+def portal_certificate_context(participation: LedgerEntry) -> CertificateContext | None:
+    """Say what the e-certificate (G-06) of one credited participation states.
+
+    Called by :func:`portal.certificates.service.issue` (single, bulk and reissue) for every
+    installed plugin, switched on or not, until one answers: return ``None`` when
+    ``participation.mechanism`` is not yours. Stops at the first non-``None`` result. When no
+    plugin answers, the core states the ledger row itself: its title, the mechanism's title,
+    the role, the activity date and the counted JP.
+
+    Return data only: the core adds the holder, number, signer and QR code, escapes every text
+    and renders the PDF. Do not write to the database.
+
+    :param participation: the :class:`portal.ledger.models.LedgerEntry` being certified (read
+        it, never change it).
+    :return: a :class:`portal.types.CertificateContext` (Indonesian text; ``extra_lines`` are
+        printed under the programme, at most 5 of 200 characters), or ``None``.
+    """
+
+
+@hookspec
+def portal_report_rows(kind: str, unit: Unit, period: ReportPeriod) -> ReportRows | None:
+    """Contribute rows to a core report for ``unit`` (and its sub-units) in ``period``.
+
+    Called for the plugins switched on for ``unit``. Kinds: ``"rekap"`` (unit recap: add your
+    mechanism's columns to each employee's line; every row carries ``"employee_id"``) and
+    ``"mekanisme"`` (the mechanism report: your own columns and lines). The HTML page, the PDF
+    and the XLSX show the same content. Return ``None`` for a kind you do not feed.
+
+    :param kind: the report kind.
+    :param unit: the :class:`portal.models.Unit` the report is for.
+    :param period: a :class:`portal.types.ReportPeriod` (inclusive dates).
+    :return: a :class:`portal.types.ReportRows`, or ``None``.
     """

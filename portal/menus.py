@@ -9,13 +9,23 @@ from portal.access import declared_access
 from portal.mechanisms.switches import user_hook
 from portal.types import MenuItem
 
+# (group, entry): entries without a group are top-level links; a group becomes a drop-down.
 CORE_MENU = (
-    MenuItem("Beranda", "home.index", 0),
-    MenuItem("Unit Organisasi", "units.index", 10),
-    MenuItem("Pegawai", "employees.index", 20),
-    MenuItem("Impor Data", "imports.index", 30),
-    MenuItem("Mekanisme Unit", "mechanisms.index", 40),
-    MenuItem("Administrasi", "admin.index", 50),
+    ("", MenuItem("Beranda", "home.index", 0)),
+    ("Pengembangan", MenuItem("Pengembangan Saya", "jp.mine", 5)),
+    ("Pengembangan", MenuItem("Rencana Pengembangan", "plans.index", 6)),
+    ("Pengembangan", MenuItem("Sertifikat Saya", "certificates.mine", 7)),
+    ("Pengembangan", MenuItem("Kelayakan", "eligibility.index", 8)),
+    ("", MenuItem("Tim & Unit", "jp.team_page", 10)),
+    ("", MenuItem("Laporan", "reports.index", 12)),
+    ("Data", MenuItem("Unit Organisasi", "units.index", 20)),
+    ("Data", MenuItem("Pegawai", "employees.index", 21)),
+    ("Data", MenuItem("Impor Data", "imports.index", 22)),
+    ("Kelola", MenuItem("Mekanisme Unit", "mechanisms.index", 40)),
+    ("Kelola", MenuItem("Kelola Sertifikat", "certificates.manage", 41)),
+    ("Kelola", MenuItem("Pengaturan Aturan", "ledger_admin.settings", 42)),
+    ("Kelola", MenuItem("Log Audit", "ledger_admin.audit", 43)),
+    ("Kelola", MenuItem("Administrasi", "admin.index", 44)),
 )
 
 
@@ -24,26 +34,36 @@ def _allowed(item: MenuItem) -> bool:
     return bool(roles) and ("public" in roles or current_user.has_any(*roles))
 
 
+def _entry(item: MenuItem) -> dict:
+    url = url_for(item.endpoint, **dict(item.values))
+    return {"label": item.label, "url": url, "active": request.path == url}
+
+
 def nav_items() -> tuple[list[dict], list[dict]]:
-    """(core entries, mechanism entries) the signed-in user may open."""
+    """(core groups, mechanism entries) the signed-in user may open.
+
+    A core group is ``{"label": str | None, "items": [...]}``; a labelled group with a single
+    entry is shown as a plain link.
+    """
     if not current_user.is_authenticated:
         return [], []
-    core = [item for item in CORE_MENU if _allowed(item)]
+    groups: dict[str, list[dict]] = {}
+    for group, item in sorted(CORE_MENU, key=lambda pair: pair[1].order):
+        if _allowed(item):
+            groups.setdefault(group, []).append(_entry(item))
+    core = []
+    for group, items in groups.items():
+        if not group or len(items) == 1:
+            core += [{"label": None, "items": [item]} for item in items]
+        else:
+            core.append({"label": group, "items": items})
     plugin_items = [
         item
         for items in user_hook("portal_menu_items", current_user)(user=current_user)
         for item in items or ()
         if _allowed(item)
     ]
-
-    def entry(item: MenuItem) -> dict:
-        url = url_for(item.endpoint, **dict(item.values))
-        return {"label": item.label, "url": url, "active": request.path == url}
-
-    return (
-        [entry(i) for i in core],
-        [entry(i) for i in sorted(plugin_items, key=lambda i: (i.order, i.label))],
-    )
+    return core, [_entry(i) for i in sorted(plugin_items, key=lambda i: (i.order, i.label))]
 
 
 def register(app: Flask) -> None:

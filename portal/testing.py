@@ -160,6 +160,13 @@ class People:
     """Builds units, employees and accounts with valid NIPs for tests."""
 
     _sequence = itertools.count(1)
+    _password_hash: str | None = None  # hashing once keeps the suite fast (scrypt is slow by design)
+
+    @classmethod
+    def password_hash(cls) -> str:
+        if cls._password_hash is None:
+            cls._password_hash = passwords.hash_password(TEST_PASSWORD)
+        return cls._password_hash
 
     def unit(self, kode: str, nama: str | None = None, eselon: str = "II", parent: Unit | None = None) -> Unit:
         unit = Unit(kode=kode, nama=nama or f"Unit {kode}", eselon=eselon, parent=parent)
@@ -171,7 +178,7 @@ class People:
 
     def nip(self, status: str = "PNS", female: bool = False) -> str:
         n = next(self._sequence)
-        birth = dt.date(1980, 1, 1) + dt.timedelta(days=n * 37 % 6000)
+        birth = dt.date(1970, 1, 1) + dt.timedelta(days=n * 37 % 6000)  # born 1970–1986
         middle = f"{2005 + n % 15}{(n % 12) + 1:02d}" if status == "PNS" else f"{2021 + n % 4}24"
         return f"{birth:%Y%m%d}{middle}{'2' if female else '1'}{n % 999 + 1:03d}"
 
@@ -186,7 +193,7 @@ class People:
         return employee
 
     def account(self, employee: Employee, *roles: str, unit: Unit | None = None) -> Account:
-        account = Account(employee=employee, password_hash=passwords.hash_password(TEST_PASSWORD))
+        account = Account(employee=employee, password_hash=self.password_hash())
         account.grants = [RoleGrant(role=r, unit_id=unit.id if r == "admin_unit" and unit else None)
                           for r in roles]
         db.session.add(account)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 MODELS = (70, 20, 10)
+CAP_SCOPES = ("employee_month_activity", "employee_month", "organiser_month")
+LEDGER_SOURCES = ("workflow", "import")
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,45 @@ class SettingSpec:
 
 
 @dataclass(frozen=True)
+class CapSpec:
+    """A monthly limit on counted ledger rows, applied by the core ledger (portal/ledger/caps.py).
+
+    ``per`` chooses the group that is limited:
+
+    - ``"employee_month_activity"``: per employee, per calendar month, per activity type
+      (each type in ``activity_types`` separately), e.g. KB-07 berbagi_bahan, CU-02 coaching;
+    - ``"employee_month"``: per employee and month, all matching rows together;
+    - ``"organiser_month"``: per organiser unit and month, counted in distinct meetings
+      (``reference``), e.g. KB-06 "an organiser holds at most 2 berbagi_pengalaman a month".
+
+    Empty ``activity_types`` / ``roles`` match every type / role of the plugin's mechanism.
+    ``message`` (Indonesian) is shown next to a row beyond the limit; by default
+    "Melebihi batas <limit> per bulan (<rule_id>)".
+    """
+
+    rule_id: str
+    limit: int
+    per: str
+    activity_types: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    message: str = ""
+
+    def __post_init__(self) -> None:
+        if self.per not in CAP_SCOPES:
+            raise ValueError(f"per must be one of {CAP_SCOPES}, got {self.per!r}")
+        if not isinstance(self.limit, int) or self.limit < 0:
+            raise ValueError(f"limit must be a non-negative int, got {self.limit!r}")
+
+    def matches(self, activity_type: str, role: str) -> bool:
+        return ((not self.activity_types or activity_type in self.activity_types)
+                and (not self.roles or role in self.roles))
+
+    @property
+    def text(self) -> str:
+        return self.message or f"Melebihi batas {self.limit} per bulan ({self.rule_id})"
+
+
+@dataclass(frozen=True)
 class PluginInfo:
     """Identity of a learning mechanism. `slug` must equal the entry-point name."""
 
@@ -27,6 +70,7 @@ class PluginInfo:
     model: int
     description: str = ""
     settings: tuple[SettingSpec, ...] = field(default_factory=tuple)
+    caps: tuple[CapSpec, ...] = ()
 
     def __post_init__(self) -> None:
         if self.model not in MODELS:
@@ -50,3 +94,168 @@ class DashboardWidget:
     title: str
     endpoint: str
     order: int = 100
+
+
+@dataclass(frozen=True)
+class Participation:
+    """One participation to credit in the JP ledger (see portal/ledger/service.py ``credit``).
+
+    ``reference`` identifies the activity in its source (a meeting, a submission, an import
+    row): together with employee, mechanism, activity type, role and date it makes a credit
+    unique. ``jp_stated`` is the JP given by a document (a formal training's certificate, an
+    import file); ``organiser_unit_id`` is the unit that held the activity (organiser caps).
+    """
+
+    employee_id: int
+    mechanism: str
+    activity_type: str
+    role: str
+    on_date: dt.date
+    title: str
+    reference: str
+    jp_stated: Decimal | int | float | None = None
+    organiser_unit_id: int | None = None
+    source: str = "workflow"
+
+
+@dataclass(frozen=True)
+class JPResult:
+    """JP for one participation (``portal_compute_jp``) and the rule that produced it."""
+
+    jp: Decimal | int | float
+    rule_id: str
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One eligibility rule's answer (``portal_check_eligibility``; portal/eligibility/).
+
+    ``allow`` is ``True`` (the rule is met), ``False`` (the rule refuses) or ``None`` (cannot
+    decide: ``message`` names the data that is missing). ``rule_id`` is the RULES.md ID, and
+    ``message`` (Indonesian) is shown to the user next to it.
+    """
+
+    allow: bool | None
+    rule_id: str
+    message: str
+
+    def __post_init__(self) -> None:
+        if not (self.allow is None or isinstance(self.allow, bool)):
+            raise ValueError(f"allow must be True, False or None, got {self.allow!r}")
+
+
+@dataclass(frozen=True)
+class PendingTask:
+    """Something waiting for a user (``portal_pending_tasks``), shown in the core's inbox.
+
+    ``endpoint`` and ``values`` (pairs of URL arguments) name the page where it is done;
+    ``kind`` is a short Indonesian group label ("Verifikasi", "Persetujuan", "Formulir");
+    ``since`` is the date it has been waiting from, if known.
+    """
+
+    title: str
+    endpoint: str
+    values: tuple[tuple[str, object], ...] = ()
+    kind: str = "Tugas"
+    since: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """One row of the historical activities import, already checked by the core.
+
+    The core has checked that the NIP exists and is in the importer's scope (``employee_id``,
+    ``unit_id``), that ``mechanism`` is installed and that ``on_date`` is a real date not in
+    the future. ``jp`` is the file's ``jp`` cell (``None`` when empty): use it only where the
+    mechanism credits a stated JP (``formal``, FL-01); otherwise the ledger computes the JP.
+    ``row_number`` is the spreadsheet row (the header is row 1).
+    """
+
+    row_number: int
+    employee_id: int
+    unit_id: int
+    nip: str
+    mechanism: str
+    activity_type: str
+    role: str
+    on_date: dt.date
+    title: str
+    reference: str
+    jp: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class ImportVerdict:
+    """A plugin's answer to one import row (``portal_import_row``).
+
+    ``accepted=True`` comes with the :class:`Participation` to credit; ``accepted=False``
+    with an Indonesian ``message`` naming the rule ID, shown against the row.
+    """
+
+    accepted: bool
+    message: str = ""
+    participation: Participation | None = None
+
+
+@dataclass(frozen=True)
+class CertificateContext:
+    """What an e-certificate says about one participation (``portal_certificate_context``).
+
+    Plugins fill the programme fields; the core adds the holder (name, NIP, golongan, position,
+    unit), the number, the signer and the QR code. ``employee_id``, ``mechanism`` and
+    ``reference`` may stay empty when the certificate is for a ledger row (the core takes them
+    from the row); they are required when a programme completion is certified without one
+    (``portal.certificates.service.issue(context, actor_id)``).
+    """
+
+    programme_title: str
+    mechanism_title: str
+    role_label: str
+    start_date: dt.date
+    end_date: dt.date
+    jp: Decimal | int | float
+    model: int
+    extra_lines: tuple[str, ...] = ()
+    employee_id: int | None = None
+    mechanism: str = ""
+    reference: str = ""
+
+    def __post_init__(self) -> None:
+        if self.model not in MODELS:
+            raise ValueError(f"model must be one of {MODELS}, got {self.model!r}")
+        if self.end_date < self.start_date:
+            raise ValueError("end_date is before start_date")
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    """The dates a report covers, both inclusive."""
+
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    """One column a plugin adds to a report; ``numeric`` columns are summed in the total row."""
+
+    key: str
+    label: str
+    numeric: bool = False
+
+
+@dataclass(frozen=True)
+class ReportRows:
+    """A plugin's contribution to a core report (``portal_report_rows``).
+
+    For the unit recap (``kind == "rekap"``) every row carries ``"employee_id"`` and the core
+    puts the row's values into that employee's line under ``columns``. For the mechanism
+    report (``kind == "mekanisme"``) the rows are the report's lines as given, in order.
+    ``title`` names the mechanism's section; values are text, numbers or dates.
+    """
+
+    slug: str
+    title: str
+    columns: tuple[ReportColumn, ...]
+    rows: tuple[dict, ...] = ()

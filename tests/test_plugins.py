@@ -39,9 +39,9 @@ def test_every_hookspec_has_a_test():
 def test_plugin_is_registered_and_listed(make_app, people):
     app = make_app(plugins=[plugin()])
     with app.app_context():
-        installed = registry().installed()
-        assert [p.slug for p in installed] == ["contoh"]
-        hooks = installed[0].hooks
+        installed = {p.slug: p for p in registry().installed()}
+        assert "contoh" in installed
+        hooks = installed["contoh"].hooks
         for name in ("portal_plugin_info", "portal_register_blueprints", "portal_migrations_dir",
                      "portal_menu_items", "portal_dashboard_widgets", "portal_demo_data"):
             assert name in hooks
@@ -103,8 +103,8 @@ def test_subset_caller_leaves_out_switched_off_plugins(make_app, people):
         unit = people.unit("U1", eselon="I")
         set_switch(unit, "kedua", "off", None)
         db.session.commit()
-        caller = registry().hook_excluding("portal_plugin_info", {"kedua"})
-        assert [info.slug for info in caller()] == ["contoh"]
+        slugs = [info.slug for info in registry().hook_excluding("portal_plugin_info", {"kedua"})()]
+        assert "contoh" in slugs and "kedua" not in slugs
 
 
 def test_portal_demo_data_is_called_with_seeded_rng(make_app):

@@ -4,9 +4,14 @@ from wtforms.validators import DataRequired, EqualTo, Length
 
 
 class LoginForm(FlaskForm):
-    nip = StringField("NIP / NI PPPK", validators=[DataRequired("NIP wajib diisi."), Length(max=40)])
+    nip = StringField(
+        "NIP / NI PPPK",
+        validators=[DataRequired("NIP wajib diisi."), Length(max=40, message="NIP terlalu panjang.")],
+    )
     password = PasswordField(
-        "Kata sandi", validators=[DataRequired("Kata sandi wajib diisi."), Length(max=256)]
+        "Kata sandi",
+        validators=[DataRequired("Kata sandi wajib diisi."),
+                    Length(max=256, message="Kata sandi maksimal 256 karakter.")],
     )
 
 

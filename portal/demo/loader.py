@@ -12,6 +12,7 @@ from portal.auth import passwords
 from portal.demo import structure as s
 from portal.demo.people import PeopleFactory
 from portal.extensions import db
+from portal.ledger.demo import add_demo_entries
 from portal.models import Account, Employee, EmployeeGap, RoleGrant, Unit
 from portal.plugins import registry
 from portal.units.service import rebuild_paths
@@ -141,7 +142,7 @@ def load(scale: str, seed: int, echo: Callable[[str], None] = print) -> list[str
     gaps = _add_gaps(ids, factory)
     accounts = _demo_accounts(units, head_id)
     db.session.flush()
-    lines = [f"{gaps} kesenjangan kompetensi dibuat."]
+    lines = [f"{gaps} kesenjangan kompetensi dibuat.", add_demo_entries(rng, scale)]
     for slug, summary in registry().per_plugin("portal_demo_data", rng=rng, scale=scale):
         if summary:
             lines.append(f"[{slug}] {summary}")

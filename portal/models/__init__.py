@@ -1,9 +1,15 @@
 """The core's tables: people, units, accounts, mechanism switches and the audit log."""
 
+from portal.ledger.models import LedgerEntry, RuleSettingVersion
 from portal.models.account import Account, RoleGrant
+from portal.models.api_token import ApiToken as ApiToken
 from portal.models.audit import AuditLog
+from portal.models.certificate import Certificate as Certificate
 from portal.models.employee import Employee, EmployeeGap
 from portal.models.mechanism import UnitMechanism
+from portal.models.plan import DevelopmentPlan as DevelopmentPlan
 from portal.models.unit import Unit
+from portal.models.upload import StoredFile
 
-__all__ = ["Account", "AuditLog", "Employee", "EmployeeGap", "RoleGrant", "Unit", "UnitMechanism"]
+__all__ = ["Account", "AuditLog", "Employee", "EmployeeGap", "RoleGrant", "Unit", "UnitMechanism",
+           "LedgerEntry", "RuleSettingVersion", "StoredFile"]

@@ -7,9 +7,7 @@ import secrets
 from functools import cached_property
 
 from flask_login import UserMixin
-from sqlalchemy import exists, select
-
-from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint, exists, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db

@@ -58,23 +58,23 @@ def parent_cycle(kode: str, parent_of: dict[str, str]) -> bool:
 
 
 def looping(starts: list[str], parent_of: dict[str, str]) -> set[str]:
-    """The keys among ``starts`` whose chain of parents loops (``parent_cycle`` for many keys).
+    """The keys among ``starts`` that lie on a loop of parents (each is its own ancestor).
 
     Every key is walked once (memoised), so a long chain in a big file stays linear.
     """
-    loops: dict[str, bool] = {}
+    on_loop: dict[str, bool] = {}
     for start in starts:
         path: list[str] = []
-        on_path: set[str] = set()
+        position: dict[str, int] = {}
         current = start
-        while current and current not in loops and current not in on_path:
+        while current and current not in on_loop and current not in position:
+            position[current] = len(path)
             path.append(current)
-            on_path.add(current)
             current = parent_of.get(current)
-        looped = bool(current) and (current in on_path or loops[current])
-        for key in path:
-            loops[key] = looped
-    return {start for start in starts if loops.get(start)}
+        loop_start = position.get(current, len(path)) if current else len(path)
+        for index, key in enumerate(path):
+            on_loop[key] = index >= loop_start
+    return {start for start in starts if on_loop.get(start)}
 
 
 def existing_parent_map() -> dict[str, str]:
@@ -86,6 +86,8 @@ def existing_parent_map() -> dict[str, str]:
 
 
 def _existing_nips(nips: set[str]) -> set[str]:
+    if len(nips) >= 2000:  # one pass over the table beats many IN (...) queries
+        return {nip for nip in db.session.scalars(select(Employee.nip)) if nip in nips}
     found: set[str] = set()
     wanted = sorted(nips)
     for start in range(0, len(wanted), 900):

@@ -1,0 +1,109 @@
+"""The report's life: submitted (with its certificate) → verified into the JP ledger, or
+rejected with a reason. Every step is audited; the caller commits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from flask import current_app
+from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
+
+from portal.audit import record
+from portal.extensions import db
+from portal.ledger.models import LedgerEntry
+from portal.ledger.numbers import jp_number
+from portal.ledger.service import credit
+from portal.models import Account
+from portal.models.account import utcnow
+from portal.types import Participation
+from portal.uploads import store
+from portal_formal.jp import ROLE, SLUG
+from portal_formal.models import PENDING, REJECTED, VERIFIED, FormalReport
+
+CERTIFICATE_KINDS = ("pdf", "png", "jpg")
+DEFAULT_CERTIFICATE_MAX_BYTES = 5 * 1024 * 1024
+
+
+class WorkflowError(Exception):
+    """A step refused; the message is Indonesian and shown to the user."""
+
+
+def certificate_max_bytes() -> int:
+    return int(current_app.config.get("FORMAL_CERTIFICATE_MAX_BYTES", DEFAULT_CERTIFICATE_MAX_BYTES))
+
+
+def submit(employee_id: int, certificate: FileStorage, *, title: str, provider: str,
+           activity_type: str, start_date: dt.date, end_date: dt.date, jp: Decimal,
+           actor_id: int | None = None) -> FormalReport:
+    """Store the certificate (content-checked) and the report, waiting for verification.
+
+    :raises portal.uploads.UploadError: the certificate file is refused.
+    """
+    stored = store(certificate, employee_id, allowed=CERTIFICATE_KINDS, max_bytes=certificate_max_bytes())
+    report = FormalReport(employee_id=employee_id, title=title.strip(), provider=provider.strip(),
+                          activity_type=activity_type, start_date=start_date, end_date=end_date,
+                          jp_stated=jp, certificate_id=stored.id, status=PENDING)
+    db.session.add(report)
+    db.session.flush()
+    record("formal.submit", "formal_report", report.id, None,
+           {"title": report.title, "activity_type": activity_type, "end_date": end_date.isoformat(),
+            "jp_stated": jp_number(jp), "certificate_sha256": stored.sha256},
+           summary=f"Laporan pelatihan formal #{report.id}: {report.title}", actor_id=actor_id)
+    return report
+
+
+def _locked(report_id: int) -> FormalReport:
+    report = db.session.scalar(
+        select(FormalReport).where(FormalReport.id == report_id).with_for_update())
+    db.session.refresh(report)  # another request may have decided it before our lock
+    return report
+
+
+def _decidable(report_id: int, actor: Account) -> FormalReport:
+    report = _locked(report_id)
+    if report.employee_id == actor.employee_id:
+        raise WorkflowError("Anda tidak dapat memverifikasi laporan pelatihan Anda sendiri; "
+                            "verifikasi dilakukan atasan langsung atau admin unit.")
+    if report.status != PENDING:
+        raise WorkflowError(f"Laporan ini sudah diputuskan ({report.status_label.lower()}).")
+    return report
+
+
+def verify(report_id: int, actor: Account) -> tuple[FormalReport, LedgerEntry]:
+    """Verify and credit the JP stated on the certificate (FL-01) to the ledger.
+
+    :raises WorkflowError: own report, or already decided.
+    :raises portal.ledger.service.LedgerError: the ledger refuses (e.g. a duplicate).
+    """
+    report = _decidable(report_id, actor)
+    entry = credit(Participation(
+        employee_id=report.employee_id, mechanism=SLUG, activity_type=report.activity_type,
+        role=ROLE, on_date=report.end_date, title=report.title, reference=report.reference,
+        jp_stated=report.jp_stated, source="workflow"), actor_id=actor.id)
+    report.status, report.decided_at, report.decided_by_id = VERIFIED, utcnow(), actor.id
+    report.ledger_entry_id = entry.id
+    record("formal.verify", "formal_report", report.id, {"status": PENDING},
+           {"status": VERIFIED, "ledger_entry_id": entry.id, "jp_claimed": jp_number(entry.jp_claimed),
+            "jp_counted": jp_number(entry.jp_counted), "rule_id": entry.rule_id},
+           summary=f"Pelatihan formal #{report.id} diverifikasi: {jp_number(entry.jp_claimed)} JP "
+                   f"({entry.rule_id})", actor_id=actor.id)
+    return report, entry
+
+
+def reject(report_id: int, actor: Account, reason: str) -> FormalReport:
+    """Reject with a reason the employee sees.
+
+    :raises WorkflowError: no reason, own report, or already decided.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError("Alasan penolakan wajib diisi.")
+    report = _decidable(report_id, actor)
+    report.status, report.decided_at, report.decided_by_id = REJECTED, utcnow(), actor.id
+    report.reject_reason = reason[:500]
+    record("formal.reject", "formal_report", report.id, {"status": PENDING},
+           {"status": REJECTED, "reason": report.reject_reason},
+           summary=f"Pelatihan formal #{report.id} ditolak: {report.reject_reason}", actor_id=actor.id)
+    return report

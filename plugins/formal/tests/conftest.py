@@ -1,0 +1,27 @@
+"""Fixtures for the formal plugin's tests (the portal's own come from portal.testing)."""
+
+from __future__ import annotations
+
+import pytest
+from formal_helpers import reports, submit
+from portal_formal.models import FormalReport
+
+
+@pytest.fixture
+def login(app):
+    """``login(employee)`` → a signed-in test client."""
+
+    def sign_in(employee):
+        client = app.test_client()
+        client.login(employee.nip)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def pending_report(two_units, login) -> FormalReport:
+    """A report of Staf A (unit A.01), waiting for Atasan A."""
+    response = submit(login(two_units["A"]["staff"]))
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return reports()[-1]

@@ -1,0 +1,109 @@
+"""Demo data (``portal_demo_data``): proposals in each state, meetings with attendance credited
+through the ledger, and materials in the library. Deterministic through ``rng``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import zipfile
+
+from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
+
+from portal.extensions import db
+from portal.ledger.clock import today
+from portal.models import Account, Employee, RoleGrant, Unit
+from portal_komunitas import materials, workflow
+from portal_komunitas.jp import SPEAKER_ROLES
+
+TOPICS = [
+    ("berbagi_pengetahuan", "Penerapan BIM pada perencanaan jembatan"),
+    ("berbagi_pengalaman", "Pengalaman penanganan longsor jalan nasional"),
+    ("diskusi_permasalahan", "Keterlambatan serah terima pekerjaan irigasi"),
+    ("berbagi_pengetahuan", "Pengadaan barang/jasa konstruksi terintegrasi"),
+    ("berbagi_pengalaman", "Manajemen proyek rumah susun"),
+]
+STATES = ("disetujui", "disetujui", "menunggu_sdm", "menunggu_pimpinan", "dikembalikan", "draf")
+UNITS = {"small": 3, "ministry": 30}
+
+
+def docx_bytes(title: str) -> bytes:
+    """A minimal DOCX package (what the content check expects)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://'
+                         'schemas.openxmlformats.org/package/2006/content-types"/>')
+        package.writestr("word/document.xml", f"<document><body>{title}</body></document>")
+    return out.getvalue()
+
+
+def _sdm() -> Account | None:
+    return db.session.scalar(select(Account).join(RoleGrant, RoleGrant.account_id == Account.id)
+                             .where(RoleGrant.role == "admin_sdm").order_by(Account.id).limit(1))
+
+
+def _values(rng: random.Random, bentuk: str, topik: str, unit: Unit) -> dict:
+    return {"latar_belakang": f"Kebutuhan pengembangan kompetensi pegawai {unit.nama} terkait "
+                              f"{topik.lower()}.",
+            "topik": topik, "bentuk": bentuk,
+            "target": "Pegawai memahami dan dapat menerapkan materi dalam pekerjaan.",
+            "lintas_unit": rng.random() < 0.3, "peserta": "Pegawai fungsional dan pelaksana",
+            "jadwal": "Dua kali sebulan, Selasa pukul 09.00–11.00 WIB",
+            "tempat": f"Ruang rapat {unit.nama}"}
+
+
+def add_demo(rng: random.Random, scale: str) -> str | None:
+    sdm = _sdm()
+    if sdm is None:
+        return None
+    units = list(db.session.scalars(select(Unit).where(Unit.eselon == "II",
+                                                       Unit.head_id.is_not(None))
+                                    .order_by(Unit.id).limit(UNITS.get(scale, 3))))
+    proposals = meetings = credited = 0
+    for unit in units:
+        staff = list(db.session.scalars(select(Employee).join(Unit, Employee.unit_id == Unit.id)
+                                        .where(Unit.path.startswith(unit.path))
+                                        .order_by(Employee.id).limit(12)))
+        if len(staff) < 4:
+            continue
+        workflow.appoint(unit, staff[0], sdm)
+        head = db.session.scalar(select(Account).where(Account.employee_id == unit.head_id))
+        for index, state in enumerate(STATES):
+            bentuk, topik = TOPICS[(index + unit.id) % len(TOPICS)]
+            proposal = workflow.save_proposal(None, unit, _values(rng, bentuk, topik, unit), sdm)
+            proposals += 1
+            if state == "draf":
+                continue
+            workflow.submit(proposal)
+            if state in ("menunggu_sdm", "disetujui", "dikembalikan") and head is not None:
+                workflow.sign(proposal, head)
+            if state == "dikembalikan":
+                workflow.return_(proposal, sdm, "Lengkapi target dengan indikator capaian.")
+            if state != "disetujui" or head is None:
+                continue
+            workflow.approve(proposal, sdm)
+            day = today() - dt.timedelta(days=rng.randint(3, 40))
+            meeting = workflow.schedule(proposal, {
+                "judul": f"Sesi {topik}", "tanggal": day, "jam_mulai": dt.time(9),
+                "jam_selesai": dt.time(11), "moda": "luring", "tempat": f"Aula {unit.nama}",
+                "tautan": "", "pendaftaran_terbuka": False}, sdm)
+            meetings += 1
+            speaker = SPEAKER_ROLES[bentuk][0]
+            workflow.add_person(meeting, staff[1], speaker)
+            for person in rng.sample(staff[2:], k=min(4, len(staff) - 2)):
+                workflow.add_person(meeting, person, "peserta")
+            credited += workflow.mark_all_present(meeting, sdm)
+        for author in staff[1:3]:
+            title = f"Modul {TOPICS[author.id % len(TOPICS)][1]}"
+            material = materials.submit(author, {
+                "judul": title, "topik": TOPICS[author.id % len(TOPICS)][1], "ringkasan": "",
+                "nama": author.nama, "nip": author.nip, "jabatan": author.jabatan or "Pelaksana",
+                "unit_nama": author.unit.nama},
+                FileStorage(io.BytesIO(docx_bytes(title)), filename=f"{title}.docx"))
+            if head is not None and author is staff[1]:
+                materials.jpt_approve(material, db.session.scalar(
+                    select(Account).where(Account.employee_id == material.jpt_id)) or head)
+                materials.accept(material, sdm)
+    db.session.flush()
+    return f"{proposals} usulan komunitas belajar, {meetings} pertemuan, {credited} kehadiran"

@@ -1,0 +1,205 @@
+"""Tables of the komunitas plugin (all prefixed ``komunitas_``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, String, Text, Time, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.extensions import db
+from portal.models import Account, Employee, StoredFile, Unit
+from portal.models.account import utcnow
+
+PROPOSAL_STATUS = {
+    "draf": ("Draf", "secondary"),
+    "menunggu_pimpinan": ("Menunggu tanda tangan pimpinan unit", "warning"),
+    "menunggu_sdm": ("Menunggu verifikasi admin SDM", "warning"),
+    "disetujui": ("Disetujui", "success"),
+    "dikembalikan": ("Dikembalikan", "danger"),
+}
+MATERIAL_STATUS = {
+    "menunggu_jpt": ("Menunggu persetujuan JPT Pratama", "warning"),
+    "menunggu_sdm": ("Menunggu penerimaan admin SDM", "warning"),
+    "diterima": ("Diterima dan terbit di perpustakaan", "success"),
+    "dikembalikan": ("Dikembalikan", "danger"),
+}
+EDITABLE = ("draf", "dikembalikan")
+
+
+class Coordinator(db.Model):
+    """The koordinator a unit's admin names for the unit's komunitas belajar (KB-02)."""
+
+    __tablename__ = "komunitas_coordinator"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), unique=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"),
+                                             index=True)
+    appointed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("account.id", ondelete="SET NULL"))
+    appointed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    unit: Mapped[Unit] = relationship()
+    employee: Mapped[Employee] = relationship()
+
+
+class Proposal(db.Model):
+    """*Pengajuan Kegiatan Komunitas Belajar* (Lamp. F.2.a, KB-03) and its sign-off (KB-04)."""
+
+    __tablename__ = "komunitas_proposal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    latar_belakang: Mapped[str] = mapped_column(Text)
+    topik: Mapped[str] = mapped_column(String(300))
+    bentuk: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(Text)
+    lintas_unit: Mapped[bool] = mapped_column(Boolean, default=False)
+    peserta: Mapped[str] = mapped_column(Text)
+    jadwal: Mapped[str] = mapped_column(Text)
+    tempat: Mapped[str] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(20), default="draf", index=True)
+    return_note: Mapped[str | None] = mapped_column(String(1000))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"))
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    verified_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    unit: Mapped[Unit] = relationship()
+    signed_by: Mapped[Employee | None] = relationship(foreign_keys=[signed_by_id])
+    verified_by: Mapped[Account | None] = relationship(foreign_keys=[verified_by_id])
+    meetings: Mapped[list[Meeting]] = relationship(back_populates="proposal",
+                                                   order_by="Meeting.tanggal")
+    notes: Mapped[list[ProgressNote]] = relationship(back_populates="proposal",
+                                                     order_by="ProgressNote.created_at.desc()")
+
+    @property
+    def status_label(self) -> str:
+        return PROPOSAL_STATUS[self.status][0]
+
+    @property
+    def status_badge(self) -> str:
+        return PROPOSAL_STATUS[self.status][1]
+
+    @property
+    def editable(self) -> bool:
+        return self.status in EDITABLE
+
+
+class Meeting(db.Model):
+    """One meeting of an approved proposal: daring or luring (KB-04)."""
+
+    __tablename__ = "komunitas_meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("komunitas_proposal.id"), index=True)
+    judul: Mapped[str] = mapped_column(String(300))
+    tanggal: Mapped[dt.date] = mapped_column(Date, index=True)
+    jam_mulai: Mapped[dt.time] = mapped_column(Time)
+    jam_selesai: Mapped[dt.time] = mapped_column(Time)
+    moda: Mapped[str] = mapped_column(String(10))  # "daring" | "luring"
+    tempat: Mapped[str] = mapped_column(String(300), default="")
+    tautan: Mapped[str] = mapped_column(String(500), default="")
+    pendaftaran_terbuka: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    proposal: Mapped[Proposal] = relationship(back_populates="meetings")
+    people: Mapped[list[MeetingPerson]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="MeetingPerson.id")
+
+
+class MeetingPerson(db.Model):
+    """A speaker or participant of a meeting, and their attendance (credited to the ledger)."""
+
+    __tablename__ = "komunitas_meeting_person"
+    __table_args__ = (UniqueConstraint("meeting_id", "employee_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("komunitas_meeting.id", ondelete="CASCADE"),
+                                            index=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    hadir: Mapped[bool] = mapped_column(Boolean, default=False)
+    ledger_entry_id: Mapped[int | None] = mapped_column(ForeignKey("jp_ledger_entry.id"))
+    recorded_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="people")
+    employee: Mapped[Employee] = relationship()
+
+
+class ProgressNote(db.Model):
+    """The koordinator's monitoring note: progress and obstacles (KB-10)."""
+
+    __tablename__ = "komunitas_progress_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("komunitas_proposal.id"), index=True)
+    kemajuan: Mapped[str] = mapped_column(Text)
+    hambatan: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    proposal: Mapped[Proposal] = relationship(back_populates="notes")
+    author: Mapped[Account | None] = relationship()
+
+
+class Material(db.Model):
+    """*Berbagi Bahan Pembelajaran* (KB-07): an employee's original material and its statement."""
+
+    __tablename__ = "komunitas_material"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    judul: Mapped[str] = mapped_column(String(300))
+    topik: Mapped[str] = mapped_column(String(200))
+    ringkasan: Mapped[str] = mapped_column(Text, default="")
+    # The Surat Pernyataan's fields as entered (a snapshot, so later changes do not alter it).
+    nama: Mapped[str] = mapped_column(String(200))
+    nip: Mapped[str] = mapped_column(String(18))
+    jabatan: Mapped[str] = mapped_column(String(200))
+    unit_nama: Mapped[str] = mapped_column(String(200))
+    file_id: Mapped[int] = mapped_column(ForeignKey("stored_file.id"))
+    status: Mapped[str] = mapped_column(String(20), default="menunggu_jpt", index=True)
+    return_note: Mapped[str | None] = mapped_column(String(1000))
+    submitted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    jpt_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"))
+    jpt_approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    accepted_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    accepted_on: Mapped[dt.date | None] = mapped_column(Date)
+    ledger_entry_id: Mapped[int | None] = mapped_column(ForeignKey("jp_ledger_entry.id"))
+
+    employee: Mapped[Employee] = relationship(foreign_keys=[employee_id])
+    unit: Mapped[Unit] = relationship()
+    file: Mapped[StoredFile] = relationship()
+    jpt: Mapped[Employee | None] = relationship(foreign_keys=[jpt_id])
+
+    @property
+    def status_label(self) -> str:
+        return MATERIAL_STATUS[self.status][0]
+
+    @property
+    def status_badge(self) -> str:
+        return MATERIAL_STATUS[self.status][1]
+
+
+class RecapSubmission(db.Model):
+    """A unit's recap handed to the HR unit for a period (KB-10: at least every 3 months)."""
+
+    __tablename__ = "komunitas_recap_submission"
+    __table_args__ = (UniqueConstraint("unit_id", "period_start", "period_end"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    submitted_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("account.id", ondelete="SET NULL"))
+    submitted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    unit: Mapped[Unit] = relationship()

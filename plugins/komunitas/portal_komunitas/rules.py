@@ -1,0 +1,100 @@
+"""Who may do what, and the KB rules checked before a change (each names its rule ID)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.models import Account, Employee, Unit
+from portal.reports.signers import eselon_two_head
+from portal.scope import can_manage_unit
+from portal_komunitas.models import Coordinator, Meeting, MeetingPerson, Proposal
+
+ORGANISER_ESELON = ("I", "II")
+BERBAGI_PENGALAMAN_PER_MONTH = 2
+
+
+# --------------------------------------------------------------------------- KB rules
+
+def organiser_refusal(unit: Unit) -> str | None:
+    """KB-02: the organiser is a unit of at least eselon II (eselon I or II)."""
+    if unit.eselon not in ORGANISER_ESELON:
+        return (f"{unit.nama} adalah unit {unit.eselon_label}: penyelenggara komunitas belajar "
+                "minimal unit eselon II (Lamp. F, KB-02).")
+    return None
+
+
+def berbagi_pengalaman_in_month(unit_id: int, day: dt.date, exclude_id: int | None = None) -> int:
+    """Meetings of Berbagi Pengalaman the organiser holds in ``day``'s month (KB-06)."""
+    first = day.replace(day=1)
+    after = (first + dt.timedelta(days=32)).replace(day=1)
+    query = (select(func.count(Meeting.id)).join(Proposal)
+             .where(Proposal.unit_id == unit_id, Proposal.bentuk == "berbagi_pengalaman",
+                    Meeting.tanggal >= first, Meeting.tanggal < after))
+    if exclude_id is not None:
+        query = query.where(Meeting.id != exclude_id)
+    return db.session.scalar(query) or 0
+
+
+def berbagi_pengalaman_refusal(proposal: Proposal, day: dt.date) -> str | None:
+    """KB-06: an organiser holds at most 2 Berbagi Pengalaman a month."""
+    if proposal.bentuk != "berbagi_pengalaman":
+        return None
+    held = berbagi_pengalaman_in_month(proposal.unit_id, day)
+    if held >= BERBAGI_PENGALAMAN_PER_MONTH:
+        return (f"{proposal.unit.nama} sudah menjadwalkan {held} Berbagi Pengalaman pada bulan "
+                "ini: penyelenggara paling banyak 2 kali dalam 1 bulan (Lamp. F.4, KB-06).")
+    return None
+
+
+def peserta_refusal(proposal: Proposal, employee: Employee) -> str | None:
+    """KB-03: a single-unit proposal takes participants of the organiser unit only."""
+    if not proposal.lintas_unit and not employee.unit.is_within(proposal.unit):
+        return (f"{employee.nama} bukan pegawai {proposal.unit.nama}: usulan ini untuk peserta "
+                "satu unit kerja; ajukan usulan lintas unit untuk peserta unit lain (KB-03).")
+    return None
+
+
+# --------------------------------------------------------------------------- people
+
+def coordinator_of(unit_id: int) -> Coordinator | None:
+    return db.session.scalar(select(Coordinator).where(Coordinator.unit_id == unit_id))
+
+
+def coordinated_unit_ids(user: Account) -> list[int]:
+    return list(db.session.scalars(
+        select(Coordinator.unit_id).where(Coordinator.employee_id == user.employee_id)))
+
+
+def is_member(user: Account, unit: Unit) -> bool:
+    """Koordinator of the organiser unit, or an admin of it (admin_unit in scope, admin SDM)."""
+    return unit.id in coordinated_unit_ids(user) or can_manage_unit(user, unit)
+
+
+def is_head(user: Account, unit: Unit) -> bool:
+    return unit.head_id is not None and unit.head_id == user.employee_id
+
+
+def is_sdm(user: Account) -> bool:
+    return user.has_any("admin_sdm", "superadmin")
+
+
+def can_view_proposal(user: Account, proposal: Proposal) -> bool:
+    return is_member(user, proposal.unit) or is_head(user, proposal.unit) or is_sdm(user)
+
+
+def jpt_pratama_of(unit: Unit) -> Employee | None:
+    """The JPT Pratama of a unit: head of its eselon II unit (KB-07)."""
+    return eselon_two_head(unit)
+
+
+def person_in(meeting: Meeting, employee_id: int) -> MeetingPerson | None:
+    return next((p for p in meeting.people if p.employee_id == employee_id), None)
+
+
+def can_view_meeting(user: Account, meeting: Meeting) -> bool:
+    return (can_view_proposal(user, meeting.proposal)
+            or person_in(meeting, user.employee_id) is not None
+            or meeting.pendaftaran_terbuka)

@@ -1,0 +1,48 @@
+"""Inbox tasks (``portal_pending_tasks``): sign, verify, approve and accept."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import Account, Unit
+from portal.types import PendingTask
+from portal_komunitas.jp import FORMS
+from portal_komunitas.models import Material, Proposal
+
+LIMIT = 20
+
+
+def _day(value):
+    return value.date() if value else None
+
+
+def pending_for(user: Account) -> list[PendingTask]:
+    tasks = []
+    sdm = user.has_any("admin_sdm", "superadmin")
+    if user.has_any("pimpinan_unit"):
+        for p in db.session.scalars(
+                select(Proposal).join(Unit, Proposal.unit_id == Unit.id)
+                .where(Proposal.status == "menunggu_pimpinan", Unit.head_id == user.employee_id)
+                .order_by(Proposal.submitted_at).limit(LIMIT)):
+            tasks.append(PendingTask(f"Tanda tangani usulan komunitas belajar: {p.topik} "
+                                     f"({FORMS[p.bentuk]})", "komunitas.proposal",
+                                     (("proposal_id", p.id),), "Persetujuan", _day(p.submitted_at)))
+    if sdm:
+        for p in db.session.scalars(select(Proposal).where(Proposal.status == "menunggu_sdm")
+                                    .order_by(Proposal.signed_at).limit(LIMIT)):
+            tasks.append(PendingTask(f"Verifikasi usulan komunitas belajar: {p.topik} "
+                                     f"({p.unit.nama})", "komunitas.proposal",
+                                     (("proposal_id", p.id),), "Verifikasi", _day(p.signed_at)))
+    waiting = select(Material).where(Material.status == "menunggu_jpt",
+                                     Material.jpt_id == user.employee_id)
+    if sdm:
+        waiting = select(Material).where(
+            (Material.status == "menunggu_sdm")
+            | ((Material.status == "menunggu_jpt") & (Material.jpt_id == user.employee_id)))
+    for m in db.session.scalars(waiting.order_by(Material.submitted_at).limit(LIMIT)):
+        verb = "Setujui" if m.status == "menunggu_jpt" else "Terima"
+        tasks.append(PendingTask(f"{verb} bahan pembelajaran: {m.judul} ({m.nama})",
+                                 "komunitas.material", (("material_id", m.id),), "Persetujuan",
+                                 _day(m.submitted_at)))
+    return tasks

@@ -1,0 +1,108 @@
+"""The komunitas recap (KB-10): page, PDF, XLSX; hand-in to the HR unit; who has handed in."""
+
+from __future__ import annotations
+
+from flask import Response, flash, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from portal.access import ADMINS, SDM, access
+from portal.extensions import db
+from portal.ledger.clock import today
+from portal.models import Unit
+from portal.reports import document, params, xlsx
+from portal.reports.params import current_quarter
+from portal.reports.pdf import PdfError
+from portal.reports.recap import period_label
+from portal.types import ReportPeriod
+from portal.web import redirect_to, render
+from portal_komunitas import reports
+from portal_komunitas.models import RecapSubmission
+from portal_komunitas.views import bp
+
+UNIT_REPORTS = ("pimpinan_unit",) + ADMINS
+
+
+def _filters():
+    unit = params.unit()
+    period = params.period()
+    return unit, period
+
+
+def _submitted(unit: Unit, period: ReportPeriod) -> RecapSubmission | None:
+    return db.session.scalar(select(RecapSubmission).where(
+        RecapSubmission.unit_id == unit.id, RecapSubmission.period_start == period.start,
+        RecapSubmission.period_end == period.end))
+
+
+@bp.route("/rekap")
+@access(*UNIT_REPORTS)
+def recap():
+    try:
+        unit, period = _filters()
+    except params.FilterError as error:
+        return render("komunitas/recap.html", report=None, error=str(error), units=params.units(),
+                      args={}, submitted=None), 400
+    report = reports.build(unit, period)
+    args = {"unit": unit.id, "dari": period.start.isoformat(), "sampai": period.end.isoformat()}
+    return render("komunitas/recap.html", report=report, error=None, units=params.units(),
+                  args=args, unit=unit, submitted=_submitted(unit, period))
+
+
+@bp.route("/rekap.<any(pdf, xlsx):fmt>")
+@access(*UNIT_REPORTS)
+def recap_export(fmt: str):
+    try:
+        unit, period = _filters()
+    except params.FilterError as error:
+        flash(str(error), "error")
+        return redirect_to("komunitas.recap")
+    report = reports.build(unit, period)
+    if fmt == "xlsx":
+        return xlsx.response(report)
+    try:
+        data = document.render(report)
+    except PdfError as error:
+        flash(str(error), "error")
+        return redirect_to("komunitas.recap")
+    return Response(data, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{report.filename}.pdf"',
+        "Cache-Control": "private, no-store"})
+
+
+@bp.route("/rekap/serahkan", methods=["POST"])
+@access(*UNIT_REPORTS)
+def submit_recap():
+    try:
+        unit = params.unit() if request.args.get("unit") else None
+        period = params.period()
+    except params.FilterError as error:
+        flash(str(error), "error")
+        return redirect_to("komunitas.recap")
+    if unit is None:
+        flash("Pilih unit kerja rekapitulasi yang diserahkan.", "error")
+        return redirect_to("komunitas.recap")
+    if _submitted(unit, period) is None:
+        db.session.add(RecapSubmission(unit_id=unit.id, period_start=period.start,
+                                       period_end=period.end, submitted_by_id=current_user.id))
+        db.session.commit()
+    flash(f"Rekapitulasi {unit.nama} periode {period_label(period)} diserahkan kepada unit "
+          "pengembangan SDM (KB-10).", "success")
+    return redirect_to("komunitas.recap", unit=unit.id, dari=period.start.isoformat(),
+                       sampai=period.end.isoformat())
+
+
+@bp.route("/rekap/status")
+@access(*SDM)
+def recap_status():
+    try:
+        period = params.period()
+    except params.FilterError as error:
+        flash(str(error), "error")
+        period = current_quarter(today())
+    units = list(db.session.scalars(select(Unit).where(Unit.eselon.in_(("I", "II")))
+                                    .order_by(Unit.path)))
+    done = {s.unit_id: s for s in db.session.scalars(select(RecapSubmission).where(
+        RecapSubmission.period_start == period.start, RecapSubmission.period_end == period.end))}
+    return render("komunitas/recap_status.html", units=units, done=done, period=period,
+                  label=period_label(period))

@@ -1,0 +1,1 @@
+"""Historical activities: the fixed activity types per mechanism and the activities import."""

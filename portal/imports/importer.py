@@ -1,0 +1,87 @@
+"""The import as one operation, shared by the browser and the CLI: preview, then commit."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
+
+from portal import audit
+from portal.extensions import db
+from portal.imports import employees, units
+from portal.imports.reader import ImportFileError, read_sheet
+from portal.imports.validation import Preview
+from portal.models import Account, Unit
+from portal.scope import manageable_units
+
+log = logging.getLogger(__name__)
+
+KINDS = {"units": units, "employees": employees}
+NOUNS = {"units": "unit", "employees": "pegawai"}
+ENTITY = {"units": "unit", "employees": "employee"}
+
+
+def allowed_unit_kodes(user: Account) -> set[str] | None:
+    """Units an importing account may write into; None means every unit."""
+    if user.is_ministry_wide:
+        return None
+    return set(db.session.scalars(select(Unit.kode).where(manageable_units(user))))
+
+
+def preview(kind: str, path: Path, allowed: set[str] | None, ext: str | None = None) -> Preview:
+    """Read and check the whole file; nothing is written."""
+    return KINDS[kind].validate(read_sheet(path, ext), allowed)
+
+
+def commit(kind: str, path: Path, allowed: set[str] | None, source: str,
+           ext: str | None = None, actor_id: int | None = None) -> Preview:
+    """Check the file again and write it in one transaction, all or nothing.
+
+    Returns the preview; when it has problems nothing was written. Raises ImportFileError when
+    the file cannot be read or the database refused the rows (e.g. a concurrent change).
+    """
+    result = preview(kind, path, allowed, ext)
+    if not result.ok:
+        db.session.rollback()
+        return result
+    noun = NOUNS[kind]
+    try:
+        KINDS[kind].write(result)
+        audit.record(
+            f"import.{kind}", ENTITY[kind], source[:60], None,
+            {"dibuat": result.created, "diperbarui": result.updated, "baris": result.rows,
+             "berkas": source},
+            summary=f"Impor {noun} dari {source}: {result.created} ditambahkan, "
+                    f"{result.updated} diperbarui",
+            actor_id=actor_id,
+        )
+        db.session.commit()
+        _refresh_statistics(kind, result.rows)
+    except IntegrityError as error:
+        db.session.rollback()
+        log.warning("import of %s refused by the database: %s", kind, error)
+        raise ImportFileError(
+            "Data berubah selama impor (mungkin oleh pengguna lain); tidak ada yang disimpan. "
+            "Unggah dan periksa ulang berkas."
+        ) from error
+    except Exception:
+        db.session.rollback()
+        raise
+    return result
+
+
+def _refresh_statistics(kind: str, rows: int) -> None:
+    """After a big import PostgreSQL's planner still sees the old table size until autovacuum
+    runs; the next import's lookups would then scan instead of using the indexes."""
+    if rows < 1000 or db.engine.dialect.name != "postgresql":
+        return
+    table = {"units": "unit", "employees": "employee"}[kind]
+    db.session.execute(text(f"ANALYZE {table}"))  # only a warning when not the owner
+    db.session.commit()
+
+
+def summary(result: Preview) -> str:
+    """``N pegawai ditambahkan, M diperbarui``."""
+    return f"{result.created} {NOUNS[result.kind]} ditambahkan, {result.updated} diperbarui"

@@ -1,0 +1,21 @@
+"""The core's own rule settings (plugins declare theirs in ``PluginInfo.settings``).
+
+Stored under ``core.<key>``. None of these figures is in SE 07/SE/KM/2023: each is a local
+setting of the HR unit (``open_value=True``) with the default named in RULES.md or the brief.
+"""
+
+from __future__ import annotations
+
+from portal.types import SettingSpec
+
+CORE_OWNER = "core"
+
+CORE_SETTINGS = (
+    # 20 JP a year is the national minimum for ASN competency development; the circular
+    # itself only says every programme converts to JP "sesuai peraturan" (G-06).
+    SettingSpec("target_jp_pns", "Target JP tahunan PNS", 20, "G-06", open_value=True),
+    SettingSpec("target_jp_pppk", "Target JP tahunan PPPK", 20, "G-06", open_value=True),
+    # MG-10 / PT-08: "not eligible for a set period" after failing through one's own fault.
+    SettingSpec("mg10_block_months", "Lama masa tidak boleh ikut pengembangan setelah tidak lulus "
+                "karena kesalahan sendiri (bulan)", 12, "MG-10", open_value=True),
+)

@@ -1,0 +1,152 @@
+"""Ledger rows (``jp_ledger_entry``) and versioned rule settings (``rule_setting_version``).
+
+JP are stored as ``Numeric(6, 2)`` (exact decimals on SQLite and PostgreSQL) and leave the
+ledger as JSON numbers through :func:`portal.ledger.numbers.jp_number`.
+
+Nothing is deleted: a wrong row is cancelled (``cancelled_at``/``cancelled_by_id``/
+``cancel_reason``) and stays visible. The duplicate guard is a *partial* unique index over
+live rows only (``cancelled_at IS NULL``, supported by SQLite and PostgreSQL alike), so a
+cancelled participation can be credited again after correction while two live rows for the
+same employee, mechanism, activity type, role, date and reference can never exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    SmallInteger,
+    String,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.extensions import db
+
+if TYPE_CHECKING:
+    from portal.models import Account, Employee
+
+JP = Numeric(6, 2)
+
+
+def utcnow() -> dt.datetime:
+    # Not imported from portal.models: that package imports this module (no import cycle).
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class RuleSettingVersion(db.Model):
+    """One value of one rule setting from ``effective_from`` on; never updated or deleted.
+
+    The value in force on a date is the row with the latest ``effective_from`` on or before
+    that date (the latest ``id`` when two share a date: a same-day correction). The declared
+    default is stored as an ``is_default`` row dated 1900-01-01 the first time it is used, so
+    every ledger row can point at the version it used.
+    """
+
+    __tablename__ = "rule_setting_version"
+    __table_args__ = (
+        Index("ix_rule_setting_version_key_effective", "key", "effective_from"),
+        # At most one materialised default per key, even under concurrent first use.
+        Index("uq_rule_setting_version_default", "key", unique=True,
+              sqlite_where=text("is_default"), postgresql_where=text("is_default")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80))
+    value: Mapped[str] = mapped_column(String(200))
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+
+    created_by: Mapped[Account | None] = relationship("Account")
+
+
+class LedgerEntry(db.Model):
+    """One credited participation; counted or not (a cap), live or cancelled."""
+
+    __tablename__ = "jp_ledger_entry"
+    __table_args__ = (
+        # History pages, year summaries and the per-(employee, month) cap group.
+        Index("ix_jp_ledger_entry_employee_date", "employee_id", "activity_date"),
+        # Organiser caps (KB-06): one organiser's meetings in a month.
+        Index("ix_jp_ledger_entry_organiser_date", "organiser_unit_id", "activity_date"),
+        # Ministry-wide compliance: a year's rows summed per employee from the index alone
+        # (jp_counted is 0 for rows not counted and for cancelled rows, so no other column).
+        Index("ix_jp_ledger_entry_date_employee", "activity_date", "employee_id", "model",
+              "jp_counted"),
+        Index("uq_jp_ledger_entry_live", "employee_id", "mechanism", "activity_type", "role",
+              "activity_date", "reference", unique=True,
+              sqlite_where=text("cancelled_at IS NULL"),
+              postgresql_where=text("cancelled_at IS NULL")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # No ON DELETE: an employee with ledger history cannot be deleted by accident.
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"))
+    mechanism: Mapped[str] = mapped_column(String(40), index=True)
+    model: Mapped[int] = mapped_column(SmallInteger)
+    activity_type: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(20))
+    activity_date: Mapped[dt.date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(String(300))
+    reference: Mapped[str] = mapped_column(String(120))
+    source: Mapped[str] = mapped_column(String(10))
+    organiser_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    certificate_id: Mapped[int | None] = mapped_column(Integer)  # FK once certificates exist
+    jp_stated: Mapped[Decimal | None] = mapped_column(JP)
+    jp_claimed: Mapped[Decimal] = mapped_column(JP)
+    # Invariant: jp_counted == jp_claimed when counted, else 0 (cap, zero JP or cancelled), so
+    # SUM(jp_counted) over any set of rows is its counted JP.
+    jp_counted: Mapped[Decimal] = mapped_column(JP)
+    counted: Mapped[bool] = mapped_column(Boolean)
+    # The rule that produced jp_claimed, and the hook's explanation of it.
+    rule_id: Mapped[str] = mapped_column(String(20))
+    explanation: Mapped[str] = mapped_column(String(300), default="")
+    # When not counted: the cap rule that stopped it and why, in Indonesian.
+    cap_rule_id: Mapped[str | None] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(300), default="")
+    setting_version_id: Mapped[int | None] = mapped_column(ForeignKey("rule_setting_version.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    cancelled_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("account.id", ondelete="SET NULL"))
+    cancel_reason: Mapped[str | None] = mapped_column(String(300))
+
+    employee: Mapped[Employee] = relationship("Employee")
+    setting_version: Mapped[RuleSettingVersion | None] = relationship()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
+    def month(self) -> int:
+        """``yyyymm`` of the activity date: the cap period."""
+        return self.activity_date.year * 100 + self.activity_date.month
+
+    def as_dict(self) -> dict:
+        """JSON-ready view (JP as numbers)."""
+        from portal.ledger.numbers import jp_number
+
+        return {
+            "id": self.id, "employee_id": self.employee_id, "mechanism": self.mechanism,
+            "model": self.model, "activity_type": self.activity_type, "role": self.role,
+            "activity_date": self.activity_date.isoformat(), "title": self.title,
+            "reference": self.reference, "source": self.source,
+            "jp_claimed": jp_number(self.jp_claimed), "jp_counted": jp_number(self.jp_counted),
+            "counted": self.counted, "rule_id": self.rule_id, "cap_rule_id": self.cap_rule_id,
+            "reason": self.reason, "setting_version_id": self.setting_version_id,
+            "cancelled": self.is_cancelled,
+        }

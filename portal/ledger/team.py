@@ -1,0 +1,177 @@
+"""Team and unit compliance: counted JP per employee for a year, aggregated in SQL.
+
+Every figure comes from one ``GROUP BY employee_id`` over the year's ledger rows (served by
+the covering index ``ix_jp_ledger_entry_date_employee``: ``jp_counted`` is 0 for rows not
+counted and for cancelled rows, so no other column is read), joined to the employees the
+user may see. Nothing loops over ledger rows in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true
+
+from portal.extensions import db
+from portal.ledger.models import LedgerEntry
+from portal.ledger.numbers import jp_number
+from portal.ledger.service import target_for, year_bounds
+from portal.models import Account, Employee, Unit
+from portal.scope import viewable_units
+
+BUCKETS = (("0", "0 JP"), ("1-9", "1–9 JP"), ("10-19", "10–19 JP"), ("20+", "≥ 20 JP"))
+SORTS = {
+    "jp": "JP terendah",
+    "-jp": "JP tertinggi",
+    "nama": "Nama",
+    "unit": "Unit",
+}
+
+
+@dataclass(frozen=True)
+class TeamFilter:
+    year: int
+    unit: Unit | None = None
+    status_asn: str = ""
+    jenis_jabatan: str = ""
+    sort: str = "jp"
+    behind_only: bool = True
+
+
+def team_scope(user: Account) -> ColumnElement[bool]:
+    """Employees on the user's team page (Employee joined to Unit): direct reports for an
+    atasan, unit subtrees for pimpinan_unit/admin_unit, the ministry for admin SDM."""
+    if user.is_ministry_wide:
+        return true()
+    return or_(Employee.supervisor_id == user.employee_id, viewable_units(user))
+
+
+def _employee_filter(user: Account, flt: TeamFilter) -> list[ColumnElement[bool]]:
+    """Conditions on Employee joined to Unit: the user's scope and the page's filters."""
+    conditions = [team_scope(user)]
+    if flt.unit is not None:
+        conditions.append(Unit.path.startswith(flt.unit.path, autoescape=True))
+    if flt.status_asn:
+        conditions.append(Employee.status_asn == flt.status_asn)
+    if flt.jenis_jabatan:
+        conditions.append(Employee.jenis_jabatan == flt.jenis_jabatan)
+    return conditions
+
+
+def _jp_per_employee(year: int, employees=None):
+    """Counted JP per employee in ``year``, optionally only for ``employees`` (a subquery of
+    ids). The semi-join lets the database read only a team's rows (index on employee_id,
+    activity_date); without it, one pass over the year's covering index serves the ministry."""
+    start, end = year_bounds(year)
+    jp = LedgerEntry.jp_counted
+
+    def of_model(model: int):
+        return func.sum(case((LedgerEntry.model == model, jp), else_=0))
+
+    query = (
+        select(LedgerEntry.employee_id.label("employee_id"), func.sum(jp).label("jp"),
+               of_model(70).label("jp70"), of_model(20).label("jp20"), of_model(10).label("jp10"))
+        .where(LedgerEntry.activity_date >= start, LedgerEntry.activity_date < end)
+        .group_by(LedgerEntry.employee_id)
+    )
+    if employees is not None:
+        query = query.where(LedgerEntry.employee_id.in_(employees))
+    return query.subquery("jp_sum")
+
+
+def _targets(year: int):
+    return target_for("PNS", year), target_for("PPPK", year)
+
+
+def employee_rows(user: Account, flt: TeamFilter) -> Select:
+    """One row per employee in scope: identity, unit, JP (total and per model), target."""
+    conditions = _employee_filter(user, flt)
+    in_scope = select(Employee.id).join(Unit, Employee.unit_id == Unit.id).where(*conditions)
+    ministry = user.is_ministry_wide and flt.unit is None  # most employees: no semi-join
+    sums = _jp_per_employee(flt.year, None if ministry else in_scope)
+    target_pns, target_pppk = _targets(flt.year)
+    jp = func.coalesce(sums.c.jp, 0)
+    target = case((Employee.status_asn == "PPPK", literal(target_pppk)), else_=literal(target_pns))
+    return (
+        select(Employee.id, Employee.nama, Employee.nip, Employee.status_asn,
+               Employee.jenis_jabatan, Employee.jabatan, Unit.nama.label("unit_nama"),
+               Unit.kode.label("unit_kode"), jp.label("jp"),
+               func.coalesce(sums.c.jp70, 0).label("jp70"),
+               func.coalesce(sums.c.jp20, 0).label("jp20"),
+               func.coalesce(sums.c.jp10, 0).label("jp10"), target.label("target"))
+        .join(Unit, Employee.unit_id == Unit.id)
+        .outerjoin(sums, sums.c.employee_id == Employee.id)
+        .where(*conditions)
+    )
+
+
+def behind_list(user: Account, flt: TeamFilter) -> Select:
+    """``employee_rows`` filtered to those below target (unless ``behind_only`` is off), sorted."""
+    rows = employee_rows(user, flt).subquery("team")
+    query = select(rows)
+    if flt.behind_only:
+        query = query.where(rows.c.jp < rows.c.target)
+    order = {
+        "jp": (rows.c.jp.asc(), rows.c.nama),
+        "-jp": (rows.c.jp.desc(), rows.c.nama),
+        "nama": (rows.c.nama, rows.c.id),
+        "unit": (rows.c.unit_kode, rows.c.nama),
+    }[flt.sort if flt.sort in SORTS else "jp"]
+    return query.order_by(*order, rows.c.id)
+
+
+def statistics(user: Account, flt: TeamFilter) -> dict:
+    """Head count, share at/above target, JP distribution buckets and the 70:20:10 mix."""
+    rows = employee_rows(user, flt).subquery("team")
+    jp = rows.c.jp
+
+    def count_if(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    result = db.session.execute(select(
+        func.count().label("employees"),
+        count_if(jp >= rows.c.target).label("on_target"),
+        count_if(jp <= 0).label("b0"),
+        count_if(and_(jp > 0, jp < 10)).label("b1"),
+        count_if(and_(jp >= 10, jp < 20)).label("b10"),
+        count_if(jp >= 20).label("b20"),
+        func.coalesce(func.sum(jp), 0).label("jp"),
+        func.coalesce(func.sum(rows.c.jp70), 0).label("jp70"),
+        func.coalesce(func.sum(rows.c.jp20), 0).label("jp20"),
+        func.coalesce(func.sum(rows.c.jp10), 0).label("jp10"),
+    )).one()
+    employees = result.employees or 0
+    buckets = dict(zip((key for key, _ in BUCKETS),
+                       (result.b0, result.b1, result.b10, result.b20), strict=True))
+    target_pns, target_pppk = _targets(flt.year)
+    return {
+        "employees": employees,
+        "on_target": result.on_target,
+        "on_target_share": round(100 * result.on_target / employees, 1) if employees else 0,
+        "buckets": {key: int(value) for key, value in buckets.items()},
+        "total_jp": jp_number(result.jp),
+        "by_model": {"70": jp_number(result.jp70), "20": jp_number(result.jp20),
+                     "10": jp_number(result.jp10)},
+        "target_pns": target_pns,
+        "target_pppk": target_pppk,
+    }
+
+
+def filter_units(user: Account) -> list[Unit]:
+    """Units offered in the unit filter: the user's own subtrees' roots and every eselon I/II
+    unit within them (deeper units are reached through ``?unit=<id>``)."""
+    if not user.is_ministry_wide and not (user.admin_unit_paths or user.headed_unit_paths):
+        return []
+    roots = user.admin_unit_paths + user.headed_unit_paths
+    query = select(Unit).where(viewable_units(user))
+    if user.is_ministry_wide:
+        query = query.where(Unit.eselon.in_(("I", "II")))
+    else:
+        query = query.where(or_(Unit.eselon.in_(("I", "II")), Unit.path.in_(roots)))
+    return list(db.session.scalars(query.order_by(Unit.kode).limit(3000)))
+
+
+def can_filter_unit(user: Account, unit: Unit) -> bool:
+    if user.is_ministry_wide:
+        return True
+    return any(unit.path.startswith(path) for path in user.admin_unit_paths + user.headed_unit_paths)

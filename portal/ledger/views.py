@@ -1,0 +1,152 @@
+"""Pages of the JP ledger: Pengembangan Saya (/jp/saya), Tim & unit (/jp/tim) and its export,
+and the home-page card."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, current_app, request
+from flask_login import current_user
+
+from portal.access import MANAGERS, ROLES, access
+from portal.extensions import db, limiter
+from portal.i18n import tanggal
+from portal.ledger import charts, service, team
+from portal.ledger.catalogue import (
+    MODEL_LABELS,
+    activity_label,
+    mechanism_choices,
+    mechanism_title,
+    role_label,
+)
+from portal.ledger.clock import today
+from portal.ledger.export import team_workbook
+from portal.ledger.numbers import jp_number
+from portal.ledger.paging import paginate_rows
+from portal.ledger.params import year_arg
+from portal.models import Unit
+from portal.models.employee import JENIS_JABATAN, JENIS_JABATAN_LABELS, STATUS_ASN
+from portal.pagination import arg, int_arg, page_number
+from portal.web import render
+
+bp = Blueprint("jp", __name__, url_prefix="/jp")
+
+HISTORY_STATES = {"dihitung": "Dihitung", "tidak": "Tidak dihitung", "batal": "Dibatalkan"}
+
+
+@bp.app_template_global("jp_labels")
+def jp_labels() -> dict:
+    """Display names for ledger templates (also used by plugins' templates)."""
+    return {"mechanism": mechanism_title, "activity": activity_label, "role": role_label,
+            "model": MODEL_LABELS, "jp": jp_number}
+
+
+@bp.app_template_global("jp_home_card")
+def jp_home_card() -> dict | None:
+    """This year's JP of the signed-in user against the target, for the home page."""
+    if not current_user.is_authenticated:
+        return None
+    return service.year_summary(current_user.employee_id, today().year)
+
+
+def _history_filters(mechanisms: set[str]) -> tuple[str, str]:
+    mechanism = arg("mekanisme", tuple(sorted(mechanisms)))
+    state = arg("status", tuple(HISTORY_STATES))
+    return mechanism, state
+
+
+@bp.route("/saya")
+@access(*ROLES)
+def mine():
+    year = year_arg()
+    employee = current_user.employee
+    summary = service.year_summary(employee.id, year)
+    choices = mechanism_choices()
+    mechanism, state = _history_filters({slug for slug, _ in choices})
+    query = service.entries(
+        employee.id, year, mechanism or None,
+        counted={"dihitung": True, "tidak": False}.get(state),
+        cancelled=True if state == "batal" else None,
+    )
+    page = db.paginate(query, page=page_number(), per_page=current_app.config["PORTAL_PAGE_SIZE"],
+                       error_out=False)
+    years = sorted(set(service.entry_years(employee.id)) | {today().year, year}, reverse=True)
+    args = _clean({"tahun": year, "mekanisme": mechanism, "status": state})
+    return render(
+        "ledger/mine.html", block="history", employee=employee, year=year, years=years, summary=summary,
+        mix=charts.model_mix(summary["by_model"]), choices=choices, mechanism=mechanism,
+        state=state, states=HISTORY_STATES, page=page, args=args, is_current=year == today().year,
+    )
+
+
+def _team_filter() -> team.TeamFilter:
+    unit = None
+    unit_id = int_arg("unit")
+    if request.args.get("unit") and unit_id is None:
+        abort(404)
+    if unit_id is not None:
+        unit = db.session.get(Unit, unit_id)
+        if unit is None or not team.can_filter_unit(current_user, unit):
+            abort(404)
+    return team.TeamFilter(
+        year=year_arg(),
+        unit=unit,
+        status_asn=arg("status", STATUS_ASN),
+        jenis_jabatan=arg("jabatan", JENIS_JABATAN),
+        sort=arg("urut", tuple(team.SORTS)) or "jp",
+        behind_only=arg("tampil", ("semua", "kurang")) != "semua",
+    )
+
+
+def _clean(args: dict) -> dict:
+    """Query arguments without empty values (for links)."""
+    return {key: value for key, value in args.items() if value not in ("", None)}
+
+
+def _team_args(flt: team.TeamFilter) -> dict:
+    return _clean({"tahun": flt.year, "unit": flt.unit.id if flt.unit else "", "status": flt.status_asn,
+            "jabatan": flt.jenis_jabatan, "urut": flt.sort,
+            "tampil": "kurang" if flt.behind_only else "semua"})
+
+
+@bp.route("/tim")
+@access(*MANAGERS)
+def team_page():
+    flt = _team_filter()
+    stats = team.statistics(current_user, flt)
+    total = stats["employees"] - (stats["on_target"] if flt.behind_only else 0)
+    page = paginate_rows(team.behind_list(current_user, flt), page_number(),
+                         current_app.config["PORTAL_PAGE_SIZE"], total=total)
+    return render(
+        "ledger/team.html", block="team_list", flt=flt, stats=stats, page=page, args=_team_args(flt),
+        units=team.filter_units(current_user), sorts=team.SORTS,
+        statuses=STATUS_ASN, jenis=JENIS_JABATAN_LABELS, buckets=team.BUCKETS,
+        bucket_bars=charts.buckets_chart(stats["buckets"], team.BUCKETS),
+        mix=charts.model_mix(stats["by_model"]),
+        years=sorted({*range(today().year, today().year - 6, -1), flt.year}, reverse=True),
+    )
+
+
+@bp.route("/tim/ekspor.xlsx")
+@access(*MANAGERS)
+@limiter.limit("10 per minute")
+def team_export():
+    flt = _team_filter()
+    rows = db.session.execute(
+        team.behind_list(current_user, flt).execution_options(yield_per=2000))
+    scope = f"unit {flt.unit.nama}" if flt.unit else "seluruh lingkup Anda"
+    which = "belum memenuhi target" if flt.behind_only else "semua pegawai"
+    title = f"JP pegawai tahun {flt.year}, {which}, {scope} — diunduh {tanggal(today())}"
+    data = team_workbook(title, rows)
+    name = f"jp-tim-{flt.year}.xlsx"
+    return Response(data, headers={
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": f'attachment; filename="{name}"',
+    })
+
+
+def register_blueprints(app) -> None:
+    """Register the ledger's pages (called by ``portal._register_core_blueprints``)."""
+    from portal.ledger import audit_views  # noqa: F401 - adds /admin/audit to ledger_admin
+    from portal.ledger.admin_views import bp as admin_bp
+
+    for blueprint in (bp, admin_bp):
+        app.register_blueprint(blueprint)

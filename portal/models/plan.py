@@ -1,0 +1,81 @@
+"""Individual development plans (§F, G-02): one per employee per year, with planned items."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Integer,
+    Numeric,
+    SmallInteger,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.extensions import db
+from portal.models.account import utcnow
+from portal.models.employee import Employee, EmployeeGap
+
+PLAN_STATUSES = ("draft", "diajukan", "disetujui", "dikembalikan")
+PLAN_STATUS_LABELS = {
+    "draft": "Draf",
+    "diajukan": "Diajukan ke atasan",
+    "disetujui": "Disetujui atasan",
+    "dikembalikan": "Dikembalikan untuk diperbaiki",
+}
+
+
+class DevelopmentPlan(db.Model):
+    __tablename__ = "development_plan"
+    __table_args__ = (UniqueConstraint("employee_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(
+        ForeignKey("employee.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    # kesenjangan, kebutuhan, teknologi or karier (§F, G-02; portal/plans/rules.py)
+    basis: Mapped[str] = mapped_column(String(12))
+    notes: Mapped[str] = mapped_column(String(2000), default="")
+    status: Mapped[str] = mapped_column(String(12), default="draft", index=True)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The atasan who agreed, or returned the plan with return_note.
+    agreed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("employee.id", ondelete="SET NULL"))
+    agreed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    return_note: Mapped[str] = mapped_column(String(1000), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    employee: Mapped[Employee] = relationship(foreign_keys=[employee_id])
+    agreed_by: Mapped[Employee | None] = relationship(foreign_keys=[agreed_by_id])
+    items: Mapped[list[DevelopmentPlanItem]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan",
+        order_by="(DevelopmentPlanItem.planned_month, DevelopmentPlanItem.id)")
+
+    @property
+    def status_label(self) -> str:
+        return PLAN_STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def editable(self) -> bool:
+        return self.status in ("draft", "dikembalikan")
+
+
+class DevelopmentPlanItem(db.Model):
+    __tablename__ = "development_plan_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(
+        ForeignKey("development_plan.id", ondelete="CASCADE"), index=True)
+    mechanism: Mapped[str] = mapped_column(String(40))
+    target_jp: Mapped[Decimal] = mapped_column(Numeric(6, 2))
+    planned_month: Mapped[int] = mapped_column(SmallInteger)
+    gap_id: Mapped[int | None] = mapped_column(
+        ForeignKey("employee_gap.id", ondelete="SET NULL"))
+    description: Mapped[str] = mapped_column(String(300), default="")
+
+    plan: Mapped[DevelopmentPlan] = relationship(back_populates="items")
+    gap: Mapped[EmployeeGap | None] = relationship()

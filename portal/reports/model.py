@@ -1,0 +1,52 @@
+"""The shape every report takes, whatever its kind: rendered alike as HTML, PDF and XLSX."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from portal.types import ReportColumn
+
+
+@dataclass(frozen=True)
+class Signature:
+    """One signature block of the circular's tables ("Mengetahui, JPT Pratama", …)."""
+
+    heading: str
+    role: str
+    name: str
+    nip: str
+
+
+@dataclass
+class Report:
+    kind: str
+    title: str
+    header: list[tuple[str, str]]
+    columns: list[ReportColumn]
+    rows: list[dict]
+    totals: dict | None = None
+    signatures: list[Signature] = field(default_factory=list)
+    place_date: str = ""
+    notes: list[str] = field(default_factory=list)
+    # Model mix of counted JP, from portal.ledger.charts.model_mix (transcript only).
+    chart: dict | None = None
+    summary: list[tuple[str, str]] = field(default_factory=list)
+    filename: str = "laporan"
+
+    def cell(self, row: dict, column: ReportColumn) -> object:
+        value = row.get(column.key, "")
+        return "" if value is None else value
+
+
+def number_rows(rows: list[dict]) -> list[dict]:
+    for index, row in enumerate(rows, start=1):
+        row["no"] = index
+    return rows
+
+
+def totals_of(columns: list[ReportColumn], rows: list[dict], label_key: str = "nama") -> dict:
+    totals: dict = {label_key: "Jumlah"}
+    for column in columns:
+        if column.numeric and column.key != "no":
+            totals[column.key] = sum((row.get(column.key) or 0) for row in rows)
+    return totals

@@ -1,0 +1,79 @@
+"""HTML -> PDF with xhtml2pdf under a closed resource policy (SECURITY.md §3, P1–P5).
+
+- No network at all (``allow_remote=False``); local reads only inside the vendored font folder.
+- ``link_callback`` maps nothing but those fonts and ``data:`` images; every other URL becomes a
+  transparent 1×1 GIF ``data:`` URI (never ``None``: xhtml2pdf would fetch the original, P3).
+- ``pisa_status.err`` is checked; a failed render raises :class:`PdfError`.
+
+Templates are Jinja ``.html`` files (autoescaped): user text only ever appears as element
+content, so a name like ``<img src=x onerror=…>`` is printed as text.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+from flask import current_app
+from xhtml2pdf import pisa
+from xhtml2pdf.config.resources import ResourceAccessPolicy
+
+FONT_DIR = (Path(__file__).resolve().parent.parent / "static" / "fonts").resolve()
+FONTS = {"regular": FONT_DIR / "DejaVuSans.ttf", "bold": FONT_DIR / "DejaVuSans-Bold.ttf"}
+BLANK = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+MAX_SOURCE_BYTES = 8 * 1024 * 1024
+
+log = logging.getLogger(__name__)
+
+
+class PdfError(Exception):
+    """The PDF could not be rendered; the message is Indonesian and safe to show."""
+
+
+def policy() -> ResourceAccessPolicy:
+    return ResourceAccessPolicy.server(base_dir=FONT_DIR, allow_remote=False,
+                                       max_render_seconds=120, max_document_bytes=MAX_SOURCE_BYTES)
+
+
+def link_callback(uri: str, rel: str) -> str:
+    """Only the vendored fonts and inline images pass; anything else is a harmless blank."""
+    if uri.startswith("data:image/png;base64,") or uri.startswith("data:image/gif;base64,"):
+        return uri
+    try:
+        path = Path(uri).resolve()
+    except (OSError, ValueError):
+        return BLANK
+    if path.parent == FONT_DIR and path in FONTS.values():
+        return str(path)
+    log.warning("PDF resource refused: %.200r", uri)
+    return BLANK
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Render trusted-template HTML to PDF bytes.
+
+    :raises PdfError: on any rendering error (details are logged, not shown).
+    """
+    if len(html.encode()) > MAX_SOURCE_BYTES:
+        raise PdfError("Dokumen terlalu besar untuk dibuat PDF. Persempit filter atau unduh XLSX.")
+    out = io.BytesIO()
+    try:
+        status = pisa.CreatePDF(html, dest=out, link_callback=link_callback, encoding="utf-8",
+                                resource_policy=policy())
+    except Exception:  # xhtml2pdf/ReportLab raise many kinds; the caller needs one
+        log.exception("PDF rendering failed")
+        raise PdfError("PDF gagal dibuat. Silakan coba lagi; bila berulang, hubungi admin.") from None
+    if status.err:
+        log.error("PDF rendering reported %s error(s)", status.err)
+        raise PdfError("PDF gagal dibuat. Silakan coba lagi; bila berulang, hubungi admin.")
+    return out.getvalue()
+
+
+def render_pdf(template: str, **context) -> bytes:
+    """Render a Jinja template (``templates/…/*.html``) with the font paths, then to PDF."""
+    # The bare Jinja environment: no context processors (navigation, current user), so PDFs
+    # render the same inside a request and in a background job.
+    html = current_app.jinja_env.get_template(template).render(
+        pdf_fonts={k: str(v) for k, v in FONTS.items()}, **context)
+    return html_to_pdf(html)
