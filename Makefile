@@ -61,6 +61,8 @@ lint: install
 bench: install
 	$(BIN)/python bench/import_employees.py
 	$(BIN)/python bench/ledger.py
+	$(BIN)/python bench/activities_import.py
+	$(BIN)/python bench/certificates.py
 
 clean:
 	rm -rf $(VENV) .venv-isolated instance

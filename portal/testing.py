@@ -2,7 +2,8 @@
 
 Fixtures: ``app`` (a fresh, migrated database per test; SQLite by default, PostgreSQL when
 ``PORTAL_TEST_DATABASE_URL`` is set), ``make_app`` (same database, extra throw-away plugins),
-``client`` (CSRF-aware), ``runner`` and ``people`` (units, employees and accounts to test with).
+``client`` (CSRF-aware), ``login`` (a client signed in as an employee), ``runner``, ``people``
+(units, employees and accounts to test with) and ``two_units`` (two units' worth of people).
 """
 
 from __future__ import annotations
@@ -149,6 +150,18 @@ def app(make_app) -> Flask:
 @pytest.fixture
 def client(app) -> PortalClient:
     return app.test_client()
+
+
+@pytest.fixture
+def login(app):
+    """``login(employee)`` → a new test client signed in as that employee."""
+
+    def sign_in(employee: Employee) -> PortalClient:
+        client = app.test_client()
+        client.login(employee.nip)
+        return client
+
+    return sign_in
 
 
 @pytest.fixture

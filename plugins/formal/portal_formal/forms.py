@@ -10,34 +10,13 @@ from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
+from portal.formfields import DateText
 from portal.ledger.clock import today
 from portal.ledger.service import MIN_YEAR
 from portal_formal.jp import ACTIVITY_TYPES, parse_jp
 
 # Not before 1990, and never earlier than the JP ledger accepts, so a report can be credited.
 EARLIEST = dt.date(max(1990, MIN_YEAR), 1, 1)
-DATE_MESSAGE = "Tanggal tidak valid: gunakan format tahun-bulan-tanggal, mis. 2026-03-31."
-
-
-class DateText(StringField):
-    """An ``<input type="date">`` that keeps what was typed and explains errors in Indonesian."""
-
-    def __init__(self, label: str, **kwargs):
-        super().__init__(label, render_kw={"type": "date"}, **kwargs)
-        self.date: dt.date | None = None
-
-    def pre_validate(self, form) -> None:
-        self.date = None
-        text = (self.data or "").strip()
-        if not text:
-            raise ValidationError(f"{self.label.text} wajib diisi.")
-        try:
-            self.date = dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValidationError(DATE_MESSAGE) from None
-        if len(text) != 10:
-            self.date = None
-            raise ValidationError(DATE_MESSAGE)
 
 
 class ReportForm(FlaskForm):

@@ -8,18 +8,6 @@ from portal_formal.models import FormalReport
 
 
 @pytest.fixture
-def login(app):
-    """``login(employee)`` → a signed-in test client."""
-
-    def sign_in(employee):
-        client = app.test_client()
-        client.login(employee.nip)
-        return client
-
-    return sign_in
-
-
-@pytest.fixture
 def pending_report(two_units, login) -> FormalReport:
     """A report of Staf A (unit A.01), waiting for Atasan A."""
     response = submit(login(two_units["A"]["staff"]))

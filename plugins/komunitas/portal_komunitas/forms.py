@@ -10,35 +10,15 @@ from wtforms import BooleanField, RadioField, SelectField, StringField, TextArea
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from portal.ledger.service import MIN_YEAR
+from portal.formfields import DateText
 from portal_komunitas.jp import FORMS
 
-DATE_MESSAGE = "Tanggal tidak valid: gunakan format tahun-bulan-tanggal, mis. 2026-03-31."
 TIME_MESSAGE = "Jam tidak valid: gunakan format jam:menit, mis. 09:00."
 
 
 def _required(label: str, limit: int):
     return [DataRequired(f"{label} wajib diisi."),
             Length(max=limit, message=f"{label} paling panjang {limit} karakter.")]
-
-
-class DateText(StringField):
-    def __init__(self, label: str, **kwargs):
-        super().__init__(label, render_kw={"type": "date"}, **kwargs)
-        self.date: dt.date | None = None
-
-    def pre_validate(self, form) -> None:
-        self.date = None
-        text = (self.data or "").strip()
-        if not text:
-            raise ValidationError(f"{self.label.text} wajib diisi.")
-        try:
-            value = dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValidationError(DATE_MESSAGE) from None
-        if len(text) != 10 or value.year < MIN_YEAR:
-            raise ValidationError(DATE_MESSAGE)
-        self.date = value
 
 
 class TimeText(StringField):

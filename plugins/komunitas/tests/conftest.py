@@ -7,17 +7,5 @@ from komunitas_helpers import World
 
 
 @pytest.fixture
-def login(app):
-    """``login(employee)`` → a signed-in test client."""
-
-    def sign_in(employee):
-        client = app.test_client()
-        client.login(employee.nip)
-        return client
-
-    return sign_in
-
-
-@pytest.fixture
 def world(two_units, people, login) -> World:
     return World(two_units, people, login)
