@@ -24,6 +24,7 @@ from portal import create_app
 from portal.auth import passwords
 from portal.extensions import db
 from portal.models import Account, Employee, RoleGrant, Unit
+from portal.testing_browser import artifacts, browser, console, new_page, serve  # noqa: F401
 from portal.units.service import rebuild_paths
 
 TEST_PASSWORD = "kata-sandi-uji-70-20-10"

@@ -1,39 +1,15 @@
-"""Browser journeys: the portal served from a live server thread, driven by system Chromium.
-
-Chromium is Debian's ``/usr/bin/chromium`` (Playwright never downloads a browser here). Without
-it the journeys are skipped, unless ``PORTAL_E2E=1`` demands them (then they fail).
-"""
+"""Browser journeys of the core (fixtures ``browser``, ``serve``, ``new_page``, ``console`` and
+``artifacts`` come from portal.testing); every test here is marked ``e2e``."""
 
 from __future__ import annotations
 
-import os
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
+from portal.testing_browser import CHROMIUM, browser_required  # noqa: F401 - used by the modules here
 from tests.example_plugin import plugin
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-# Console messages Chromium writes on its own when a page we open on purpose answers 4xx.
-EXPECTED_STATUS_MESSAGE = "Failed to load resource: the server responded with a status of {code}"
-# Surfaces CSP violations as console errors even where Chromium would only report them.
-CSP_REPORTER = (
-    "document.addEventListener('securitypolicyviolation', e => "
-    "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
-)
-
-
-def browser_required() -> bool:
-    return os.environ.get("PORTAL_E2E") == "1"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -43,85 +19,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        if browser_required():
-            pytest.fail(f"PORTAL_E2E=1 but {CHROMIUM} is missing", pytrace=False)
-        pytest.skip(f"{CHROMIUM} not installed (set PORTAL_E2E=1 to require it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def live_server(make_app, two_units) -> Iterator[str]:
+def live_server(make_app, two_units, serve) -> Iterator[str]:
     """The portal with the example plugin on 127.0.0.1:<free port>, on this test's database."""
-    app = make_app(plugins=[plugin()])
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="portal-live-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
-@dataclass
-class Console:
-    """Console errors, uncaught page errors and CSP violations seen by the pages of a test."""
-
-    messages: list[str] = field(default_factory=list)
-    allowed: list[str] = field(default_factory=list)
-
-    def watch(self, page) -> None:
-        page.on("console", lambda m: m.type == "error" and self.messages.append(
-            f"{m.text} @ {page.url}"))
-        page.on("pageerror", lambda e: self.messages.append(f"page error {e} @ {page.url}"))
-
-    def allow_status(self, code: int) -> None:
-        self.allowed.append(EXPECTED_STATUS_MESSAGE.format(code=code))
-
-    def problems(self) -> list[str]:
-        return [m for m in self.messages if not any(m.startswith(a) for a in self.allowed)]
-
-
-@pytest.fixture
-def console() -> Iterator[Console]:
-    watcher = Console()
-    yield watcher
-    assert watcher.problems() == [], "console errors / CSP violations:\n" + "\n".join(
-        watcher.problems())
-
-
-@pytest.fixture
-def new_page(browser, console):
-    """Open a page in a fresh browser context (own cookies); console output is watched."""
-    contexts = []
-
-    def factory(javascript: bool = True):
-        context = browser.new_context(java_script_enabled=javascript, locale="id-ID")
-        context.set_default_timeout(10_000)
-        if javascript:
-            context.add_init_script(CSP_REPORTER)
-        contexts.append(context)
-        page = context.new_page()
-        console.watch(page)
-        return page
-
-    yield factory
-    for context in contexts:
-        context.close()
-
-
-@pytest.fixture(scope="session")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS
+    yield serve(make_app(plugins=[plugin()]))

@@ -10,8 +10,8 @@ import zipfile
 import pytest
 
 from portal.extensions import db
+from portal.testing_browser import CHROMIUM, browser_required, sign_in
 from tests.certificate_helpers import entry_for, flat, pdf_text
-from tests.e2e.conftest import CHROMIUM, browser_required
 
 pytestmark = pytest.mark.e2e
 
@@ -21,8 +21,6 @@ if not browser_required():
     pytest.importorskip("playwright.sync_api")
 
 from playwright.sync_api import expect  # noqa: E402
-
-from tests.e2e.test_journeys import sign_in  # noqa: E402
 
 COUNT = 8
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from portal.testing import TEST_PASSWORD
-from tests.e2e.conftest import CHROMIUM, browser_required
+from portal.testing_browser import CHROMIUM, browser_required, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -18,14 +18,6 @@ if not browser_required():
     pytest.importorskip("playwright.sync_api")
 
 from playwright.sync_api import expect  # noqa: E402
-
-
-def sign_in(page, base: str, nip: str, password: str = TEST_PASSWORD) -> None:
-    page.goto(f"{base}/masuk")
-    page.get_by_label("NIP / NI PPPK").fill(nip)
-    page.get_by_label("Kata sandi").fill(password)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{base}/")
 
 
 def mechanism_menu(page):

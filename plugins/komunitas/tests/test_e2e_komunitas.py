@@ -4,47 +4,20 @@ attendance → JP on the participant's page → recap XLSX with the right number
 from __future__ import annotations
 
 import io
-import threading
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from portal.ledger.clock import today
 from portal.testing import TEST_PASSWORD
 
 pytestmark = pytest.mark.e2e
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--no-first-run"]
-
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} not installed", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture
-def live(make_app, two_units):
-    app = make_app()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
-@pytest.fixture
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS,
-                                              headless=True)
-        yield chromium
-        chromium.close()
+def live(make_app, two_units, serve):
+    return serve(make_app())
 
 
 def signed_in(browser, base, employee):
@@ -61,7 +34,7 @@ def signed_in(browser, base, employee):
 
 def test_komunitas_journey(live, browser, two_units, people):
     from openpyxl import load_workbook
-    expect = sync_api.expect
+    from playwright.sync_api import expect
 
     a = two_units["A"]
     unit = a["sub"]
