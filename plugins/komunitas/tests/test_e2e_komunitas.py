@@ -87,10 +87,14 @@ def test_komunitas_journey(live, browser, two_units, people):
     expect(koor.locator("table")).to_contain_text("Staf A")
     koor.get_by_role("button", name="Hadir", exact=True).click()
     expect(koor.locator("table")).to_contain_text("Hadir")
+    koor.get_by_role("button", name="Terbitkan sertifikat (KB-09)").click()
+    expect(koor.locator("main")).to_contain_text("1 sertifikat elektronik diterbitkan (KB-09)")
 
     staff = signed_in(browser, live, a["staff"])
     staff.goto(f"{live}/jp/saya")
     expect(staff.locator("body")).to_contain_text("Sesi BIM pertama")
+    staff.goto(f"{live}/sertifikat/saya")
+    expect(staff.locator("main")).to_contain_text("Sesi BIM pertama")
 
     admin.goto(f"{live}{k}/rekap?unit={unit.id}")
     with admin.expect_download() as download:
