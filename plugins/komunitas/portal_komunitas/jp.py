@@ -39,8 +39,9 @@ SETTINGS = (
                 "KB-08", open_value=True),
     SettingSpec("jp_diskusi_pakar", "JP pakar Diskusi Permasalahan per pertemuan", 4,
                 "KB-08", open_value=True),
+    # The circular names no size limit for shared materials: a local setting.
     SettingSpec("bahan_max_mb", "Ukuran berkas bahan pembelajaran paling besar (MB)", 10,
-                "KB-07"),
+                "KB-07", open_value=True),
 )
 CAPS = (
     CapSpec("KB-07", 2, "employee_month_activity", activity_types=("berbagi_bahan",),
