@@ -43,6 +43,16 @@ def _sdm() -> Account | None:
                              .where(RoleGrant.role == "admin_sdm").order_by(Account.id).limit(1))
 
 
+def _account(employee_id: int) -> Account:
+    """The head's account; demo heads without one get an account with no password (no sign-in)."""
+    account = db.session.scalar(select(Account).where(Account.employee_id == employee_id))
+    if account is None:
+        account = Account(employee_id=employee_id)
+        db.session.add(account)
+        db.session.flush()
+    return account
+
+
 def _values(rng: random.Random, bentuk: str, topik: str, unit: Unit) -> dict:
     return {"latar_belakang": f"Kebutuhan pengembangan kompetensi pegawai {unit.nama} terkait "
                               f"{topik.lower()}.",
@@ -68,7 +78,7 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
         if len(staff) < 4:
             continue
         workflow.appoint(unit, staff[0], sdm)
-        head = db.session.scalar(select(Account).where(Account.employee_id == unit.head_id))
+        head = _account(unit.head_id)
         for index, state in enumerate(STATES):
             bentuk, topik = TOPICS[(index + unit.id) % len(TOPICS)]
             proposal = workflow.save_proposal(None, unit, _values(rng, bentuk, topik, unit), sdm)
