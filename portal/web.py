@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, redirect, render_template, request, url_for
+from flask import Flask, Response, flash, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from jinja2_fragments.flask import render_block
 from werkzeug.exceptions import HTTPException
@@ -88,3 +88,21 @@ def register(app: Flask) -> None:
         if error.code in ERROR_TEXT:
             return _error_page(error.code)
         return error
+
+
+def commit_or_flash(action, success: str, errors: tuple[type[Exception], ...]) -> bool:
+    """Run a workflow step: commit and flash ``success``, or roll back and flash its error.
+
+    ``errors`` are the business errors whose message is meant for the user (Indonesian).
+    """
+    from portal.extensions import db
+
+    try:
+        action()
+    except errors as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return False
+    db.session.commit()
+    flash(success, "success")
+    return True

@@ -13,7 +13,7 @@ from portal.ledger.clock import today
 from portal.models import Employee, Unit
 from portal.nip import normalise
 from portal.scope import manageable_units
-from portal.web import redirect_to, render
+from portal.web import commit_or_flash, redirect_to, render
 from portal_komunitas import rules, workflow
 from portal_komunitas.forms import CoordinatorForm, MeetingForm, NoteForm, PersonForm, ProgressForm, ProposalForm
 from portal_komunitas.jp import FORMS, ROLE_LABELS, SPEAKER_ROLES
@@ -217,14 +217,7 @@ def proposal(proposal_id: int):
 
 
 def _transition(proposal: Proposal, action, success: str):
-    try:
-        action()
-    except WorkflowError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(success, "success")
+    commit_or_flash(action, success, (WorkflowError,))
     return redirect_to("komunitas.proposal", proposal_id=proposal.id)
 
 

@@ -11,7 +11,7 @@ from portal.extensions import db
 from portal.models import Unit
 from portal.reports.pdf import PdfError
 from portal.uploads import UploadError, download_name, megabytes, send_stored
-from portal.web import redirect_to, render
+from portal.web import commit_or_flash, redirect_to, render
 from portal_komunitas import materials, office, rules
 from portal_komunitas.forms import MaterialForm, NoteForm
 from portal_komunitas.models import Material
@@ -131,14 +131,7 @@ def statement(material_id: int):
 
 
 def _decide(material: Material, action, success: str):
-    try:
-        action()
-    except WorkflowError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(success, "success")
+    commit_or_flash(action, success, (WorkflowError,))
     return redirect_to("komunitas.material", material_id=material.id)
 
 
