@@ -48,7 +48,9 @@ def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, ob
     app.before_request(guard.mechanism_guard)
     web.register(app)
     i18n.register(app)
-    from portal import menus
+    from portal import costs, menus
+
+    costs.register(app)
 
     menus.register(app)
     from portal.cli import register_cli

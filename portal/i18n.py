@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
+from babel.numbers import format_currency, format_decimal
 
 LOCALE = "id_ID"
 TIMEZONE = "Asia/Jakarta"
@@ -35,7 +35,16 @@ def angka(value: float | int | None) -> str:
     return format_decimal(value, locale=LOCALE)
 
 
+def rupiah(value: float | int | None) -> str:
+    """``Rp1.500.000`` (``Rp1.500.000,50`` when there are sen) for an amount in rupiah."""
+    if value is None:
+        return ""
+    pattern = "¤#,##0" if value == int(value) else "¤#,##0.00"
+    return format_currency(value, "IDR", locale=LOCALE, format=pattern, currency_digits=False)
+
+
 def register(app) -> None:
     app.add_template_filter(tanggal)
     app.add_template_filter(waktu)
     app.add_template_filter(angka)
+    app.add_template_filter(rupiah)

@@ -45,10 +45,17 @@ class FileType:
         return any(head.startswith(signature) for signature in self.signatures)
 
 
+ZIP_SIGNATURE = b"PK\x03\x04"
+OFFICE_MIME = "application/vnd.openxmlformats-officedocument."
+# Office documents are ZIP packages: every one first matches "docx"; callers that accept them
+# refine the kind and check the package with portal.office_files.store_document.
 FILE_TYPES = {
     "pdf": FileType("PDF", "application/pdf", "pdf", (b"%PDF-",)),
     "png": FileType("PNG", "image/png", "png", (b"\x89PNG\r\n\x1a\n",)),
     "jpg": FileType("JPG", "image/jpeg", "jpg", (b"\xff\xd8\xff",)),
+    "docx": FileType("DOCX", OFFICE_MIME + "wordprocessingml.document", "docx", (ZIP_SIGNATURE,)),
+    "pptx": FileType("PPTX", OFFICE_MIME + "presentationml.presentation", "pptx", (ZIP_SIGNATURE,)),
+    "xlsx": FileType("XLSX", OFFICE_MIME + "spreadsheetml.sheet", "xlsx", (ZIP_SIGNATURE,)),
 }
 
 

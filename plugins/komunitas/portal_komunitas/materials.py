@@ -12,9 +12,10 @@ from portal.ledger.service import LedgerError, credit
 from portal.ledger.settings import value_on
 from portal.models import Account, Employee, Unit
 from portal.models.account import utcnow
+from portal.office_files import store_document
 from portal.reports.pdf import render_pdf
 from portal.types import Participation
-from portal_komunitas import office, rules
+from portal_komunitas import rules
 from portal_komunitas.jp import SLUG
 from portal_komunitas.models import Material
 from portal_komunitas.workflow import WorkflowError
@@ -42,7 +43,7 @@ def submit(employee: Employee, values: dict, file_storage) -> Material:
     if jpt is None:
         raise WorkflowError("Unit Anda belum mempunyai JPT Pratama (pimpinan unit eselon II) "
                             "yang menyetujui bahan pembelajaran (KB-07); hubungi admin unit.")
-    stored = office.store_material(file_storage, employee.id, max_bytes())
+    stored = store_document(file_storage, employee.id, max_bytes())
     material = Material(employee_id=employee.id, unit_id=employee.unit_id, file_id=stored.id,
                         status="menunggu_jpt", jpt_id=jpt.id, **values)
     db.session.add(material)

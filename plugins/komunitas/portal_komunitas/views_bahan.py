@@ -12,13 +12,11 @@ from portal.models import Unit
 from portal.reports.pdf import PdfError
 from portal.uploads import UploadError, download_name, megabytes, send_stored
 from portal.web import commit_or_flash, redirect_to, render
-from portal_komunitas import materials, office, rules
+from portal_komunitas import materials, rules
 from portal_komunitas.forms import MaterialForm, NoteForm
 from portal_komunitas.models import Material
 from portal_komunitas.views import _int, bp
 from portal_komunitas.workflow import WorkflowError
-
-office.register_types()
 
 
 def _may_see(material: Material) -> bool:

@@ -1,4 +1,4 @@
-"""Content checks for material files (KB-07): PDF, DOCX, PPTX, XLSX.
+"""Content checks for Office documents (DOCX, PPTX, XLSX) besides PDF: materials (KB-07), reports.
 
 The core's upload storage (portal/uploads.py) recognises a file by its first bytes; Office
 files are ZIP packages (``PK\\x03\\x04``), so after storing one it is opened as a ZIP: it must
@@ -13,28 +13,13 @@ import zipfile
 from werkzeug.datastructures import FileStorage
 
 from portal.models import StoredFile
-from portal.uploads import FILE_TYPES, FileType, UploadError, discard, path_of, store
+from portal.uploads import UploadError, discard, path_of, store
 
-ZIP_SIGNATURE = b"PK\x03\x04"
-OFFICE = {
-    "docx": FileType("DOCX", "application/vnd.openxmlformats-officedocument."
-                     "wordprocessingml.document", "docx", (ZIP_SIGNATURE,)),
-    "pptx": FileType("PPTX", "application/vnd.openxmlformats-officedocument."
-                     "presentationml.presentation", "pptx", (ZIP_SIGNATURE,)),
-    "xlsx": FileType("XLSX", "application/vnd.openxmlformats-officedocument."
-                     "spreadsheetml.sheet", "xlsx", (ZIP_SIGNATURE,)),
-}
 PART_OF = {"docx": "word/", "pptx": "ppt/", "xlsx": "xl/"}
 ALLOWED = ("pdf", "docx")  # detection order: every ZIP first matches "docx", refined below
 MAX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_ENTRIES = 5000
 LABEL = "PDF, DOCX, PPTX atau XLSX"
-
-
-def register_types() -> None:
-    """Add the Office kinds to the core's allow-list (idempotent)."""
-    for kind, file_type in OFFICE.items():
-        FILE_TYPES.setdefault(kind, file_type)
 
 
 def office_kind(path, max_uncompressed: int = MAX_UNCOMPRESSED) -> str:
@@ -60,10 +45,9 @@ def office_kind(path, max_uncompressed: int = MAX_UNCOMPRESSED) -> str:
     raise UploadError(f"Isi berkas bukan {LABEL}.")
 
 
-def store_material(file_storage: FileStorage | None, owner_employee_id: int,
+def store_document(file_storage: FileStorage | None, owner_employee_id: int,
                    max_bytes: int) -> StoredFile:
-    """Store a material file after checking its content; refuse anything else."""
-    register_types()
+    """Store a PDF or Office document after checking its content; refuse anything else."""
     try:
         stored = store(file_storage, owner_employee_id, allowed=ALLOWED, max_bytes=max_bytes)
     except UploadError as error:
