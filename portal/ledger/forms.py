@@ -1,9 +1,9 @@
-"""Forms of the rule-settings page (CSRF through Flask-WTF)."""
+"""Forms of the rule-settings page and of cancelling a ledger row (CSRF through Flask-WTF)."""
 
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 
@@ -18,3 +18,11 @@ class SettingVersionForm(FlaskForm):
         DataRequired("Tanggal berlaku wajib diisi (format TTTT-BB-HH)."), Length(max=10)])
     note = StringField("Dasar perubahan", validators=[
         DataRequired("Tuliskan dasar perubahan (mis. nomor nota dinas)."), Length(max=300)])
+
+
+class CancelEntryForm(FlaskForm):
+    reason = TextAreaField("Alasan pembatalan", validators=[
+        DataRequired("Alasan pembatalan wajib diisi."),
+        Length(max=300, message="Alasan paling panjang 300 karakter.")])
+    revoke_certificates = BooleanField("Cabut juga sertifikat yang terbit dari kegiatan ini",
+                                       default=True)

@@ -145,7 +145,7 @@ def team_export():
 
 def register_blueprints(app) -> None:
     """Register the ledger's pages (called by ``portal._register_core_blueprints``)."""
-    from portal.ledger import audit_views  # noqa: F401 - adds /admin/audit to ledger_admin
+    from portal.ledger import audit_views, entry_views  # noqa: F401 - add /admin/audit, /admin/jp
     from portal.ledger.admin_views import bp as admin_bp
 
     for blueprint in (bp, admin_bp):
