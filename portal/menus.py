@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, request, url_for
+from flask import Flask, current_app, request, url_for
 from flask_login import current_user
 
 from portal.access import declared_access
@@ -63,7 +63,32 @@ def nav_items() -> tuple[list[dict], list[dict]]:
         for item in items or ()
         if _allowed(item)
     ]
-    return core, [_entry(i) for i in sorted(plugin_items, key=lambda i: (i.order, i.label))]
+    return core, _by_mechanism(plugin_items)
+
+
+def _mechanism_of(item: MenuItem) -> str:
+    """The mechanism an entry belongs to: its blueprint's plugin, or the ``kind`` it passes to a
+    core page shared by plugins (e.g. ``placements.index``)."""
+    blueprint = item.endpoint.partition(".")[0]
+    slug = current_app.extensions.get("portal_blueprint_slugs", {}).get(blueprint)
+    return slug or dict(item.values).get("kind", "")
+
+
+def _by_mechanism(items: list[MenuItem]) -> list[dict]:
+    """Plugin entries grouped under their mechanism's title, groups in the 70 → 20 → 10 order."""
+    from portal.ledger.catalogue import mechanism_model, mechanism_title
+
+    groups: dict[str, list[MenuItem]] = {}
+    for item in items:
+        groups.setdefault(_mechanism_of(item), []).append(item)
+
+    def group_key(slug: str) -> tuple:
+        return (-(mechanism_model(slug) or 0), min(i.order for i in groups[slug]),
+                mechanism_title(slug) if slug else "")
+
+    return [{"label": mechanism_title(slug) if slug else "Lainnya",
+             "items": [_entry(i) for i in sorted(groups[slug], key=lambda i: (i.order, i.label))]}
+            for slug in sorted(groups, key=group_key)]
 
 
 def register(app: Flask) -> None:

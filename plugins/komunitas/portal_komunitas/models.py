@@ -1,4 +1,8 @@
-"""Tables of the komunitas plugin (all prefixed ``komunitas_``)."""
+"""Tables of the komunitas plugin (all prefixed ``komunitas_``).
+
+Relationships between these models name their target as a class (``lambda: Meeting``), not as a
+string or bare annotation: the portal has one model registry for every plugin, and another
+plugin may have a model with the same class name (``Meeting``, ``Material``)."""
 
 from __future__ import annotations
 
@@ -72,10 +76,10 @@ class Proposal(db.Model):
     unit: Mapped[Unit] = relationship()
     signed_by: Mapped[Employee | None] = relationship(foreign_keys=[signed_by_id])
     verified_by: Mapped[Account | None] = relationship(foreign_keys=[verified_by_id])
-    meetings: Mapped[list[Meeting]] = relationship(back_populates="proposal",
-                                                   order_by="Meeting.tanggal")
-    notes: Mapped[list[ProgressNote]] = relationship(back_populates="proposal",
-                                                     order_by="ProgressNote.created_at.desc()")
+    meetings: Mapped[list[Meeting]] = relationship(lambda: Meeting, back_populates="proposal",
+                                                   order_by=lambda: Meeting.tanggal)
+    notes: Mapped[list[ProgressNote]] = relationship(
+        lambda: ProgressNote, back_populates="proposal", order_by=lambda: ProgressNote.created_at.desc())
 
     @property
     def status_label(self) -> str:
@@ -108,9 +112,10 @@ class Meeting(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    proposal: Mapped[Proposal] = relationship(back_populates="meetings")
+    proposal: Mapped[Proposal] = relationship(lambda: Proposal, back_populates="meetings")
     people: Mapped[list[MeetingPerson]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="MeetingPerson.id")
+        lambda: MeetingPerson, back_populates="meeting", cascade="all, delete-orphan",
+        order_by=lambda: MeetingPerson.id)
 
 
 class MeetingPerson(db.Model):
@@ -128,7 +133,7 @@ class MeetingPerson(db.Model):
     ledger_entry_id: Mapped[int | None] = mapped_column(ForeignKey("jp_ledger_entry.id"))
     recorded_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
-    meeting: Mapped[Meeting] = relationship(back_populates="people")
+    meeting: Mapped[Meeting] = relationship(lambda: Meeting, back_populates="people")
     employee: Mapped[Employee] = relationship()
 
 
@@ -144,7 +149,7 @@ class ProgressNote(db.Model):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    proposal: Mapped[Proposal] = relationship(back_populates="notes")
+    proposal: Mapped[Proposal] = relationship(lambda: Proposal, back_populates="notes")
     author: Mapped[Account | None] = relationship()
 
 
