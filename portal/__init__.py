@@ -48,9 +48,10 @@ def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, ob
     app.before_request(guard.mechanism_guard)
     web.register(app)
     i18n.register(app)
-    from portal import costs, menus
+    from portal import costs, form_messages, menus
 
     costs.register(app)
+    form_messages.install()
 
     menus.register(app)
     from portal.cli import register_cli
@@ -104,3 +105,6 @@ def _register_core_blueprints(app: Flask) -> None:
 
     register_certificates(app)  # /sertifikat, /verifikasi: e-certificates (G-06)
     app.register_blueprint(reports_bp)  # /laporan: transcript, unit recap (KB-10), mechanism report
+    from portal.placements.blueprint import bp as placements_bp
+
+    app.register_blueprint(placements_bp)  # /penempatan: magang/pertukaran/detasering lifecycle

@@ -229,3 +229,20 @@ def portal_report_rows(kind: str, unit: Unit, period: ReportPeriod) -> ReportRow
     :param period: a :class:`portal.types.ReportPeriod` (inclusive dates).
     :return: a :class:`portal.types.ReportRows`, or ``None``.
     """
+
+
+if TYPE_CHECKING:  # types of portal_placement_kinds
+    from portal.types import PlacementKind
+
+
+@hookspec
+def portal_placement_kinds() -> list[PlacementKind]:
+    """Declare the placement kinds (magang, pertukaran, detasering) this plugin runs on the core
+    placement lifecycle (:mod:`portal.placements`, docs/placements.md).
+
+    Called for every installed plugin, switched on or not (old placements stay readable); the
+    core's generic pages of a kind answer 404 where the mechanism is switched off. A kind's
+    ``slug`` must be the plugin's own slug. Return data only.
+
+    :return: a list of :class:`portal.types.PlacementKind` (empty when you run none).
+    """

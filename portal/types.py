@@ -259,3 +259,119 @@ class ReportRows:
     title: str
     columns: tuple[ReportColumn, ...]
     rows: tuple[dict, ...] = ()
+
+
+# --------------------------------------------------------------------------- placements
+# A placement kind (magang, pertukaran, detasering) declared through ``portal_placement_kinds``
+# and run by the core lifecycle in portal/placements/ (see docs/placements.md).
+
+SPAN_UNITS = {"days": "hari", "weeks": "minggu", "months": "bulan", "years": "tahun"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A length of time such as 2 weeks or 1 year (``unit`` one of ``SPAN_UNITS``)."""
+
+    count: int
+    unit: str
+
+    def __post_init__(self) -> None:
+        if self.unit not in SPAN_UNITS:
+            raise ValueError(f"unit must be one of {tuple(SPAN_UNITS)}, got {self.unit!r}")
+
+    @property
+    def label(self) -> str:
+        return f"{self.count} {SPAN_UNITS[self.unit]}"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An option; choosing one with ``detail_label`` requires a text detail of that name."""
+
+    key: str
+    label: str
+    detail_label: str = ""
+
+
+@dataclass(frozen=True)
+class AgreementElement:
+    """One element the placement agreement (MoU/PKS) must hold."""
+
+    key: str
+    label: str
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """A stage planned from the start date; ``days=None`` runs until the end date."""
+
+    key: str
+    label: str
+    days: int | None = None
+
+
+@dataclass(frozen=True)
+class ExtraField:
+    """A kind's own text field, stored by the core; ``phase`` "rencana" or "penutupan"."""
+
+    key: str
+    label: str
+    rule_id: str = ""
+    required: bool = False
+    help: str = ""
+    phase: str = "rencana"
+
+
+DEFAULT_LOCI = (Choice("nasional", "Nasional"), Choice("internasional", "Internasional"))
+DEFAULT_CADENCES = ("mingguan", "bulanan", "semesteran")
+DEFAULT_FINAL_METHODS = (Choice("presentasi", "Presentasi hasil"),
+                         Choice("uji_kompetensi", "Uji kompetensi"))
+
+
+@dataclass(frozen=True)
+class PlacementKind:
+    """A placement mechanism run by the core lifecycle (docs/placements.md)."""
+
+    slug: str
+    title: str
+    noun: str
+    agreement_rule: str
+    agreement_elements: tuple[AgreementElement, ...]
+    duration_rule: str
+    min_duration: Span
+    max_duration: Span | None
+    stage_rule: str
+    stages: tuple[StageSpec, ...]
+    host_rule: str
+    host_types: tuple[Choice, ...]
+    outcome_rule: str
+    extended_max: Span | None = None
+    participant_label: str = "Peserta"
+    needs_rule: str = "G-02"
+    endorsement_rule: str = ""
+    supply_rule: str = ""
+    loci: tuple[Choice, ...] = DEFAULT_LOCI
+    mentor_label: str = "Mentor di instansi penerima"
+    mentor_required: bool = True
+    variant_rule: str = ""
+    variants: tuple[Choice, ...] = ()
+    approaches: tuple[Choice, ...] = ()
+    monitoring_rule: str = ""
+    cadences: tuple[str, ...] = DEFAULT_CADENCES
+    recall_rule: str = ""
+    final_methods: tuple[Choice, ...] = DEFAULT_FINAL_METHODS
+    log_rule: str = ""
+    extra_fields: tuple[ExtraField, ...] = ()
+    # A failure within the participant's control blocks further development only where the
+    # circular says so (MG-10, PT-08): the rule cited by the block, or "" for no block.
+    block_rule: str = ""
+    approach_label: str = "Model pendekatan"
+    document_label: str = "MoU/PKS"
+
+    def __post_init__(self) -> None:
+        open_ended = [stage for stage in self.stages if stage.days is None]
+        if len(open_ended) != 1 or self.stages[-1].days is not None:
+            raise ValueError("exactly one stage, the last, must have days=None")
+        if any(field.phase not in ("rencana", "penutupan") for field in self.extra_fields):
+            raise ValueError("ExtraField.phase must be 'rencana' or 'penutupan'")

@@ -45,6 +45,9 @@ def check(employee: Employee, mechanism_slug: str, on_date: dt.date,
     facts = MappingProxyType(dict(context or {}))
     verdicts = core_rules.verdicts(employee, mechanism_slug, on_date)
     verdicts += _plugin_verdicts(employee, mechanism_slug, on_date, facts)
+    from portal.placements import block  # MG-10 / PT-08: applies to every mechanism
+
+    verdicts += block.verdicts(employee, on_date)
     return EligibilityAnswer(employee.id, mechanism_slug, mechanism_title(mechanism_slug), on_date,
                              tuple(verdicts))
 

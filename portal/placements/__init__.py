@@ -1,0 +1,1 @@
+"""The core placement lifecycle for magang, pertukaran and detasering (docs/placements.md)."""

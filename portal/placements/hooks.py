@@ -1,0 +1,53 @@
+"""Hooks every placement plugin answers the same way, bound to its slug.
+
+A placement plugin (magang, pertukaran, detasering) takes them into its ``__init__.py``::
+
+    from portal.placements.hooks import standard_hooks
+
+    portal_certificate_context, portal_import_row, portal_pending_tasks = standard_hooks(SLUG)
+
+and adds only its own: plugin info, the kind, eligibility rules, JP, menu and demo data.
+``portal_report_rows`` is offered separately (:func:`report_rows_hook`): a plugin that takes it
+replaces the ledger-based rows of the core's mechanism report with its placements.
+"""
+
+from __future__ import annotations
+
+from portal.hookspecs import hookimpl
+
+
+def standard_hooks(slug: str) -> tuple:
+    """``portal_certificate_context``, ``portal_import_row`` and ``portal_pending_tasks`` of the
+    placement kind ``slug``."""
+
+    @hookimpl
+    def portal_certificate_context(participation):
+        from portal.placements.certificates import context_for
+
+        return context_for(participation, slug)
+
+    @hookimpl
+    def portal_import_row(row):
+        from portal.activities.fixed_types import import_verdict
+
+        return import_verdict(row, slug)
+
+    @hookimpl
+    def portal_pending_tasks(user):
+        from portal.placements.tasks import pending_for
+
+        return pending_for(user, slug)
+
+    return portal_certificate_context, portal_import_row, portal_pending_tasks
+
+
+def report_rows_hook(slug: str):
+    """``portal_report_rows``: the kind's placements in the core's mechanism report."""
+
+    @hookimpl
+    def portal_report_rows(kind, unit, period):
+        from portal.placements.reports import report_rows
+
+        return report_rows(slug, kind, unit, period)
+
+    return portal_report_rows

@@ -1,0 +1,128 @@
+"""Final evaluation and outcome (MG-08, MG-10 / PT-08) and the competency update (MG-11).
+
+Lulus → the ledger credits the JP of the plugin's ``portal_compute_jp``; the caller then
+issues the certificate (:func:`issue_certificate`, which commits). Tidak lulus → the cause is
+recorded; a cause within the participant's control blocks every development programme
+(:mod:`portal.placements.block`). The caller commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import current_app
+
+from portal.audit import record
+from portal.certificates.service import CertificateError, issue
+from portal.extensions import db
+from portal.i18n import tanggal
+from portal.ledger.service import LedgerError, credit
+from portal.models import Account, LedgerEntry
+from portal.placements import block, rules
+from portal.placements.errors import PlacementError
+from portal.placements.kinds import choice_label
+from portal.placements.models import CAUSES, EmployeeCompetency, Placement
+from portal.placements.service import log_step
+from portal.types import Participation, PlacementKind
+
+
+def participation(kind: PlacementKind, placement: Placement) -> Participation:
+    """The ledger participation of a passed placement (activity type = role owner = the slug)."""
+    title = f"{kind.title}: {placement.need.kompetensi} — {placement.host_name}"
+    return Participation(employee_id=placement.employee_id, mechanism=kind.slug, activity_type=kind.slug,
+                         role="peserta", on_date=placement.final_on, title=title[:300],
+                         reference=f"placement:{placement.id}")
+
+
+def finish(kind: PlacementKind, placement: Placement, actor: Account, *, method: str, on_date: dt.date | None,
+           lulus: bool | None, score: int | None, notes: str, cause: str, cause_note: str, reward: str,
+           closing: dict[str, str], today: dt.date) -> LedgerEntry | None:
+    """Record the final evaluation and its outcome; returns the ledger row of a pass."""
+    rule = kind.outcome_rule
+    if not rules.can_manage(actor, placement):
+        raise PlacementError(f"Evaluasi akhir dicatat oleh instansi pengirim (admin unit/unit SDM) ({rule}).")
+    if placement.status != "berjalan":
+        raise PlacementError(f"Evaluasi akhir hanya untuk {kind.noun} yang sedang berjalan.")
+    if method not in {m.key for m in kind.final_methods}:
+        methods = " atau ".join(m.label.lower() for m in kind.final_methods)
+        raise PlacementError(f"Pilih bentuk evaluasi akhir: {methods} ({kind.stage_rule}).")
+    if on_date is None or on_date > today or on_date < placement.start_date:
+        raise PlacementError(f"Tanggal evaluasi akhir antara {tanggal(placement.start_date)} dan hari ini "
+                             f"({kind.stage_rule}).")
+    if lulus is None:
+        raise PlacementError(f"Pilih hasil evaluasi akhir: lulus atau tidak lulus ({rule}).")
+    if score is not None and not 0 <= score <= 100:
+        raise PlacementError("Nilai evaluasi akhir 0–100.")
+    cause_note = (cause_note or "").strip()[:4000]
+    if not lulus and (cause not in CAUSES or not cause_note):
+        raise PlacementError(f"Peserta tidak lulus: instansi pengirim mencatat faktor penyebabnya — di luar "
+                             f"atau dalam kendali peserta — beserta uraiannya ({rule}).")
+    extras = dict(placement.extras or {})
+    for field in kind.extra_fields:
+        if field.phase == "penutupan":
+            extras[field.key] = (closing.get(field.key) or "").strip()[:8000]
+            if field.required and not extras[field.key]:
+                raise PlacementError(f"Isi {field.label.lower()} ({field.rule_id or rule}).")
+    placement.extras = extras
+    placement.final_method, placement.final_on, placement.final_score = method, on_date, score
+    placement.final_notes = (notes or "").strip()[:4000]
+    placement.outcome = "lulus" if lulus else "tidak_lulus"
+    placement.cause, placement.cause_note = ("", "") if lulus else (cause, cause_note)
+    placement.reward_note = (reward or "").strip()[:4000] if lulus else ""
+    placement.status = "selesai"
+    entry = None
+    if lulus:
+        try:
+            entry = credit(participation(kind, placement), actor.id)
+        except LedgerError as error:
+            raise PlacementError(f"JP tidak dapat dicatat: {error}") from error
+        placement.ledger_entry_id = entry.id
+    elif cause == "dalam_kendali" and kind.block_rule:
+        block.create(placement, kind.block_rule, kind.noun, on_date, actor)
+    text = (f"Evaluasi akhir ({choice_label(kind.final_methods, method)}) {tanggal(on_date)}: "
+            f"{'lulus' if lulus else 'tidak lulus — ' + CAUSES[cause].lower()} ({rule}).")
+    if entry is not None:
+        text += f" JP {entry.jp_counted} tercatat ({entry.rule_id})."
+    log_step(placement, actor, "evaluasi_akhir", text)
+    record("placement.finish", "placement", placement.id, {"status": "berjalan"},
+           {"status": "selesai", "outcome": placement.outcome, "cause": placement.cause},
+           f"Hasil {kind.noun}: {placement.outcome} ({rule})", actor.id)
+    return entry
+
+
+def issue_certificate(kind: PlacementKind, placement: Placement, actor: Account) -> str | None:
+    """Issue the e-certificate of a passed placement (G-06; commits). Returns an error message."""
+    if placement.ledger_entry_id is None or placement.certificate_id is not None:
+        return None
+    try:
+        certificate = issue(placement.ledger_entry_id, actor.id)
+    except CertificateError as error:
+        current_app.logger.warning("certificate for placement %s: %s", placement.id, error)
+        return f"Sertifikat belum dapat diterbitkan: {error}"
+    placement.certificate_id = certificate.id
+    log_step(placement, actor, "sertifikat", f"Sertifikat elektronik {certificate.number} diterbitkan (G-06).")
+    db.session.commit()
+    return None
+
+
+def add_competency(kind: PlacementKind, placement: Placement, actor: Account, kompetensi: str,
+                   on_date: dt.date) -> EmployeeCompetency:
+    """Add a competency gained to the employee's competency data (MG-11)."""
+    rule = kind.log_rule or kind.outcome_rule
+    if not rules.can_manage(actor, placement):
+        raise PlacementError(f"Data kompetensi dimutakhirkan oleh admin unit/unit SDM ({rule}).")
+    if placement.outcome != "lulus":
+        raise PlacementError(f"Kompetensi dicatat setelah peserta dinyatakan lulus ({rule}).")
+    kompetensi = (kompetensi or "").strip()[:300]
+    if not kompetensi:
+        raise PlacementError(f"Tuliskan kompetensi yang diperoleh ({rule}).")
+    gained = EmployeeCompetency(employee_id=placement.employee_id, kompetensi=kompetensi, mechanism=kind.slug,
+                                reference=f"placement:{placement.id}", gained_on=on_date, created_by_id=actor.id)
+    db.session.add(gained)
+    log_step(placement, actor, "kompetensi", f"Data kompetensi pegawai dimutakhirkan: {kompetensi} ({rule}).")
+    return gained
+
+
+def competencies(placement: Placement) -> list[EmployeeCompetency]:
+    return list(db.session.scalars(db.select(EmployeeCompetency).where(
+        EmployeeCompetency.reference == f"placement:{placement.id}").order_by(EmployeeCompetency.id)))

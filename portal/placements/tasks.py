@@ -1,0 +1,48 @@
+"""Inbox tasks of a placement kind; a plugin's ``portal_pending_tasks`` delegates here."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.ledger.clock import today
+from portal.models import Account, Employee
+from portal.placements.kinds import kind_of
+from portal.placements.models import Placement, PlacementNeed
+from portal.placements.monitoring import periods
+from portal.types import PendingTask
+
+
+def pending_for(user: Account, slug: str) -> list[PendingTask]:
+    kind = kind_of(slug)
+    if kind is None:
+        return []
+    tasks: list[PendingTask] = []
+    if user.is_ministry_wide:
+        for need in db.session.scalars(select(PlacementNeed).where(
+                PlacementNeed.kind == slug, PlacementNeed.status == "draf").limit(50)):
+            tasks.append(PendingTask(f"Setujui kebutuhan {kind.noun}: {need.kompetensi} ({need.unit.nama})",
+                                     "placements.need_detail", (("kind", slug), ("need_id", need.id)),
+                                     kind="Persetujuan", since=need.created_at.date()))
+        for p in db.session.scalars(select(Placement).where(
+                Placement.kind == slug, Placement.justification_status == "menunggu").limit(50)):
+            tasks.append(PendingTask(f"Justifikasi durasi {kind.noun}: {p.employee.nama} ({kind.duration_rule})",
+                                     "placements.detail", (("kind", slug), ("placement_id", p.id)),
+                                     kind="Persetujuan", since=p.created_at.date()))
+    mine = db.session.scalars(
+        select(Placement).join(Employee, Placement.employee_id == Employee.id).where(
+            Placement.kind == slug, Placement.status.in_(("persiapan", "berjalan")),
+            (Placement.employee_id == user.employee_id) | (Employee.supervisor_id == user.employee_id)).limit(50))
+    day = today()
+    for p in mine:
+        values = (("kind", slug), ("placement_id", p.id))
+        if p.employee_id == user.employee_id and p.status == "berjalan":
+            late = [period for period in periods(p, day) if period.overdue]
+            if late:
+                tasks.append(PendingTask(f"Laporan berkala {kind.noun} terlambat: {len(late)} periode",
+                                         "placements.detail", values, kind="Formulir", since=late[0].end))
+        elif p.employee_id != user.employee_id and kind.endorsement_rule and not p.endorsement \
+                and p.status == "persiapan":
+            tasks.append(PendingTask(f"Rekomendasi kandidat {kind.noun}: {p.employee.nama} ({kind.endorsement_rule})",
+                                     "placements.detail", values, kind="Persetujuan", since=p.created_at.date()))
+    return tasks
