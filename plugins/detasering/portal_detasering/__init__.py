@@ -1,0 +1,50 @@
+"""Detasering (model 70, Lamp. D, DT-01) on the core placement lifecycle (docs/placements.md):
+hook implementations only."""
+
+from __future__ import annotations
+
+from portal.hookspecs import hookimpl
+from portal.placements.hooks import report_rows_hook, standard_hooks
+from portal.types import MenuItem, PluginInfo
+from portal_detasering.jp import SETTINGS, compute
+from portal_detasering.kind import KIND, SLUG, TITLE
+
+
+@hookimpl
+def portal_plugin_info():
+    return PluginInfo(slug=SLUG, title=TITLE, model=70, settings=SETTINGS,
+                      description="Penugasan PNS pada jabatan di unit atau instansi lain untuk jangka "
+                      "waktu tertentu, dengan alih pengetahuan bagi unit penerima (Lamp. D, DT-01).")
+
+
+@hookimpl
+def portal_placement_kinds():
+    return [KIND]
+
+
+@hookimpl
+def portal_menu_items(user):
+    return [MenuItem("Detasering", "placements.index", 63, values=(("kind", SLUG),))]
+
+
+@hookimpl
+def portal_compute_jp(participation, settings):
+    return compute(participation, settings)
+
+
+@hookimpl
+def portal_check_eligibility(employee, mechanism, on_date, context):
+    from portal_detasering.rules import verdicts
+
+    return verdicts(employee) if mechanism == SLUG else []
+
+
+@hookimpl
+def portal_demo_data(rng, scale):
+    from portal_detasering.demo import add_demo
+
+    return add_demo(rng, scale)
+
+
+portal_certificate_context, portal_import_row, portal_pending_tasks = standard_hooks(SLUG)
+portal_report_rows = report_rows_hook(SLUG)

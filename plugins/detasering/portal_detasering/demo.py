@@ -1,0 +1,136 @@
+"""Demo data (``portal_demo_data``): secondments of PNS to another unit — one completed with its
+closing report on the knowledge transferred (JP credited), one running with monitoring reports.
+Built only through the core service functions; deterministic through ``rng``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+
+from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
+
+from portal.eligibility.service import check
+from portal.extensions import db
+from portal.ledger.clock import today
+from portal.models import Account, Employee, RoleGrant, Unit
+from portal.placements import monitoring, outcome, service
+from portal.placements.models import Placement
+from portal.placements.schedule import last_day
+from portal.reports.document import render
+from portal.reports.model import Report, Signature
+from portal.types import ReportColumn, Span
+from portal_detasering.kind import KIND
+
+NEED_COUNT = {"small": 2, "ministry": 6}  # needs (units) with placements
+ASSIGNMENTS = [
+    ("Perencanaan teknis jembatan", "Balai Pelaksanaan Jalan Nasional Kalimantan Timur", "Kepala Seksi Perencanaan"),
+    ("Pengelolaan barang milik negara", "Pemerintah Kabupaten Sleman", "Analis Pengelolaan Aset"),
+    ("Pengawasan mutu konstruksi", "Balai Wilayah Sungai Sumatera VIII", "Pengawas Mutu Bendungan"),
+]
+
+
+def _sdm() -> Account | None:
+    return db.session.scalar(select(Account).join(RoleGrant, RoleGrant.account_id == Account.id)
+                             .where(RoleGrant.role == "admin_sdm").order_by(Account.id).limit(1))
+
+
+def _participant_account(employee: Employee) -> Account:
+    """Monitoring reports are the employee's own; a demo employee without an account gets one
+    with no password (it cannot sign in)."""
+    account = db.session.scalar(select(Account).where(Account.employee_id == employee.id))
+    if account is None:
+        account = Account(employee_id=employee.id)
+        db.session.add(account)
+        db.session.flush()
+    return account
+
+
+def _pns(unit: Unit, on_date: dt.date) -> list[Employee]:
+    """Two PNS of the unit whose eligibility answer is "yes" (DT-01, G-03)."""
+    query = (select(Employee).join(Unit, Employee.unit_id == Unit.id)
+             .where(Unit.path.startswith(unit.path), Employee.status_asn == "PNS",
+                    Employee.jenis_jabatan == "fungsional")
+             .order_by(Employee.id.desc()).limit(30))
+    return [e for e in db.session.scalars(query)
+            if check(e, KIND.slug, on_date, {"role": "peserta"}).eligible is True][:2]
+
+
+def _assignment_letter(placement: Placement, elements: dict[str, str]) -> FileStorage:
+    """The signed assignment letter (surat penugasan) as a PDF (core report renderer)."""
+    report = Report(kind="penugasan", title="Surat Penugasan Detasering",
+                    header=[("Pegawai", placement.employee.nama), ("Unit penerima", placement.host_name)],
+                    columns=[ReportColumn("unsur", "Unsur (DT-01)"), ReportColumn("isi", "Isi")],
+                    rows=[{"unsur": e.label, "isi": elements[e.key]} for e in KIND.agreement_elements],
+                    signatures=[Signature("Yang menugaskan", "Pejabat yang Berwenang", placement.unit.nama, "")],
+                    filename="penugasan")
+    return FileStorage(io.BytesIO(render(report)), filename="surat-penugasan.pdf", content_type="application/pdf")
+
+
+def _second(placement: Placement, sdm: Account, rng: random.Random, assignment: tuple[str, str, str],
+            start: dt.date, months: int, day: dt.date) -> None:
+    kompetensi, host, position = assignment
+    service.set_host(KIND, placement, sdm, {
+        "host_type": "instansi" if "Pemerintah" in host else "unit_internal", "host_name": host,
+        "locus": "nasional", "host_location": host.rsplit(" ", 1)[-1], "role_at_host": position,
+        "mentor_name": rng.choice(["Agus Salim", "Maria Ulfa", "Yohanes Tanoto"]), "mentor_institution": host,
+        "extra_kesesuaian_kompetensi": f"Pengalaman lima tahun pada {kompetensi.lower()}; hasil asesmen "
+                                       "kompetensi teknis memenuhi standar jabatan.",
+    })
+    end = last_day(start, Span(months, "months"))
+    elements = {"jabatan": f"{position} di {host}",
+                "jangka_waktu": f"{months} bulan",
+                "tujuan_alih": f"Unit penerima mampu melaksanakan {kompetensi.lower()} secara mandiri; SOP dan "
+                               "dua pegawai pendamping terlatih."}
+    service.set_agreement(KIND, placement, sdm, elements, _assignment_letter(placement, elements))
+    service.set_schedule(KIND, placement, sdm, start, end, "bulanan", "")
+    service.start(KIND, placement, sdm)
+    participant = _participant_account(placement.employee)
+    for period in [p for p in monitoring.periods(placement, day) if p.end < day][:3]:
+        monitoring.submit_report(KIND, placement, participant, period.number,
+                                 f"Bulan ke-{period.number}: pendampingan pegawai unit penerima berjalan.", day)
+    monitoring.add_note(KIND, placement, sdm, "mentor", placement.mentor_name,
+                        "Pegawai aktif membimbing staf unit penerima.", "")
+
+
+def _close(placement: Placement, sdm: Account, day: dt.date) -> None:
+    monitoring.record_rapor(KIND, placement, sdm, 90, "Sangat baik", "Alih pengetahuan berhasil.",
+                            placement.mentor_name, placement.end_date)
+    on_date = placement.end_date + dt.timedelta(days=2)
+    outcome.finish(KIND, placement, sdm, method="laporan_penutup", on_date=on_date, lulus=True, score=88,
+                   notes="Laporan penutup diterima unit penerima.", cause="", cause_note="", reward="",
+                   closing={"laporan_alih_pengetahuan": "SOP perencanaan disusun bersama; dua pegawai unit "
+                            "penerima kini menyusun dokumen perencanaan secara mandiri."}, today=day)
+
+
+def add_demo(rng: random.Random, scale: str) -> str | None:
+    sdm = _sdm()
+    if sdm is None:
+        return None
+    day = today()
+    units = db.session.scalars(select(Unit).where(Unit.eselon == "II", Unit.head_id.is_not(None))
+                               .order_by(Unit.id.desc()))
+    seconded = completed = needs = 0
+    for unit in units:
+        if needs == NEED_COUNT.get(scale, 2):
+            break
+        employees = _pns(unit, day)
+        if not employees:
+            continue
+        assignment = ASSIGNMENTS[needs % len(ASSIGNMENTS)]
+        needs += 1
+        need = service.create_need(KIND, unit, sdm, kompetensi=assignment[0], basis="kebutuhan",
+                                   akpk=f"AKPK {day.year} {unit.kode}",
+                                   target=f"Alih pengetahuan {assignment[0].lower()} ke {assignment[1]}.")
+        service.approve_need(KIND, need, sdm)
+        for number, employee in enumerate(employees):
+            placement = service.nominate(KIND, need, employee, sdm, day)
+            if number == 0:
+                _second(placement, sdm, rng, assignment, day - dt.timedelta(days=200), 5, day)
+                _close(placement, sdm, day)
+                completed += 1
+            else:
+                _second(placement, sdm, rng, assignment, day - dt.timedelta(days=45), 6, day)
+            seconded += 1
+    return f"{seconded} detasering ({completed} selesai)" if seconded else None

@@ -1,0 +1,29 @@
+"""JP of a completed pertukaran: an [open] setting (RULES.md: "JP for … pertukaran").
+
+The circular gives no figure, so the JP credited to a participant who passes (PT-08) is an
+HR-unit setting (G-06: every programme gives a JP conversion). The core credits the
+placement through the ledger; this module only answers ``portal_compute_jp``.
+"""
+
+from __future__ import annotations
+
+from portal.types import JPResult, Participation, SettingSpec
+from portal_pertukaran.kind import SLUG
+
+JP_RULE = "G-06"
+ROLE = "peserta"
+DEFAULT_JP = 40
+
+SETTINGS = (
+    SettingSpec("jp_peserta", "JP peserta pertukaran pegawai yang lulus", DEFAULT_JP, JP_RULE,
+                open_value=True),
+)
+
+
+def compute(participation: Participation, settings) -> JPResult | None:
+    p = participation
+    if p.mechanism != SLUG or p.activity_type != SLUG or p.role != ROLE:
+        return None
+    return JPResult(settings["jp_peserta"], JP_RULE,
+                    "JP peserta pertukaran pegawai yang lulus (pengaturan lokal unit SDM, tidak "
+                    "ditetapkan surat edaran; G-06, PT-08)")
