@@ -1,0 +1,91 @@
+"""Coaching dan mentoring (model 20): hook implementations only.
+
+Two flows share the plugin: the HR unit's coaching-mentoring programme (Lamp. H, CM-01…CM-13)
+in ``portal_coaching.programme`` and coaching/mentoring in the participant's unit (Lamp. I,
+CU-01…CU-03) in ``portal_coaching.unit``. Each flow module answers the hooks for its own records.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from portal.hookspecs import hookimpl
+from portal.types import PluginInfo
+from portal_coaching.jp import CAPS, MODEL, SETTINGS, SLUG, compute
+
+
+def _flows():
+    from portal_coaching.programme import hooks as programme
+    from portal_coaching.unit import hooks as unit
+
+    return programme, unit
+
+
+@hookimpl
+def portal_plugin_info():
+    return PluginInfo(slug=SLUG, title="Coaching dan Mentoring", model=MODEL, settings=SETTINGS,
+                      caps=CAPS, description="Program coaching-mentoring unit pengembangan SDM "
+                      "(Lamp. H, CM-01…CM-13) dan coaching/mentoring di unit kerja peserta "
+                      "(Lamp. I, CU-01…CU-03).")
+
+
+@hookimpl
+def portal_register_blueprints():
+    return [flow.blueprint() for flow in _flows()]
+
+
+@hookimpl
+def portal_migrations_dir():
+    return Path(__file__).parent / "migrations"
+
+
+@hookimpl
+def portal_menu_items(user):
+    return [item for flow in _flows() for item in flow.menu_items(user)]
+
+
+@hookimpl
+def portal_dashboard_widgets(user):
+    return [widget for flow in _flows() for widget in flow.dashboard_widgets(user)]
+
+
+@hookimpl
+def portal_compute_jp(participation, settings):
+    return compute(participation, settings)
+
+
+@hookimpl
+def portal_pending_tasks(user):
+    return [task for flow in _flows() for task in flow.pending_tasks(user)]
+
+
+@hookimpl
+def portal_report_rows(kind, unit, period):
+    from portal_coaching.reports import report_rows
+
+    return report_rows(kind, unit, period)
+
+
+@hookimpl
+def portal_import_row(row):
+    from portal_coaching.imports import import_row
+
+    return import_row(row)
+
+
+@hookimpl
+def portal_check_eligibility(employee, mechanism, on_date, context):
+    if mechanism != SLUG:
+        return []
+    return [v for flow in _flows() for v in flow.check_eligibility(employee, on_date, context)]
+
+
+@hookimpl
+def portal_certificate_context(participation):
+    return next((c for flow in _flows() if (c := flow.certificate_context(participation))), None)
+
+
+@hookimpl
+def portal_demo_data(rng, scale):
+    summaries = [summary for flow in _flows() if (summary := flow.demo_data(rng, scale))]
+    return "; ".join(summaries) or None

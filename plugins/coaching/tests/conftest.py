@@ -1,0 +1,15 @@
+"""Fixtures for the coaching plugin's tests (the portal's own come from portal.testing).
+
+The programme flow's (Lamp. H) world is ``programme_world``; the unit flow's fixtures live in
+``unit_fixtures.py`` and are imported by its test modules.
+"""
+
+from __future__ import annotations
+
+import pytest
+from programme_helpers import ProgrammeWorld
+
+
+@pytest.fixture
+def programme_world(two_units, people, login) -> ProgrammeWorld:
+    return ProgrammeWorld(two_units, people, login)
