@@ -1,0 +1,129 @@
+"""The atasan's monitoring form, Tabel 7 (BM-03): filled row by row in place (htmx, or a plain
+form post without JS), sent to the HR unit, exported as PDF and XLSX in the table's layout."""
+
+from __future__ import annotations
+
+from flask import Response, abort, flash, render_template, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from portal.access import access
+from portal.extensions import db
+from portal.ledger.clock import today
+from portal.models import Employee
+from portal.pagination import int_arg
+from portal.reports import document, xlsx
+from portal.reports.pdf import PdfError
+from portal.web import commit_or_flash, redirect_to, render
+from portal_belajar_mandiri import reports, rules, workflow
+from portal_belajar_mandiri.forms import MonitoringForm
+from portal_belajar_mandiri.models import ASSIGNED, KESESUAIAN, MandiriAssignment
+from portal_belajar_mandiri.views import bp
+from portal_belajar_mandiri.workflow import WorkflowError
+
+MAX_ROWS = 500
+
+
+def _year() -> int:
+    year = int_arg("tahun") or today().year
+    return year if 2000 <= year <= today().year + 1 else today().year
+
+
+def team(year: int) -> list[MandiriAssignment]:
+    """The atasan's direct reports in belajar mandiri during ``year`` (current supervisor data)."""
+    period = reports.year_period(year)
+    return list(db.session.scalars(
+        select(MandiriAssignment).join(Employee, MandiriAssignment.employee_id == Employee.id)
+        .where(Employee.supervisor_id == current_user.employee_id,
+               MandiriAssignment.status.in_(ASSIGNED), reports.overlapping(period))
+        .order_by(Employee.nama, MandiriAssignment.id).limit(MAX_ROWS)))
+
+
+def row_form(a: MandiriAssignment, formdata=None) -> MonitoringForm:
+    prefix = f"r{a.id}"
+    if formdata is not None:
+        return MonitoringForm(formdata=formdata, prefix=prefix)
+    saved = a.monitoring
+    data = ({k: getattr(saved, k) for k in workflow.MONITORING_FIELDS} if saved
+            else workflow.suggested(a))
+    return MonitoringForm(formdata=None, prefix=prefix, data=data)
+
+
+def _row_context(a: MandiriAssignment, index: int, form=None) -> dict:
+    return {"a": a, "no": index, "form": form or row_form(a), "year": _year(), "error": None,
+            "kesesuaian": KESESUAIAN}
+
+
+@bp.route("/monitoring")
+@access("atasan")
+def monitoring():
+    year = _year()
+    rows = [_row_context(a, i) for i, a in enumerate(team(year), start=1)]
+    return render("belajar_mandiri/monitoring.html", rows=rows, year=year,
+                  unsent=sum(1 for r in rows if not (r["a"].monitoring and r["a"].monitoring.sent_at)),
+                  instansi=reports.instansi(), unit=current_user.employee.unit)
+
+
+def _own_row(assignment_id: int) -> MandiriAssignment:
+    a = db.session.get(MandiriAssignment, assignment_id)
+    if a is None or not rules.is_atasan(current_user, a):
+        abort(404)
+    return a
+
+
+@bp.route("/monitoring/<int:assignment_id>", methods=["POST"])
+@access("atasan")
+def save_row(assignment_id: int):
+    """Save one Tabel 7 row; htmx gets the row back, a plain post goes back to the table."""
+    a = _own_row(assignment_id)
+    form = MonitoringForm(prefix=f"r{a.id}")
+    htmx = request.htmx and not request.htmx.boosted
+    index = int_arg("no") or 1
+    error = None
+    if form.validate_on_submit():
+        try:
+            workflow.save_monitoring(a, current_user.employee, form.values())
+        except WorkflowError as refusal:
+            db.session.rollback()
+            error = str(refusal)
+        else:
+            db.session.commit()
+            if htmx:
+                return render_template("belajar_mandiri/_monitoring_row.html", saved=True,
+                                       **_row_context(a, index))
+            flash(f"Baris monitoring {a.employee.nama} disimpan ({rules.BM_03}).", "success")
+            return redirect_to("belajar_mandiri.monitoring", tahun=_year())
+    a = _own_row(assignment_id)
+    context = _row_context(a, index, form) | {"error": error}
+    if htmx:
+        return render_template("belajar_mandiri/_monitoring_row.html", **context), 422
+    rows = [context if r.id == a.id else _row_context(r, i)
+            for i, r in enumerate(team(_year()), start=1)]
+    return render("belajar_mandiri/monitoring.html", rows=rows, year=_year(), unsent=len(rows),
+                  instansi=reports.instansi(), unit=current_user.employee.unit), 422
+
+
+@bp.route("/monitoring/kirim", methods=["POST"])
+@access("atasan")
+def send():
+    year = _year()
+    commit_or_flash(lambda: workflow.send_monitoring(team(year), current_user.employee),
+                    f"Formulir monitoring dikirim ke unit pengembangan SDM ({rules.BM_03}).",
+                    (WorkflowError,))
+    return redirect_to("belajar_mandiri.monitoring", tahun=year)
+
+
+@bp.route("/monitoring.<any(pdf, xlsx):fmt>")
+@access("atasan")
+def export(fmt: str):
+    report = reports.tabel_7(current_user.employee, team(_year()))
+    if fmt == "xlsx":
+        return xlsx.response(report)
+    try:
+        data = document.render(report)
+    except PdfError as error:
+        flash(str(error), "error")
+        return redirect_to("belajar_mandiri.monitoring", tahun=_year())
+    return Response(data, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{report.filename}.pdf"',
+        "Cache-Control": "private, no-store"})

@@ -1,0 +1,62 @@
+"""The HR unit's recap of monitoring and reports, and the institution-level report (BM-04)."""
+
+from __future__ import annotations
+
+from flask import Response, flash
+from sqlalchemy import select
+
+from portal.access import SDM, access
+from portal.extensions import db
+from portal.ledger.clock import today
+from portal.models import Unit
+from portal.pagination import arg, int_arg
+from portal.reports import document, xlsx
+from portal.reports.pdf import PdfError
+from portal.web import redirect_to, render
+from portal_belajar_mandiri import reports
+from portal_belajar_mandiri.views import bp
+
+KINDS = ("rekap", "lembaga")
+
+
+def _filters():
+    year = int_arg("tahun") or today().year
+    if not 2000 <= year <= today().year + 1:
+        year = today().year
+    unit_id = int_arg("unit")
+    unit = db.session.get(Unit, unit_id) if unit_id else None
+    return year, unit
+
+
+def _build(kind: str, year: int, unit: Unit | None):
+    period = reports.year_period(year)
+    return reports.institution(period) if kind == "lembaga" else reports.recap(unit, period)
+
+
+@bp.route("/rekap")
+@access(*SDM)
+def recap():
+    year, unit = _filters()
+    units = list(db.session.scalars(select(Unit).where(Unit.eselon.in_(("I", "II")))
+                                    .order_by(Unit.path).limit(500)))
+    args = {"tahun": year, "unit": unit.id if unit else ""}
+    return render("belajar_mandiri/recap.html", recap=_build("rekap", year, unit),
+                  institution=_build("lembaga", year, None), units=units, year=year, unit=unit,
+                  args=args)
+
+
+@bp.route("/rekap.<any(pdf, xlsx):fmt>")
+@access(*SDM)
+def recap_export(fmt: str):
+    year, unit = _filters()
+    report = _build(arg("jenis", KINDS) or "rekap", year, unit)
+    if fmt == "xlsx":
+        return xlsx.response(report)
+    try:
+        data = document.render(report)
+    except PdfError as error:
+        flash(str(error), "error")
+        return redirect_to("belajar_mandiri.recap", tahun=year)
+    return Response(data, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{report.filename}.pdf"',
+        "Cache-Control": "private, no-store"})

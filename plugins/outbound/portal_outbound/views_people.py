@@ -1,0 +1,136 @@
+"""Participants, attendance, completion (JP to the ledger) and e-certificates (G-06)."""
+
+from __future__ import annotations
+
+from flask import abort, flash, request
+from flask_login import current_user
+
+from portal.access import access
+from portal.extensions import db
+from portal.models import Employee
+from portal.web import redirect_to
+from portal_outbound import scope, workflow
+from portal_outbound.forms import ParticipantForm
+from portal_outbound.models import OutboundParticipant, OutboundProgramme
+from portal_outbound.scope import ORGANISERS
+from portal_outbound.views import bp, organised_or_404, programme_page
+from portal_outbound.workflow import WorkflowError
+
+
+def _participant_or_404(programme: OutboundProgramme, participant_id: int) -> OutboundParticipant:
+    participant = db.session.get(OutboundParticipant, participant_id)
+    if participant is None or participant.programme_id != programme.id:
+        abort(404)
+    return participant
+
+
+def _step(programme: OutboundProgramme, action, success: str):
+    """Run a workflow step: commit and flash ``success`` (formatted with its result), or roll
+    back and flash the refusal; back to the programme page."""
+    try:
+        result = action()
+    except WorkflowError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(success.replace("{result}", str(result)), "success")
+    return redirect_to("outbound.programme", programme_id=programme.id)
+
+
+@bp.route("/program/<int:programme_id>/peserta", methods=["POST"])
+@access(*ORGANISERS)
+def add_participant(programme_id: int):
+    programme = organised_or_404(programme_id)
+    form = ParticipantForm()
+    raw = (form.employee_id.data or "").strip()
+    employee = db.session.get(Employee, int(raw)) if raw.isdigit() and len(raw) < 12 else None
+    if employee is None:
+        if not form.validate_on_submit():
+            return programme_page(programme, person_form=form, status=422)
+        matches = scope.candidates(programme, form.q.data.strip())
+        if len(matches) != 1:
+            if not matches:
+                form.q.errors = [*form.q.errors, f"Tidak ada pegawai {programme.unit.nama} "
+                                 "dengan NIP atau nama ini."]
+            return programme_page(programme, person_form=form, matches=matches,
+                                  status=200 if matches else 422)
+        employee = matches[0]
+    try:
+        notes = workflow.add_participant(programme, employee)
+    except WorkflowError as error:
+        db.session.rollback()
+        form.q.errors = [str(error)]
+        return programme_page(organised_or_404(programme_id), person_form=form, status=422)
+    db.session.commit()
+    flash(f"{employee.nama} ditambahkan sebagai peserta.", "success")
+    for note in notes:
+        flash(note, "warning")
+    return redirect_to("outbound.programme", programme_id=programme.id)
+
+
+@bp.route("/program/<int:programme_id>/peserta/<int:participant_id>/hapus", methods=["POST"])
+@access(*ORGANISERS)
+def remove_participant(programme_id: int, participant_id: int):
+    programme = organised_or_404(programme_id)
+    participant = _participant_or_404(programme, participant_id)
+    return _step(programme, lambda: workflow.remove_participant(participant),
+                 "Peserta dihapus dari program.")
+
+
+@bp.route("/program/<int:programme_id>/peserta/<int:participant_id>/kehadiran",
+          methods=["POST"])
+@access(*ORGANISERS)
+def attendance(programme_id: int, participant_id: int):
+    programme = organised_or_404(programme_id)
+    participant = _participant_or_404(programme, participant_id)
+    choice = request.form.get("hadir", "")
+    if choice not in ("1", "0"):
+        flash("Pilih hadir atau tidak hadir.", "error")
+        return redirect_to("outbound.programme", programme_id=programme.id)
+    return _step(programme, lambda: workflow.record_attendance(participant, choice == "1"),
+                 f"Kehadiran {participant.employee.nama} dicatat.")
+
+
+@bp.route("/program/<int:programme_id>/hadir-semua", methods=["POST"])
+@access(*ORGANISERS)
+def mark_all_present(programme_id: int):
+    programme = organised_or_404(programme_id)
+    return _step(programme, lambda: workflow.mark_all_present(programme),
+                 "{result} peserta ditandai hadir.")
+
+
+@bp.route("/program/<int:programme_id>/selesai", methods=["POST"])
+@access(*ORGANISERS)
+def complete(programme_id: int):
+    """Close the programme: JP for everyone present (OB-01 setting), then e-certificates (G-06)."""
+    programme = organised_or_404(programme_id)
+    try:
+        credited = workflow.complete(programme, current_user)
+    except WorkflowError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect_to("outbound.programme", programme_id=programme.id)
+    db.session.commit()
+    flash(f"Program selesai: JP {credited} peserta yang hadir masuk buku JP.", "success")
+    _certificates(programme)
+    return redirect_to("outbound.programme", programme_id=programme.id)
+
+
+def _certificates(programme: OutboundProgramme) -> None:
+    issued, problems = workflow.issue_certificates(programme, current_user)
+    if issued:
+        flash(f"{issued} sertifikat elektronik diterbitkan (G-06).", "success")
+    for message in problems[:5]:
+        flash(message, "warning")
+
+
+@bp.route("/program/<int:programme_id>/sertifikat", methods=["POST"])
+@access(*ORGANISERS)
+def issue_certificates(programme_id: int):
+    programme = organised_or_404(programme_id)
+    if programme.status != "selesai":
+        flash("Sertifikat diterbitkan setelah program diselesaikan dan JP dicatat (G-06).", "error")
+    else:
+        _certificates(programme)
+    return redirect_to("outbound.programme", programme_id=programme.id)

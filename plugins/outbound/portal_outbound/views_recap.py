@@ -1,0 +1,37 @@
+"""The programme recap for organisers: page, PDF and XLSX (one Report, three renderings)."""
+
+from __future__ import annotations
+
+from flask import Response, flash
+
+from portal.access import access
+from portal.reports import document, xlsx
+from portal.reports.pdf import PdfError
+from portal.web import redirect_to, render
+from portal_outbound import reports
+from portal_outbound.scope import ORGANISERS
+from portal_outbound.views import bp, organised_or_404
+
+
+@bp.route("/program/<int:programme_id>/rekap")
+@access(*ORGANISERS)
+def recap(programme_id: int):
+    programme = organised_or_404(programme_id)
+    return render("outbound/recap.html", p=programme, report=reports.build(programme))
+
+
+@bp.route("/program/<int:programme_id>/rekap.<any(pdf, xlsx):fmt>")
+@access(*ORGANISERS)
+def recap_export(programme_id: int, fmt: str):
+    programme = organised_or_404(programme_id)
+    report = reports.build(programme)
+    if fmt == "xlsx":
+        return xlsx.response(report)
+    try:
+        data = document.render(report)
+    except PdfError as error:
+        flash(str(error), "error")
+        return redirect_to("outbound.recap", programme_id=programme.id)
+    return Response(data, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{report.filename}.pdf"',
+        "Cache-Control": "private, no-store"})

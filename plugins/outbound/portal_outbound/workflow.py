@@ -1,0 +1,239 @@
+"""State changes of programmes, participants, attendance and feedback; each is audited and
+the caller commits (certificates excepted: the core's ``issue`` commits itself)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from portal.audit import record
+from portal.extensions import db
+from portal.ledger.clock import today
+from portal.ledger.service import LedgerError, credit
+from portal.models import Account, Employee, Unit
+from portal.models.account import utcnow
+from portal.models.certificate import Certificate
+from portal.types import Participation
+from portal_outbound import rules
+from portal_outbound.jp import ROLE, SLUG, reference_for
+from portal_outbound.models import OutboundFeedback, OutboundParticipant, OutboundProgramme
+
+FIELDS = ("judul", "tanggal_mulai", "tanggal_selesai", "tempat", "fasilitator", "tujuan",
+          "kegiatan", "rangkaian", "sumber_dana")
+
+
+class WorkflowError(Exception):
+    """A refused change; the Indonesian message (with its rule ID) is shown to the user."""
+
+
+def _open(programme: OutboundProgramme) -> None:
+    if not programme.open:
+        raise WorkflowError(f"Program ini sudah {programme.status_label.lower()}; "
+                            "data program tidak dapat diubah lagi.")
+
+
+def _flush_once(duplicate: str) -> None:
+    """Flush; a unique row added by a concurrent request (double click) is refused, not a 500."""
+    try:
+        db.session.flush()
+    except IntegrityError:
+        raise WorkflowError(duplicate) from None
+
+
+def _audit_values(programme: OutboundProgramme) -> dict:
+    return {key: getattr(programme, key) for key in FIELDS}
+
+
+# --------------------------------------------------------------------------- programme
+
+def save_programme(programme: OutboundProgramme | None, unit: Unit, values: dict,
+                   actor: Account) -> OutboundProgramme:
+    """Create or change a planned programme (OB-01 design, dates in range)."""
+    if refusal := rules.design_refusal(values["tujuan"], values["kegiatan"]):
+        raise WorkflowError(refusal)
+    if refusal := rules.dates_refusal(values["tanggal_mulai"], values["tanggal_selesai"]):
+        raise WorkflowError(refusal)
+    stored = {**values, "tujuan": ",".join(values["tujuan"]),
+              "kegiatan": ",".join(values["kegiatan"])}
+    old = None
+    if programme is None:
+        programme = OutboundProgramme(unit_id=unit.id, status="direncanakan", created_by_id=actor.id)
+        db.session.add(programme)
+    else:
+        _open(programme)
+        old = _audit_values(programme)
+        recorded = any(p.hadir is not None for p in programme.participants)
+        moved = (programme.tanggal_mulai, programme.tanggal_selesai) != (
+            values["tanggal_mulai"], values["tanggal_selesai"])
+        if recorded and moved:
+            raise WorkflowError("Kehadiran sudah dicatat; tanggal program tidak dapat diubah.")
+        if programme.unit_id != unit.id and programme.participants:
+            raise WorkflowError("Program sudah mempunyai peserta; unit penyelenggara tidak dapat "
+                                "diganti.")
+        programme.unit_id = unit.id
+    for key, value in stored.items():
+        setattr(programme, key, value)
+    db.session.flush()
+    record("outbound.program.save", "outbound_programme", programme.id, old,
+           _audit_values(programme), summary=f"Program outbound #{programme.id} disimpan")
+    return programme
+
+
+def cancel(programme: OutboundProgramme, note: str, actor: Account) -> None:
+    _open(programme)
+    programme.status = "dibatalkan"
+    programme.cancel_note = note
+    programme.closed_by_id = actor.id
+    programme.closed_at = utcnow()
+    record("outbound.program.status", "outbound_programme", programme.id,
+           {"status": "direncanakan"}, {"status": "dibatalkan", "cancel_note": note},
+           summary=f"Program outbound #{programme.id} dibatalkan: {note}")
+
+
+# --------------------------------------------------------------------------- participants
+
+def add_participant(programme: OutboundProgramme, employee: Employee) -> list[str]:
+    """Add a participant; returns the "cannot decide" eligibility notes to show (G-03)."""
+    _open(programme)
+    if any(p.employee_id == employee.id for p in programme.participants):
+        raise WorkflowError(f"{employee.nama} sudah terdaftar sebagai peserta program ini.")
+    if refusal := rules.membership_refusal(programme, employee):
+        raise WorkflowError(refusal)
+    answer = rules.eligibility(programme, employee)
+    if answer.eligible is False:
+        raise WorkflowError(f"{employee.nama}: {answer.summary}")
+    participant = OutboundParticipant(programme=programme, employee_id=employee.id)
+    db.session.add(participant)
+    _flush_once(f"{employee.nama} sudah terdaftar sebagai peserta program ini.")
+    record("outbound.peserta", "outbound_programme", programme.id, None,
+           {"employee_id": employee.id},
+           summary=f"{employee.nama} ditambahkan sebagai peserta program outbound #{programme.id}")
+    return [answer.summary] if answer.eligible is None else []
+
+
+def remove_participant(participant: OutboundParticipant) -> None:
+    _open(participant.programme)
+    record("outbound.peserta.hapus", "outbound_programme", participant.programme_id,
+           {"employee_id": participant.employee_id}, None,
+           summary=f"Pegawai #{participant.employee_id} dihapus dari program outbound "
+                   f"#{participant.programme_id}")
+    db.session.delete(participant)
+    db.session.flush()
+
+
+def record_attendance(participant: OutboundParticipant, hadir: bool) -> None:
+    programme = participant.programme
+    _open(programme)
+    if programme.tanggal_mulai > today():
+        raise WorkflowError("Kehadiran baru dapat dicatat mulai tanggal program.")
+    old = participant.hadir
+    participant.hadir = hadir
+    participant.recorded_at = utcnow()
+    record("outbound.kehadiran", "outbound_programme", programme.id,
+           {"employee_id": participant.employee_id, "hadir": old},
+           {"employee_id": participant.employee_id, "hadir": hadir},
+           summary=f"Kehadiran pegawai #{participant.employee_id} pada program outbound "
+                   f"#{programme.id}: {participant.attendance_label}")
+
+
+def mark_all_present(programme: OutboundProgramme) -> int:
+    pending = [p for p in programme.participants if p.hadir is None]
+    for participant in pending:
+        record_attendance(participant, True)
+    return len(pending)
+
+
+# --------------------------------------------------------------------------- completion
+
+def participation(programme: OutboundProgramme, participant: OutboundParticipant) -> Participation:
+    return Participation(
+        employee_id=participant.employee_id, mechanism=SLUG, activity_type=SLUG, role=ROLE,
+        on_date=programme.tanggal_selesai,
+        title=f"Pembelajaran alam terbuka: {programme.judul}"[:300],
+        reference=reference_for(programme.id), organiser_unit_id=programme.unit_id)
+
+
+def complete(programme: OutboundProgramme, actor: Account) -> int:
+    """Close the programme and credit every participant present to the JP ledger (G-06)."""
+    db.session.flush()
+    db.session.refresh(programme, with_for_update=True)  # a double click completes once
+    _open(programme)
+    if programme.tanggal_selesai > today():
+        raise WorkflowError("Program baru dapat diselesaikan setelah tanggal selesainya.")
+    if not programme.participants:
+        raise WorkflowError("Program belum mempunyai peserta.")
+    if any(p.hadir is None for p in programme.participants):
+        raise WorkflowError("Catat kehadiran semua peserta (hadir atau tidak hadir) sebelum "
+                            "program diselesaikan.")
+    present = [p for p in programme.participants if p.hadir]
+    if not present:
+        raise WorkflowError("Tidak ada peserta yang hadir; batalkan program bila tidak "
+                            "terlaksana.")
+    for participant in present:
+        try:
+            entry = credit(participation(programme, participant), actor_id=actor.id)
+        except LedgerError as error:
+            raise WorkflowError(f"{participant.employee.nama}: {error}") from None
+        participant.ledger_entry_id = entry.id
+    programme.status = "selesai"
+    programme.closed_by_id = actor.id
+    programme.closed_at = utcnow()
+    record("outbound.program.status", "outbound_programme", programme.id,
+           {"status": "direncanakan"}, {"status": "selesai", "dikreditkan": len(present)},
+           summary=f"Program outbound #{programme.id} selesai; JP {len(present)} peserta dicatat")
+    return len(present)
+
+
+def certificates_of(programme: OutboundProgramme) -> dict[int, Certificate]:
+    """ledger_entry_id -> live certificate, for the programme's credited participants."""
+    ids = [p.ledger_entry_id for p in programme.participants if p.ledger_entry_id]
+    if not ids:
+        return {}
+    return {c.ledger_entry_id: c for c in db.session.scalars(select(Certificate).where(
+        Certificate.ledger_entry_id.in_(ids), Certificate.revoked_at.is_(None)))}
+
+
+def issue_certificates(programme: OutboundProgramme, actor: Account) -> tuple[int, list[str]]:
+    """G-06: an e-certificate for each credited participant still without one (commits)."""
+    from portal.certificates.service import CertificateError, issue
+
+    have = certificates_of(programme)
+    issued, problems = 0, []
+    for participant in list(programme.participants):
+        if participant.ledger_entry_id is None or participant.ledger_entry_id in have:
+            continue
+        try:
+            issue(participant.ledger_entry_id, actor.id)
+            issued += 1
+        except CertificateError as error:
+            db.session.rollback()
+            problems.append(f"{participant.employee.nama}: {error}")
+    return issued, problems
+
+
+# --------------------------------------------------------------------------- feedback
+
+def feedback_refusal(participant: OutboundParticipant | None) -> str | None:
+    """OB-01 "with feedback": each participant present gives it once."""
+    if participant is None:
+        return "Anda bukan peserta program ini."
+    if participant.programme.status == "dibatalkan":
+        return "Program ini dibatalkan; umpan balik tidak diperlukan."
+    if not participant.hadir:
+        return ("Umpan balik diisi oleh peserta yang tercatat hadir; kehadiran Anda belum "
+                "dicatat sebagai hadir (OB-01).")
+    if participant.feedback is not None:
+        return "Anda sudah mengirim umpan balik untuk program ini (OB-01)."
+    return None
+
+
+def submit_feedback(participant: OutboundParticipant, values: dict) -> OutboundFeedback:
+    if refusal := feedback_refusal(participant):
+        raise WorkflowError(refusal)
+    feedback = OutboundFeedback(participant=participant, **values)
+    db.session.add(feedback)
+    _flush_once("Anda sudah mengirim umpan balik untuk program ini (OB-01).")
+    record("outbound.umpan_balik", "outbound_programme", participant.programme_id, None,
+           {"participant_id": participant.id},
+           summary=f"Umpan balik peserta program outbound #{participant.programme_id} (OB-01)")
+    return feedback

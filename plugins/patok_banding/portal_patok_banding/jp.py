@@ -1,0 +1,31 @@
+"""JP of one patok banding participation: an [open] setting (RULES.md: "JP for … patok banding").
+
+The circular gives no figure, so the JP per participant is an HR-unit setting (G-06: every
+programme gives a JP conversion); no monthly cap applies.
+"""
+
+from __future__ import annotations
+
+from portal.types import JPResult, Participation, SettingSpec
+
+SLUG = "patok_banding"
+MODEL = 70
+TITLE = "Patok Banding (Benchmarking / Studi Visit)"
+ACTIVITY = "patok_banding"
+ROLE = "peserta"
+JP_RULE = "G-06"
+DEFAULT_JP = 8
+
+SETTINGS = (
+    SettingSpec("jp_peserta", "JP peserta per kegiatan patok banding", DEFAULT_JP, JP_RULE,
+                open_value=True),
+)
+
+
+def compute(participation: Participation, settings) -> JPResult | None:
+    p = participation
+    if p.mechanism != SLUG or p.activity_type != ACTIVITY or p.role != ROLE:
+        return None
+    return JPResult(settings["jp_peserta"], JP_RULE,
+                    "JP peserta patok banding per kegiatan (pengaturan lokal, tidak ditetapkan "
+                    "surat edaran; G-06)")
