@@ -46,13 +46,19 @@ test-e2e: install
 	$(BIN)/pytest -m e2e -q
 
 # Each plugin with only the core installed: proof that it is independently installable.
+# One venv holds the core; each plugin is installed into it, tested, then uninstalled again.
+ISOLATED := .venv-isolated/core
+PLUGIN_DISTS := $(foreach p,$(PLUGIN_DIRS),portal-$(subst _,-,$(notdir $(p))))
 test-plugins-isolated:
+	@[ -x $(ISOLATED)/bin/python ] || $(PYTHON) -m venv $(ISOLATED)
+	@$(ISOLATED)/bin/pip install -q -e ".[test]"
+	@$(ISOLATED)/bin/pip uninstall -q -y $(PLUGIN_DISTS) 2>/dev/null || true
 	@for plugin in $(PLUGIN_DIRS); do \
-	  name=$$(basename $$plugin); env=".venv-isolated/$$name"; \
+	  name=$$(basename $$plugin); dist="portal-$$(echo $$name | tr _ -)"; \
 	  echo "== Plugin $$name with only the core installed"; \
-	  [ -x $$env/bin/python ] || $(PYTHON) -m venv $$env; \
-	  $$env/bin/pip install -q -e ".[test]" -e ./$$plugin || exit 1; \
-	  $$env/bin/pytest -q -m "not e2e" $$plugin/tests || exit 1; \
+	  $(ISOLATED)/bin/pip install -q --no-deps -e ./$$plugin || exit 1; \
+	  $(ISOLATED)/bin/pytest -q -m "not e2e" $$plugin/tests || exit 1; \
+	  $(ISOLATED)/bin/pip uninstall -q -y $$dist || exit 1; \
 	done
 
 lint: install
