@@ -102,3 +102,9 @@ def test_forged_ids_are_not_found(lapp, world):
     client = _client(lapp, world["sdm"])
     assert client.get("/admin/jp/pegawai/999999").status_code == 404
     assert client.post("/admin/jp/entri/999999/batal", data={"reason": "x"}).status_code == 404
+
+
+def test_employee_page_links_the_hr_unit_to_the_jp_page(lapp, world):
+    url = f"/admin/jp/pegawai/{world['first'].id}"
+    assert url in _client(lapp, world["sdm"]).get(f"/pegawai/{world['first'].id}").get_data(as_text=True)
+    assert url not in _client(lapp, world["admin"]).get(f"/pegawai/{world['first'].id}").get_data(as_text=True)
