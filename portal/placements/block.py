@@ -62,6 +62,14 @@ def verdicts(employee: Employee, on_date: dt.date) -> list[Verdict]:
             for block in blocks_of(employee.id) if block.active_on(on_date)]
 
 
+def refusal(employee: Employee, on_date: dt.date) -> str | None:
+    """Why ``employee`` may not start any development programme on ``on_date`` (the MG-10 /
+    PT-08 blocks active then), for a plugin's workflow to refuse with; ``None`` when free."""
+    reasons = [verdict.message for verdict in verdicts(employee, on_date)]
+    return ("Pegawai sedang diblokir dari program pengembangan kompetensi: " + " ".join(reasons)
+            if reasons else None)
+
+
 def clear(block: DevelopmentBlock, actor: Account, on_date: dt.date, note: str, today: dt.date) -> None:
     """Record the clearing performance evaluation of ``block`` (admin SDM; audited)."""
     note = (note or "").strip()

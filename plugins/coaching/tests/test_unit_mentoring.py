@@ -3,12 +3,16 @@ supervisor's approval first; the mentor accepts; 2 JP a meeting, at most 2 count
 
 from __future__ import annotations
 
+import datetime as dt
+
 from portal_coaching.unit.models import UnitPair
 from sqlalchemy import select
 from unit_fixtures import BASE, last, last_month, unit_world_fixture  # noqa: F401
 
 from portal.extensions import db
+from portal.ledger.clock import today
 from portal.models import LedgerEntry
+from portal.placements.models import DevelopmentBlock
 
 
 def _pair(pair_id: int) -> UnitPair:
@@ -105,3 +109,19 @@ def test_approval_follows_the_current_direct_supervisor_cu03(unit_world):
     assert w.client(w.other_atasan).post(f"{BASE}/pasangan/{pair.id}/atasan/setujui").status_code == 302
     pair = _pair(pair.id)
     assert pair.status == "menunggu_mitra" and pair.supervisor_id == w.other_atasan.id
+
+
+def test_an_employee_blocked_after_a_failed_internship_cannot_start_mentoring_mg10(unit_world):
+    """MG-10: a failure within the participant's control bars every further programme."""
+    w = unit_world
+    entry = w.validated_entry()
+    db.session.add(DevelopmentBlock(employee_id=w.staff.id, rule_id="MG-10",
+                                    reason="Tidak lulus magang karena sebab dalam kendali peserta.",
+                                    starts_on=today() - dt.timedelta(days=30),
+                                    ends_on=today() + dt.timedelta(days=300)))
+    db.session.commit()
+    response = w.request(entry, pilihan="atasan")
+    assert response.status_code == 422
+    assert "diblokir dari program pengembangan" in response.get_data(as_text=True)
+    assert "(MG-10)" in response.get_data(as_text=True)
+    assert db.session.scalars(select(UnitPair).where(UnitPair.inventory_id == entry.id)).all() == []

@@ -16,6 +16,7 @@ from portal.ledger.clock import today
 from portal.ledger.service import LedgerError, credit
 from portal.models import Account, Employee
 from portal.models.account import utcnow
+from portal.placements import block
 from portal.types import Participation
 from portal_coaching.jp import SLUG
 from portal_coaching.unit import rules
@@ -104,7 +105,8 @@ def start(entry: UnitInventory, user: Account, partner: Employee, kegiatan: str)
     if entry.employee_id != user.employee_id:
         raise WorkflowError(f"Permohonan {entry.jenis} diajukan oleh pegawai sendiri "
                             f"({rules.RULE_OF[entry.jenis]}).")
-    _refuse(rules.start_refusal(entry) or rules.partner_refusal(entry, partner))
+    _refuse(rules.start_refusal(entry) or rules.partner_refusal(entry, partner)
+            or block.refusal(entry.employee, today()))
     employee = entry.employee
     pair = UnitPair(inventory_id=entry.id, jenis=entry.jenis, employee_id=employee.id,
                 partner_id=partner.id, supervisor_id=employee.supervisor_id,
