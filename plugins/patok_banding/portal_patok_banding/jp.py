@@ -6,7 +6,7 @@ programme gives a JP conversion); no monthly cap applies.
 
 from __future__ import annotations
 
-from portal.types import JPResult, Participation, SettingSpec
+from portal.ledger.setting_jp import SettingJP
 
 SLUG = "patok_banding"
 MODEL = 70
@@ -16,16 +16,8 @@ ROLE = "peserta"
 JP_RULE = "G-06"
 DEFAULT_JP = 8
 
-SETTINGS = (
-    SettingSpec("jp_peserta", "JP peserta per kegiatan patok banding", DEFAULT_JP, JP_RULE,
-                open_value=True),
-)
-
-
-def compute(participation: Participation, settings) -> JPResult | None:
-    p = participation
-    if p.mechanism != SLUG or p.activity_type != ACTIVITY or p.role != ROLE:
-        return None
-    return JPResult(settings["jp_peserta"], JP_RULE,
-                    "JP peserta patok banding per kegiatan (pengaturan lokal, tidak ditetapkan "
-                    "surat edaran; G-06)")
+JP = SettingJP(SLUG, "jp_peserta", "JP peserta per kegiatan patok banding", DEFAULT_JP,
+               "JP peserta patok banding per kegiatan (pengaturan lokal, tidak ditetapkan surat edaran; "
+               "G-06)", role=ROLE, rule_id=JP_RULE)
+SETTINGS = JP.settings
+compute = JP.compute

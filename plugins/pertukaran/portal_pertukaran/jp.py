@@ -7,23 +7,11 @@ placement through the ledger; this module only answers ``portal_compute_jp``.
 
 from __future__ import annotations
 
-from portal.types import JPResult, Participation, SettingSpec
+from portal.ledger.setting_jp import SettingJP
 from portal_pertukaran.kind import SLUG
 
-JP_RULE = "G-06"
-ROLE = "peserta"
-DEFAULT_JP = 40
-
-SETTINGS = (
-    SettingSpec("jp_peserta", "JP peserta pertukaran pegawai yang lulus", DEFAULT_JP, JP_RULE,
-                open_value=True),
-)
-
-
-def compute(participation: Participation, settings) -> JPResult | None:
-    p = participation
-    if p.mechanism != SLUG or p.activity_type != SLUG or p.role != ROLE:
-        return None
-    return JPResult(settings["jp_peserta"], JP_RULE,
-                    "JP peserta pertukaran pegawai yang lulus (pengaturan lokal unit SDM, tidak "
-                    "ditetapkan surat edaran; G-06, PT-08)")
+JP = SettingJP(SLUG, "jp_peserta", "JP peserta pertukaran pegawai yang lulus", 40,
+               "JP peserta pertukaran pegawai yang lulus (pengaturan lokal unit SDM, tidak ditetapkan "
+               "surat edaran; G-06, PT-08)")
+SETTINGS = JP.settings
+compute = JP.compute
