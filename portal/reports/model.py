@@ -32,6 +32,8 @@ class Report:
     chart: dict | None = None
     summary: list[tuple[str, str]] = field(default_factory=list)
     filename: str = "laporan"
+    # The circular's tables (e.g. Tabel 7) number their columns "(1) (2) …" under the headings.
+    column_numbers: bool = False
 
     def cell(self, row: dict, column: ReportColumn) -> object:
         value = row.get(column.key, "")

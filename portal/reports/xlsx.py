@@ -32,6 +32,8 @@ def write(report: Report, target) -> None:
         sheet.append([safe_cell(label), safe_cell(value)])
     sheet.append([])
     sheet.append([_bold(sheet, c.label) for c in report.columns])
+    if report.column_numbers:
+        sheet.append([f"({index})" for index in range(1, len(report.columns) + 1)])
     for row in report.rows:
         sheet.append([safe_cell(report.cell(row, c)) for c in report.columns])
     if report.totals:

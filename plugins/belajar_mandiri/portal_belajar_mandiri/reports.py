@@ -67,7 +67,7 @@ def tabel_7(atasan: Employee, assignments: list[MandiriAssignment]) -> Report:
         columns=list(TABEL_7), rows=rows,
         signatures=[Signature(place_date(), "Atasan Langsung,", atasan.nama, atasan.nip)],
         place_date=place_date(), notes=["Formulir monitoring belajar mandiri (Lamp. G Tabel 7, BM-03)."],
-        filename=f"monitoring-belajar-mandiri-{atasan.nip}")
+        filename=f"monitoring-belajar-mandiri-{atasan.nip}", column_numbers=True)
 
 
 def overlapping(period: ReportPeriod):

@@ -80,7 +80,8 @@ def test_tabel_7_xlsx_and_pdf_in_the_circulars_layout_bm03(world):
     assert rows[1][:2] == ["Instansi", "Kementerian Pekerjaan Umum dan Perumahan Rakyat"]
     assert rows[2][:2] == ["Satuan Kerja", "Subdirektorat Data"]
     header = rows.index(TABEL_7)
-    line = rows[header + 1]
+    assert rows[header + 1] == [f"({n})" for n in range(1, 11)]  # the table's column numbers
+    line = rows[header + 2]
     assert line == [1, "Pegawai Mandiri", world.employee.nip, "Analis Data", "Analisis data spasial",
                     "Modul 1–3", "Minggu 1–3", "Modul 1", "Sesuai jadwal", "'=CMD()"]
     assert any(r and "Kasubdit Data" in str(r) for r in rows[header + 2:] for r in r)
@@ -88,5 +89,5 @@ def test_tabel_7_xlsx_and_pdf_in_the_circulars_layout_bm03(world):
     assert pdf.mimetype == "application/pdf"
     content = pdf_text(pdf.data)
     for expected in ("MONITORING BELAJAR MANDIRI", "Subdirektorat Data", "Pegawai Mandiri",
-                     "Kesesuaian Realisasi", "Sesuai jadwal", "Kasubdit Data"):
+                     "Kesesuaian Realisasi", "Sesuai jadwal", "Kasubdit Data", "(10)"):
         assert expected in content, expected
