@@ -8,9 +8,10 @@ import random
 
 from sqlalchemy import exists, select
 
+from portal.demo.accounts import admin_sdm_account
 from portal.extensions import db
 from portal.ledger.clock import today
-from portal.models import Account, Employee, EmployeeGap, RoleGrant
+from portal.models import Account, Employee, EmployeeGap
 from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem
 from portal_belajar_mandiri import workflow
 from portal_belajar_mandiri.jp import SLUG
@@ -25,9 +26,6 @@ STEPS = (("Mempelajari modul dasar", "Lulus kuis modul 1–3"),
          ("Menyusun ringkasan penerapan", "Ringkasan 5 halaman dipresentasikan ke tim"))
 
 
-def _sdm() -> Account | None:
-    return db.session.scalar(select(Account).join(RoleGrant, RoleGrant.account_id == Account.id)
-                             .where(RoleGrant.role == "admin_sdm").order_by(Account.id).limit(1))
 
 
 def _candidates(limit: int) -> list[Employee]:
@@ -66,7 +64,7 @@ def _schedule(a, rng: random.Random, done: int) -> None:
 
 
 def add_demo(rng: random.Random, scale: str) -> str | None:
-    sdm = _sdm()
+    sdm = admin_sdm_account()
     if sdm is None:
         return None
     start = today() - dt.timedelta(days=40)

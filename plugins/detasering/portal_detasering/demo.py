@@ -11,10 +11,11 @@ import random
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
+from portal.demo.accounts import account_for, admin_sdm_account
 from portal.eligibility.service import check
 from portal.extensions import db
 from portal.ledger.clock import today
-from portal.models import Account, Employee, RoleGrant, Unit
+from portal.models import Account, Employee, Unit
 from portal.placements import monitoring, outcome, service
 from portal.placements.models import Placement
 from portal.placements.schedule import last_day
@@ -31,20 +32,8 @@ ASSIGNMENTS = [
 ]
 
 
-def _sdm() -> Account | None:
-    return db.session.scalar(select(Account).join(RoleGrant, RoleGrant.account_id == Account.id)
-                             .where(RoleGrant.role == "admin_sdm").order_by(Account.id).limit(1))
 
 
-def _participant_account(employee: Employee) -> Account:
-    """Monitoring reports are the employee's own; a demo employee without an account gets one
-    with no password (it cannot sign in)."""
-    account = db.session.scalar(select(Account).where(Account.employee_id == employee.id))
-    if account is None:
-        account = Account(employee_id=employee.id)
-        db.session.add(account)
-        db.session.flush()
-    return account
 
 
 def _pns(unit: Unit, on_date: dt.date) -> list[Employee]:
@@ -86,7 +75,7 @@ def _second(placement: Placement, sdm: Account, rng: random.Random, assignment: 
     service.set_agreement(KIND, placement, sdm, elements, _assignment_letter(placement, elements))
     service.set_schedule(KIND, placement, sdm, start, end, "bulanan", "")
     service.start(KIND, placement, sdm)
-    participant = _participant_account(placement.employee)
+    participant = account_for(placement.employee.id)
     for period in [p for p in monitoring.periods(placement, day) if p.end < day][:3]:
         monitoring.submit_report(KIND, placement, participant, period.number,
                                  f"Bulan ke-{period.number}: pendampingan pegawai unit penerima berjalan.", day)
@@ -105,7 +94,7 @@ def _close(placement: Placement, sdm: Account, day: dt.date) -> None:
 
 
 def add_demo(rng: random.Random, scale: str) -> str | None:
-    sdm = _sdm()
+    sdm = admin_sdm_account()
     if sdm is None:
         return None
     day = today()

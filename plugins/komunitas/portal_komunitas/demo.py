@@ -11,9 +11,10 @@ import zipfile
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
+from portal.demo.accounts import account_for, admin_sdm_account
 from portal.extensions import db
 from portal.ledger.clock import today
-from portal.models import Account, Employee, RoleGrant, Unit
+from portal.models import Account, Employee, Unit
 from portal_komunitas import materials, workflow
 from portal_komunitas.jp import SPEAKER_ROLES
 
@@ -38,19 +39,8 @@ def docx_bytes(title: str) -> bytes:
     return out.getvalue()
 
 
-def _sdm() -> Account | None:
-    return db.session.scalar(select(Account).join(RoleGrant, RoleGrant.account_id == Account.id)
-                             .where(RoleGrant.role == "admin_sdm").order_by(Account.id).limit(1))
 
 
-def _account(employee_id: int) -> Account:
-    """The head's account; demo heads without one get an account with no password (no sign-in)."""
-    account = db.session.scalar(select(Account).where(Account.employee_id == employee_id))
-    if account is None:
-        account = Account(employee_id=employee_id)
-        db.session.add(account)
-        db.session.flush()
-    return account
 
 
 def _values(rng: random.Random, bentuk: str, topik: str, unit: Unit) -> dict:
@@ -64,7 +54,7 @@ def _values(rng: random.Random, bentuk: str, topik: str, unit: Unit) -> dict:
 
 
 def add_demo(rng: random.Random, scale: str) -> str | None:
-    sdm = _sdm()
+    sdm = admin_sdm_account()
     if sdm is None:
         return None
     units = list(db.session.scalars(select(Unit).where(Unit.eselon == "II",
@@ -78,7 +68,7 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
         if len(staff) < 4:
             continue
         workflow.appoint(unit, staff[0], sdm)
-        head = _account(unit.head_id)
+        head = account_for(unit.head_id)
         for index, state in enumerate(STATES):
             bentuk, topik = TOPICS[(index + unit.id) % len(TOPICS)]
             proposal = workflow.save_proposal(None, unit, _values(rng, bentuk, topik, unit), sdm)

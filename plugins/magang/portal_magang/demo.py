@@ -10,9 +10,10 @@ import random
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
+from portal.demo.accounts import account_for, admin_sdm_account
 from portal.extensions import db
 from portal.ledger.clock import today
-from portal.models import Account, Employee, EmployeeGap, RoleGrant, Unit
+from portal.models import Account, Employee, EmployeeGap, Unit
 from portal.placements import monitoring, outcome, service
 from portal.placements.errors import PlacementError
 from portal.placements.models import Placement
@@ -30,9 +31,6 @@ PLAN = [(-70, 16, "berjalan"), (-45, 8, "berjalan"), (-120, 10, "lulus"), (-150,
         (14, 12, "persiapan"), (30, 60, "justifikasi")]
 
 
-def _sdm() -> Account | None:
-    return db.session.scalar(select(Account).join(RoleGrant, RoleGrant.account_id == Account.id)
-                             .where(RoleGrant.role == "admin_sdm").order_by(Account.id).limit(1))
 
 
 def _candidates(unit: Unit) -> list[Employee]:
@@ -45,7 +43,7 @@ def _candidates(unit: Unit) -> list[Employee]:
 def _prepare(placement: Placement, actor: Account, rng: random.Random, start: dt.date, weeks: int,
              justification: str = "") -> None:
     host_type, host, mentor, city = HOSTS[rng.randrange(len(HOSTS))]
-    service.endorse(KIND, placement, _account(placement.employee.supervisor_id),
+    service.endorse(KIND, placement, account_for(placement.employee.supervisor_id),
                     "Pegawai terbaik di bidangnya dengan basis kompetensi yang terkait langsung.")
     service.set_host(KIND, placement, actor, {
         "host_type": host_type, "host_name": host, "locus": "nasional", "host_location": city,
@@ -61,7 +59,7 @@ def _prepare(placement: Placement, actor: Account, rng: random.Random, start: dt
 
 
 def add_demo(rng: random.Random, scale: str) -> str | None:
-    actor = _sdm()
+    actor = admin_sdm_account()
     if actor is None:
         return None
     day, count, plan = today(), 0, list(PLAN) * (1 if scale == "small" else 10)
@@ -98,9 +96,9 @@ def _one(rng: random.Random, need, employee: Employee, actor: Account, day: dt.d
             service.start(KIND, placement, actor)
             due = [period for period in monitoring.periods(placement, day) if period.end < day]
             for period in due[:-1]:  # the last one due is left overdue, as happens
-                monitoring.submit_report(KIND, placement, _account(placement.employee_id), period.number,
+                monitoring.submit_report(KIND, placement, account_for(placement.employee_id), period.number,
                                          "Kegiatan sesuai rencana aksi; capaian on-track.", day)
-            monitoring.add_note(KIND, placement, _account(placement.employee.supervisor_id), "atasan", "",
+            monitoring.add_note(KIND, placement, account_for(placement.employee.supervisor_id), "atasan", "",
                                 "Peserta disiplin dan aktif berdiskusi dengan tim penerima.", "")
             monitoring.add_note(KIND, placement, actor, "mentor", placement.mentor_name,
                                 "Analisis teknis perlu diperdalam.", "Tugas tambahan: kajian satu kasus nyata.")
@@ -119,13 +117,3 @@ def _one(rng: random.Random, need, employee: Employee, actor: Account, day: dt.d
     except PlacementError:
         return 0
     return 1
-
-
-def _account(employee_id: int) -> Account:
-    """An employee's account (reports and endorsements are theirs); created without password if missing."""
-    account = db.session.scalar(select(Account).where(Account.employee_id == employee_id))
-    if account is None:
-        account = Account(employee_id=employee_id)
-        db.session.add(account)
-        db.session.flush()
-    return account

@@ -10,10 +10,11 @@ import random
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
+from portal.demo.accounts import admin_sdm_account
 from portal.eligibility.service import check
 from portal.extensions import db
 from portal.ledger.clock import today
-from portal.models import Account, Employee, RoleGrant, Unit
+from portal.models import Employee, Unit
 from portal_outbound import workflow
 from portal_outbound.jp import ACTIVITIES, GOALS
 from portal_outbound.workflow import WorkflowError
@@ -30,9 +31,6 @@ PLANS = ("Membiasakan rapat singkat koordinasi sebelum pekerjaan lapangan.",
          "Lebih aktif menyampaikan gagasan dalam rapat unit.")
 
 
-def _sdm() -> Account | None:
-    return db.session.scalar(select(Account).join(RoleGrant, RoleGrant.account_id == Account.id)
-                             .where(RoleGrant.role == "admin_sdm").order_by(Account.id).limit(1))
 
 
 def _values(rng: random.Random, unit: Unit, title: str, start: dt.date, days: int) -> dict:
@@ -67,7 +65,7 @@ def _largest_units(count: int) -> list[Unit]:
 
 
 def add_demo(rng: random.Random, scale: str) -> str | None:
-    sdm = _sdm()
+    sdm = admin_sdm_account()
     if sdm is None:
         return None
     units = _largest_units(UNITS.get(scale, 2))

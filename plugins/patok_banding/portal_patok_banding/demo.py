@@ -11,6 +11,7 @@ from werkzeug.datastructures import MultiDict
 
 from portal.certificates import settings
 from portal.costs import CostForm
+from portal.demo.accounts import account_for, admin_sdm_account
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Account, Employee, RoleGrant, Unit
@@ -32,19 +33,10 @@ STOP_AT = (None, 5, 2)  # the first runs to the end; the others stop before thes
 COUNT = {"small": 3, "ministry": 9}
 
 
-def _account(employee_id: int) -> Account:
-    """The employee's account; demo people without one get one with no password (no sign-in)."""
-    account = db.session.scalar(select(Account).where(Account.employee_id == employee_id))
-    if account is None:
-        account = Account(employee_id=employee_id)
-        db.session.add(account)
-        db.session.flush()
-    return account
 
 
 def _actors() -> tuple[Account, Account, Unit] | None:
-    sdm = db.session.scalar(select(Account).join(RoleGrant, RoleGrant.account_id == Account.id)
-                            .where(RoleGrant.role == "admin_sdm").order_by(Account.id).limit(1))
+    sdm = admin_sdm_account()
     grant = db.session.scalar(select(RoleGrant).where(RoleGrant.role == "admin_unit",
                                                       RoleGrant.unit_id.is_not(None))
                               .order_by(RoleGrant.id).limit(1))
@@ -106,7 +98,7 @@ def _run(program: PBProgram, sdm: Account, unit_user: Account, staff: list[Emplo
     workflow.assign(program, {"nomor": letters.default_number(program, "ST"),
                               "tanggal": day - dt.timedelta(days=10)}, sdm)
     for person in program.selected:
-        workflow.acknowledge(program, person, _account(person.employee_id))
+        workflow.acknowledge(program, person, account_for(person.employee_id))
     form = CostForm(formdata=MultiDict({"biaya_pelatihan": "0", "uang_harian": "1590000",
                                         "transportasi": "4200000", "akomodasi": "2700000",
                                         "sumber_dana": "apbn"}), meta={"csrf": False})
@@ -114,7 +106,7 @@ def _run(program: PBProgram, sdm: Account, unit_user: Account, staff: list[Emplo
     workflow.record_costs(program, form, unit_user)
     credited = 0
     for person in program.selected:
-        employee_account = _account(person.employee_id)
+        employee_account = account_for(person.employee_id)
         execution.record_execution(person, {
             "best_practice": "Sistem pemantauan kinerja berbasis data dan SOP terintegrasi.",
             "koordinasi": "Daftar kebutuhan informasi dikirim sepekan sebelum kunjungan.",

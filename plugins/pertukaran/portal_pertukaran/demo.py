@@ -12,10 +12,11 @@ import random
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
+from portal.demo.accounts import account_for, admin_sdm_account
 from portal.eligibility.service import check
 from portal.extensions import db
 from portal.ledger.clock import today
-from portal.models import Account, Employee, RoleGrant, Unit
+from portal.models import Account, Employee, Unit
 from portal.placements import monitoring, outcome, service
 from portal.placements.models import Placement
 from portal.placements.schedule import last_day
@@ -34,20 +35,8 @@ NEEDS = [
 STATES = ("selesai", "berjalan", "persiapan")
 
 
-def _sdm() -> Account | None:
-    return db.session.scalar(select(Account).join(RoleGrant, RoleGrant.account_id == Account.id)
-                             .where(RoleGrant.role == "admin_sdm").order_by(Account.id).limit(1))
 
 
-def _account_of(employee: Employee) -> Account:
-    """The participant's account (progress reports are their own); demo employees without one
-    get an account with no password, which cannot sign in."""
-    account = db.session.scalar(select(Account).where(Account.employee_id == employee.id))
-    if account is None:
-        account = Account(employee_id=employee.id)
-        db.session.add(account)
-        db.session.flush()
-    return account
 
 
 def _candidates(unit: Unit, on_date: dt.date, limit: int, taken: set[int]) -> list[Employee]:
@@ -111,7 +100,7 @@ def _prepare(placement: Placement, sdm: Account, partner: tuple[str, str], rng: 
 
 def _run(placement: Placement, sdm: Account, day: dt.date, finished: bool) -> None:
     service.start(KIND, placement, sdm)
-    participant = _account_of(placement.employee)
+    participant = account_for(placement.employee.id)
     periods = [p for p in monitoring.periods(placement, day) if p.end < day][:4]
     for period in periods:
         monitoring.submit_report(KIND, placement, participant, period.number,
@@ -147,7 +136,7 @@ def _build(placement: Placement, state: str, sdm: Account, partner: tuple[str, s
 
 
 def add_demo(rng: random.Random, scale: str) -> str | None:
-    sdm = _sdm()
+    sdm = admin_sdm_account()
     if sdm is None:
         return None
     day = today()

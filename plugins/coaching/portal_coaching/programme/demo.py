@@ -9,9 +9,10 @@ import random
 
 from sqlalchemy import select
 
+from portal.demo.accounts import admin_sdm_account
 from portal.extensions import db
 from portal.ledger.clock import today
-from portal.models import Account, Employee, EmployeeGap, RoleGrant
+from portal.models import Account, Employee, EmployeeGap
 from portal_coaching.programme import workflow
 
 PROGRAMMES = {"small": 1, "ministry": 5}
@@ -19,9 +20,6 @@ TOPICS = ("Pengendalian mutu pekerjaan konstruksi jalan", "Evaluasi NSPK pelaksa
           "Pengendalian waktu dan biaya kontrak")
 
 
-def _sdm() -> Account | None:
-    return db.session.scalar(select(Account).join(RoleGrant, RoleGrant.account_id == Account.id)
-                             .where(RoleGrant.role == "admin_sdm").order_by(Account.id).limit(1))
 
 
 def _coachees(limit: int) -> list[Employee]:
@@ -32,7 +30,7 @@ def _coachees(limit: int) -> list[Employee]:
 
 
 def add_demo(rng: random.Random, scale: str) -> str | None:
-    sdm = _sdm()
+    sdm = admin_sdm_account()
     if sdm is None:
         return None
     pool = _coachees(PROGRAMMES.get(scale, 1) * 4)
