@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml))
 FLASK := $(BIN)/flask --app portal
+# pytest-xdist workers for the suites (one per core by default; PYTEST_WORKERS=0 runs in one process).
+PYTEST_WORKERS ?= auto
+XDIST := -n $(PYTEST_WORKERS)
 
 .PHONY: run test install test-sqlite test-postgres test-e2e test-plugins-isolated lint bench clean
 
@@ -34,12 +37,12 @@ test: install
 
 test-sqlite: install
 	@echo "== Suite on SQLite"
-	$(BIN)/pytest -m "not e2e" -q
+	$(BIN)/pytest $(XDIST) -m "not e2e" -q
 
 test-postgres: install
 	@echo "== Suite on PostgreSQL ($${PORTAL_TEST_POSTGRES_URL%%@*}@…)"
 	$(BIN)/python -m portal.dbcheck "$$PORTAL_TEST_POSTGRES_URL"
-	PORTAL_TEST_DATABASE_URL="$$PORTAL_TEST_POSTGRES_URL" $(BIN)/pytest -m "not e2e" -q
+	PORTAL_TEST_DATABASE_URL="$$PORTAL_TEST_POSTGRES_URL" $(BIN)/pytest $(XDIST) -m "not e2e" -q
 
 test-e2e: install
 	@echo "== Browser journeys (Playwright, system Chromium)"
@@ -57,7 +60,7 @@ test-plugins-isolated:
 	  name=$$(basename $$plugin); dist="portal-$$(echo $$name | tr _ -)"; \
 	  echo "== Plugin $$name with only the core installed"; \
 	  $(ISOLATED)/bin/pip install -q --no-deps -e ./$$plugin || exit 1; \
-	  $(ISOLATED)/bin/pytest -q -m "not e2e" $$plugin/tests || exit 1; \
+	  $(ISOLATED)/bin/pytest $(XDIST) -q -m "not e2e" $$plugin/tests || exit 1; \
 	  $(ISOLATED)/bin/pip uninstall -q -y $$dist || exit 1; \
 	done
 
