@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
+from portal import authority
 from portal.access import ADMINS, MANAGERS, access
 from portal.audit import record
 from portal.employees import service
@@ -97,6 +98,12 @@ def _save(form: EmployeeForm, employee: Employee | None) -> Employee | None:
     unit = db.session.scalar(select(Unit).where(Unit.kode == parsed.unit_kode))
     if unit is not None and not can_manage_unit(current_user, unit):
         errors.append(("unit_kode", "Unit ini di luar kewenangan Anda."))
+    old_atasan = employee.supervisor if employee else None
+    new_atasan = (db.session.scalar(select(Employee).where(Employee.nip == parsed.atasan_nip))
+                  if parsed.atasan_nip else None)
+    if not errors and (problem := authority.atasan_refusal(current_user, employee, old_atasan,
+                                                           new_atasan)):
+        errors.append(("atasan_nip", problem))
     for column, message in errors:
         form[column].errors = list(form[column].errors) + [message]
     if errors:
@@ -109,9 +116,9 @@ def _save(form: EmployeeForm, employee: Employee | None) -> Employee | None:
         for key, value in parsed.model_values().items():
             setattr(employee, key, value)
         employee.unit = unit
-    employee.supervisor = (db.session.scalar(select(Employee).where(Employee.nip == parsed.atasan_nip))
-                           if parsed.atasan_nip else None)
+    employee.supervisor = new_atasan
     db.session.flush()
+    authority.atasan_changed(employee, old_atasan, new_atasan)
     after = _form_data(employee)
     changed_before = {k: v for k, v in (before or {}).items() if after.get(k) != v}
     record("employee.create" if before is None else "employee.update", "employee", employee.nip,

@@ -9,6 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.routing import BuildError
 
 from portal.access import PUBLIC, declared_access
+from portal.inbox.notices import unread_count
 from portal.mechanisms.switches import user_hook
 from portal.models import Account
 from portal.plugins import registry
@@ -73,7 +74,7 @@ def pending_count(user: Account) -> int | None:
     """How many tasks wait for ``user``; ``None`` when it cannot be computed (the header then
     shows no number rather than failing the page)."""
     try:
-        return len(pending_items(user))
+        return len(pending_items(user)) + unread_count(user)
     except SQLAlchemyError:
         current_app.logger.exception("inbox count failed")
         return None

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user
 
 from portal.access import ROLES, access
+from portal.extensions import db
+from portal.inbox.notices import mark_read, unread
 from portal.inbox.tasks import grouped, pending_count, pending_items
 from portal.web import render
 
@@ -16,7 +18,18 @@ bp = Blueprint("inbox", __name__)
 @access(*ROLES)
 def index():
     items = pending_items(current_user)
-    return render("inbox/index.html", block="tasks", groups=grouped(items), total=len(items))
+    return render("inbox/index.html", block="tasks", groups=grouped(items), total=len(items),
+                  notices=unread(current_user))
+
+
+@bp.route("/kotak-masuk/pemberitahuan/<int:notice_id>/dibaca", methods=["POST"])
+@access(*ROLES)
+def notice_read(notice_id: int):
+    if not mark_read(current_user, notice_id):
+        abort(404)
+    db.session.commit()
+    flash("Pemberitahuan ditandai sudah dibaca.", "info")
+    return redirect(url_for("inbox.index"))
 
 
 @bp.app_context_processor

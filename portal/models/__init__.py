@@ -7,6 +7,7 @@ from portal.models.audit import AuditLog
 from portal.models.certificate import Certificate as Certificate
 from portal.models.employee import Employee, EmployeeGap
 from portal.models.mechanism import UnitMechanism
+from portal.models.notification import Notification as Notification
 from portal.models.plan import DevelopmentPlan as DevelopmentPlan
 from portal.models.unit import Unit
 from portal.models.upload import StoredFile

@@ -7,7 +7,7 @@ import secrets
 from functools import cached_property
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint, exists, select
+from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint, exists, false, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
@@ -38,6 +38,12 @@ class Account(UserMixin, db.Model):
     is_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # A temporary password set by an admin: it expires, and until the holder chooses their own
+    # password they can do nothing else (portal.auth.temporary).
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    temporary_password_expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    temporary_password_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("account.id", ondelete="SET NULL"))
 
     employee: Mapped[Employee] = relationship()
     grants: Mapped[list[RoleGrant]] = relationship(

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 
+from portal import authority
 from portal.access import ADMINS, ROLES, access
 from portal.audit import record
 from portal.extensions import db
@@ -99,6 +100,9 @@ def _apply(form: UnitForm, unit: Unit | None) -> Unit | None:
         head = db.session.scalar(select(Employee).where(Employee.nip == record_.pimpinan_nip))
         if head is None:
             errors.append(("pimpinan_nip", f"Pegawai dengan NIP {record_.pimpinan_nip} tidak ditemukan."))
+    old_head = unit.head if unit else None
+    if head is not None and (problem := authority.head_refusal(current_user, old_head, head)):
+        errors.append(("pimpinan_nip", problem))
     for column, message in errors:
         form[column].errors = list(form[column].errors) + [message]
     if errors:
@@ -114,6 +118,7 @@ def _apply(form: UnitForm, unit: Unit | None) -> Unit | None:
             service.move_unit(unit, parent)
         unit.kode, unit.nama, unit.eselon = record_.kode, record_.nama, record_.eselon
     unit.head_id = head.id if head else None
+    authority.head_changed(unit, old_head, head)
     record("unit.create" if before is None else "unit.update", "unit", unit.kode, before,
            _snapshot(unit), summary=f"Unit {unit.kode} {unit.nama}")
     db.session.commit()
