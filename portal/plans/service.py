@@ -171,6 +171,9 @@ def submit(plan: DevelopmentPlan) -> None:
 
 
 def _decide(plan: DevelopmentPlan, atasan: Employee, status: str, note: str) -> None:
+    if atasan.id == plan.employee_id:  # the approver is never the subject (portal.authority)
+        raise PlanError({"status": "Anda tidak dapat menyetujui rencana pengembangan Anda "
+                                   "sendiri (G-02)."})
     if plan.status != "diajukan":
         raise PlanError({"status": "Hanya rencana yang sedang diajukan yang dapat diputuskan."})
     before = _snapshot(plan) | {"return_note": plan.return_note}

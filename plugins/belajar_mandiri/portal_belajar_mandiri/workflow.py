@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from portal import i18n
 from portal.audit import record
+from portal.authority import self_approval_refusal
 from portal.costs import CATEGORIES, CostForm, apply_costs
 from portal.eligibility.service import check
 from portal.extensions import db
@@ -84,6 +85,13 @@ def assign(a: MandiriAssignment, user: Account) -> None:
     if pyb is None:
         raise WorkflowError("Unit eselon II pegawai belum mempunyai pimpinan (PyB) yang "
                             f"menandatangani surat penugasan ({BM_01}).")
+    # The PyB signing as unit head (a derived role) is neither the subject nor the proposer;
+    # an admin recording the PyB's paper signature is audited as acting on their behalf.
+    refusal = self_approval_refusal(user, subject_id=a.employee_id, rule=BM_01,
+                                    proposer_account_id=a.proposed_by_id if pyb.id == user.employee_id
+                                    else None)
+    if refusal:
+        raise WorkflowError(refusal)
     a.pyb, a.assigned_by_id, a.assigned_at = pyb, user.id, utcnow()
     a.nomor_surat = f"{a.id:04d}/BM/{today().year}"
     acting = "" if pyb.id == user.employee_id else f" oleh akun #{user.id} atas nama PyB"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from portal.audit import record
+from portal.authority import self_approval_refusal
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.ledger.locks import lock_groups
@@ -89,6 +90,10 @@ def submit(proposal: Proposal) -> None:
 def sign(proposal: Proposal, user: Account) -> None:
     if not rules.is_head(user, proposal.unit):
         raise WorkflowError("Usulan ditandatangani oleh pimpinan unit penyelenggara (KB-03).")
+    refusal = self_approval_refusal(user, subject_id=None, rule="KB-03",
+                                    proposer_account_id=proposal.created_by_id)
+    if refusal:
+        raise WorkflowError(refusal)
     _move(proposal, ("menunggu_pimpinan",), "menunggu_sdm",
           "Usulan ini tidak sedang menunggu tanda tangan pimpinan unit.",
           f"Usulan #{proposal.id} ditandatangani pimpinan unit (KB-03)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from komunitas_helpers import BASE, proposal_data, text
+from komunitas_helpers import BASE, last_id, proposal_data, text
 from portal_komunitas.models import Coordinator, Proposal
 
 from portal.extensions import db
@@ -92,3 +92,19 @@ def test_proposal_of_other_unit_is_404(world):
     assert other.get(f"{BASE}/usulan/{proposal.id}").status_code == 404
     staff = world.login(world.units["A"]["staff"])
     assert staff.get(f"{BASE}/usulan/{proposal.id}").status_code == 404
+
+
+def test_kb03_a_head_does_not_sign_a_proposal_they_wrote_themselves(world):
+    """Four eyes on a derived role (portal.authority): the head who wrote the proposal as
+    koordinator cannot also sign it as pimpinan unit (KB-03)."""
+    head = world.units["A"]["atasan"]
+    assert world.admin.post(f"{BASE}/koordinator", data={
+        "unit_id": str(world.unit.id), "nip": head.nip}).status_code == 302
+    response = world.head.post(f"{BASE}/usulan/baru", data=proposal_data(world.unit))
+    assert response.status_code == 302, response.get_data(as_text=True)
+    proposal = db.session.get(Proposal, last_id(Proposal))
+    assert world.head.post(f"{BASE}/usulan/{proposal.id}/ajukan").status_code == 302
+    page = world.head.post(f"{BASE}/usulan/{proposal.id}/tandatangani", follow_redirects=True)
+    assert "KB-03" in page.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Proposal, proposal.id).status == "menunggu_pimpinan"

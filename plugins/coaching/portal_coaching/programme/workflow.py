@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from portal.audit import record
+from portal.authority import self_approval_refusal
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.ledger.service import LedgerError, credit
@@ -82,6 +83,14 @@ def add_participant(programme: Programme, employee: Employee, coach: Coach, ment
             raise WorkflowError(refusal)
     if coach.employee_id == employee.id:
         raise WorkflowError("Coachee tidak dapat menjadi coach bagi dirinya sendiri (G-04).")
+    # Coach and mentor open the coachee's confidential record (CM-01): the staff member who
+    # adds the coachee does not appoint themselves to either part, nor add themselves.
+    refusal = self_approval_refusal(actor, subject_id=employee.id, rule="CM-12")
+    if refusal is None and actor.employee_id in (mentor.id, coach.employee_id):
+        refusal = ("Anda tidak dapat menetapkan diri sendiri sebagai coach atau mentor peserta "
+                   "yang Anda tambahkan; mintalah petugas lain (CM-01, CM-12).")
+    if refusal:
+        raise WorkflowError(refusal)
     if db.session.scalar(select(Participant.id).where(Participant.programme_id == programme.id,
                                                       Participant.employee_id == employee.id)):
         raise WorkflowError(f"{employee.nama} sudah menjadi peserta program ini.")

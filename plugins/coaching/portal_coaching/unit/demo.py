@@ -23,7 +23,7 @@ PEOPLE = {"small": 4, "ministry": 24}
 
 
 def _entry(employee: Employee, jenis: str, status: str, area: tuple[str, str] | None) -> UnitInventory:
-    now, head = utcnow(), rules.head_of(employee.unit)
+    now, head = utcnow(), rules.head_of(employee.unit, frozenset({employee.id}))
     entry = UnitInventory(unit_id=employee.unit_id, employee_id=employee.id, jenis=jenis, status=status,
                       alasan="Kesenjangan kompetensi dari hasil penilaian kinerja.", proposed_at=now,
                       validated_by_id=head.id if head and status == "divalidasi" else None,

@@ -24,19 +24,31 @@ OPEN_PAIR = ("menunggu_atasan", "menunggu_mitra", "kesepakatan", "berjalan")
 
 # --------------------------------------------------------------------------- people
 
-def head_of(unit: Unit) -> Employee | None:
+def head_of(unit: Unit, excluding: frozenset[int] = frozenset()) -> Employee | None:
     """The unit head who validates the unit's list (CU-01): the unit's own head, else the
-    nearest ancestor's."""
+    nearest ancestor's; heads in ``excluding`` are passed over (four eyes)."""
     current: Unit | None = unit
     while current is not None:
-        if current.head_id is not None:
+        if current.head_id is not None and current.head_id not in excluding:
             return current.head
         current = current.parent
     return None
 
 
+def validator_of(entry: UnitInventory) -> Employee | None:
+    """CU-01 validation rests on a derived role (unit head), so the validator is never the
+    listed employee nor whoever proposed the entry: such a head is passed over and the next
+    head up validates (portal.authority)."""
+    excluded = {entry.employee_id}
+    if entry.proposed_by_id is not None:
+        proposer = db.session.get(Account, entry.proposed_by_id)
+        if proposer is not None:
+            excluded.add(proposer.employee_id)
+    return head_of(entry.unit, frozenset(excluded))
+
+
 def is_validator(user: Account, entry: UnitInventory) -> bool:
-    head = head_of(entry.unit)
+    head = validator_of(entry)
     return head is not None and head.id == user.employee_id
 
 

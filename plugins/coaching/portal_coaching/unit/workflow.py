@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from portal.audit import record
+from portal.authority import self_approval_refusal
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.ledger.service import LedgerError, credit
@@ -60,6 +61,8 @@ def list_employee(employee: Employee, jenis: str, alasan: str, actor: Account) -
 
 
 def _validator(entry: UnitInventory, user: Account) -> None:
+    _refuse(self_approval_refusal(user, subject_id=entry.employee_id, rule=rules.CU_INVENTORY,
+                                  proposer_account_id=entry.proposed_by_id))
     if not rules.is_validator(user, entry):
         raise WorkflowError("Daftar pegawai divalidasi oleh pimpinan unit kerja (CU-01).")
     if entry.status != "diusulkan":
@@ -126,9 +129,13 @@ def start(entry: UnitInventory, user: Account, partner: Employee, kegiatan: str)
 
 def supervisor_decide(pair: UnitPair, user: Account, approve: bool, note: str = "") -> None:
     """CU-03: the direct supervisor approves (or refuses) a mentor other than themselves."""
+    _refuse(self_approval_refusal(user, subject_id=pair.employee_id, rule=rules.CU_MENTORING))
     if pair.status != "menunggu_atasan" or pair.current_supervisor_id != user.employee_id:
         raise WorkflowError("Permohonan ini tidak menunggu persetujuan Anda sebagai atasan "
                             "langsung (CU-03).")
+    if pair.partner_id == user.employee_id:
+        raise WorkflowError("Mentor yang diminta tidak dapat sekaligus menyetujui dirinya sebagai "
+                            "atasan langsung (CU-03).")
     pair.supervisor_id = user.employee_id  # who decided, should the supervisor have changed
     if approve:
         pair.supervisor_approved_at = utcnow()
