@@ -5,7 +5,6 @@ Built only through the core service functions; deterministic through ``rng``."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
 
 from sqlalchemy import select
@@ -17,11 +16,11 @@ from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Account, Employee, Unit
 from portal.placements import monitoring, outcome, service
+from portal.placements.demo_documents import signed_document
 from portal.placements.models import Placement
 from portal.placements.schedule import last_day
-from portal.reports.document import render
-from portal.reports.model import Report, Signature
-from portal.types import ReportColumn, Span
+from portal.reports.model import Signature
+from portal.types import Span
 from portal_detasering.kind import KIND
 
 NEED_COUNT = {"small": 2, "ministry": 6}  # needs (units) with placements
@@ -47,14 +46,11 @@ def _pns(unit: Unit, on_date: dt.date) -> list[Employee]:
 
 
 def _assignment_letter(placement: Placement, elements: dict[str, str]) -> FileStorage:
-    """The signed assignment letter (surat penugasan) as a PDF (core report renderer)."""
-    report = Report(kind="penugasan", title="Surat Penugasan Detasering",
-                    header=[("Pegawai", placement.employee.nama), ("Unit penerima", placement.host_name)],
-                    columns=[ReportColumn("unsur", "Unsur (DT-01)"), ReportColumn("isi", "Isi")],
-                    rows=[{"unsur": e.label, "isi": elements[e.key]} for e in KIND.agreement_elements],
-                    signatures=[Signature("Yang menugaskan", "Pejabat yang Berwenang", placement.unit.nama, "")],
-                    filename="penugasan")
-    return FileStorage(io.BytesIO(render(report)), filename="surat-penugasan.pdf", content_type="application/pdf")
+    """The signed assignment letter (surat penugasan) as a PDF."""
+    return signed_document(
+        KIND, elements, title="Surat Penugasan Detasering", filename="surat-penugasan.pdf",
+        header=[("Pegawai", placement.employee.nama), ("Unit penerima", placement.host_name)],
+        signatures=[Signature("Yang menugaskan", "Pejabat yang Berwenang", placement.unit.nama, "")])
 
 
 def _second(placement: Placement, sdm: Account, rng: random.Random, assignment: tuple[str, str, str],

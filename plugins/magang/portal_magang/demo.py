@@ -4,22 +4,22 @@ core lifecycle's own service functions, so every record obeys the rules. Determi
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
 
 from sqlalchemy import select
-from werkzeug.datastructures import FileStorage
 
 from portal.demo.accounts import account_for, admin_sdm_account
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Account, Employee, EmployeeGap, Unit
 from portal.placements import monitoring, outcome, service
+from portal.placements.demo_documents import signed_document
 from portal.placements.errors import PlacementError
+from portal.placements.followup import set_continuity
 from portal.placements.models import Placement
+from portal.reports.model import Signature
 from portal_magang.kind import KIND
 
-SIGNED_PDF = b"%PDF-1.4\n% demo: PKS magang bertanda tangan\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 HOSTS = [("korporasi", "PT Wijaya Karya (Persero) Tbk", "Ir. Bambang Sutrisno, M.T.", "Jakarta"),
          ("instansi_lain", "Badan Riset dan Inovasi Nasional", "Dr. Lestari Handayani", "Bandung"),
          ("internal", "Balai Besar Pelaksanaan Jalan Nasional Jawa Barat", "Agus Salim, S.T., M.Sc.", "Bandung"),
@@ -52,8 +52,14 @@ def _prepare(placement: Placement, actor: Account, rng: random.Random, start: dt
         "mentor_name": mentor, "mentor_institution": host, "role_at_host": "Anggota tim teknis",
         "variant": rng.choice(["karier", "pemutakhiran", "konteks"]), "approach": "independen"})
     elements = {e.key: f"{e.label}: sebagaimana diatur dalam PKS." for e in KIND.agreement_elements}
-    service.set_agreement(KIND, placement, actor, elements,
-                          FileStorage(io.BytesIO(SIGNED_PDF), filename="pks-bertanda-tangan.pdf"))
+    signed = signed_document(
+        KIND, elements, title="Perjanjian Kerja Sama Magang", filename="pks-bertanda-tangan.pdf",
+        header=[("Peserta", placement.employee.nama), ("Instansi tempat magang", host), ("Lokasi", city)],
+        signatures=[Signature("Pihak Pertama", "Unit pengirim", placement.unit.nama, ""),
+                    Signature("Pihak Kedua", "Instansi tempat magang", host, "")])
+    service.set_agreement(KIND, placement, actor, elements, signed)
+    set_continuity(KIND, placement, actor, "Tugas peserta dilaksanakan rekan satu tim; atasan membagi ulang "
+                   "pekerjaan selama magang.")
     end = start + dt.timedelta(weeks=weeks) - dt.timedelta(days=1)
     service.set_schedule(KIND, placement, actor, start, end, "mingguan" if weeks <= 16 else "bulanan", justification)
 

@@ -10,10 +10,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 from magang_helpers import BASE
+from portal_magang.kind import KIND
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from portal.activities.importer import commit
+from portal.demo.accounts import admin_sdm_account
+from portal.demo.loader import DEMO_PASSWORD
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import LedgerEntry
@@ -157,3 +160,14 @@ def test_portal_demo_data_shows_internships_in_every_state(make_app, scale):
         states = {p.status for p in db.session.scalars(select(Placement).where(Placement.kind == "magang"))}
         outcomes = {p.outcome for p in db.session.scalars(select(Placement).where(Placement.kind == "magang"))}
     assert {"persiapan", "berjalan", "selesai"} <= states and {"lulus", "tidak_lulus"} <= outcomes
+    # The signed agreements are real PDFs that list the agreement's elements (issue 18).
+    with app.app_context():
+        placement = db.session.scalars(select(Placement).where(
+            Placement.kind == "magang", Placement.agreement_file_id.is_not(None))).first()
+        admin = app.test_client()
+        admin.login(admin_sdm_account().employee.nip, DEMO_PASSWORD)
+        data = admin.get(f"/penempatan/magang/{placement.id}/perjanjian.pdf").data
+    text = " ".join(_pdf_text(data).split())
+    assert "PERJANJIAN KERJA SAMA MAGANG" in text
+    assert all(" ".join(element.label.split()) in text for element in KIND.agreement_elements)
+

@@ -6,7 +6,6 @@ core service functions; deterministic through ``rng``."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
 
 from sqlalchemy import select
@@ -18,11 +17,12 @@ from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Account, Employee, Unit
 from portal.placements import monitoring, outcome, service
+from portal.placements.demo_documents import signed_document
+from portal.placements.followup import set_continuity
 from portal.placements.models import Placement
 from portal.placements.schedule import last_day
-from portal.reports.document import render
-from portal.reports.model import Report, Signature
-from portal.types import ReportColumn, Span
+from portal.reports.model import Signature
+from portal.types import Span
 from portal_pertukaran.kind import KIND
 
 NEED_COUNT = {"small": 2, "ministry": 6}  # needs (units) with placements
@@ -55,15 +55,12 @@ def _candidates(unit: Unit, on_date: dt.date, limit: int, taken: set[int]) -> li
 
 
 def _signed_pks(placement: Placement, partner: str, elements: dict[str, str]) -> FileStorage:
-    """The signed cooperation agreement as a PDF (core report renderer)."""
-    rows = [{"unsur": e.label, "isi": elements[e.key]} for e in KIND.agreement_elements]
-    report = Report(kind="pks", title="Perjanjian Kerja Sama Pertukaran Pegawai",
-                    header=[("Peserta", placement.employee.nama), ("Instansi mitra", partner)],
-                    columns=[ReportColumn("unsur", "Unsur (PT-06)"), ReportColumn("isi", "Isi")], rows=rows,
-                    signatures=[Signature("Pihak Pertama", "Instansi pengirim", placement.unit.nama, ""),
-                                Signature("Pihak Kedua", "Instansi mitra", partner, "")],
-                    filename="pks")
-    return FileStorage(io.BytesIO(render(report)), filename="pks-pertukaran.pdf", content_type="application/pdf")
+    """The signed cooperation agreement as a PDF."""
+    return signed_document(
+        KIND, elements, title="Perjanjian Kerja Sama Pertukaran Pegawai", filename="pks-pertukaran.pdf",
+        header=[("Peserta", placement.employee.nama), ("Instansi mitra", partner)],
+        signatures=[Signature("Pihak Pertama", "Instansi pengirim", placement.unit.nama, ""),
+                    Signature("Pihak Kedua", "Instansi mitra", partner, "")])
 
 
 def _prepare(placement: Placement, sdm: Account, partner: tuple[str, str], rng: random.Random,
@@ -93,6 +90,8 @@ def _prepare(placement: Placement, sdm: Account, partner: tuple[str, str], rng: 
     }
     upload = _signed_pks(placement, host_name, elements) if signed else None
     service.set_agreement(KIND, placement, sdm, elements, upload)
+    set_continuity(KIND, placement, sdm, "Tugas peserta dilimpahkan kepada pejabat pelaksana harian di unit asal "
+                   "selama pertukaran.")
     justification = ("Misi strategis: alih teknologi pembiayaan kreatif membutuhkan dua siklus anggaran."
                      if months > 12 else "")
     service.set_schedule(KIND, placement, sdm, start, end, "bulanan", justification)
