@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.ledger.catalogue import installed_infos
+from portal.ledger.history import PRE_CIRCULAR_RULE
 from portal.ledger.models import LedgerEntry
 from portal.types import CapSpec
 
@@ -165,6 +166,8 @@ def recompute(employee_id: int, month: int) -> list[Change]:
 def _judge(row: LedgerEntry, month: int, used: dict, allowed: dict):
     """(first cap that stops the row or None, employee-cap slots the row would take)."""
     slots = []
+    if row.rule_id == PRE_CIRCULAR_RULE:  # §O: the circular's caps start with the circular
+        return None, slots
     for index, cap in enumerate(caps_for(row.mechanism)):
         if not cap.matches(row.activity_type, row.role):
             continue

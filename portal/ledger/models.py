@@ -116,6 +116,9 @@ class LedgerEntry(db.Model):
     # When not counted: the cap rule that stopped it and why, in Indonesian.
     cap_rule_id: Mapped[str | None] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(String(300), default="")
+    # An imported row dated while an MG-10/PT-08 block was in force: credited, but flagged
+    # (portal.ledger.history.block_flag); "" otherwise.
+    flag: Mapped[str] = mapped_column(String(300), default="", server_default="")
     setting_version_id: Mapped[int | None] = mapped_column(ForeignKey("rule_setting_version.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
@@ -148,5 +151,5 @@ class LedgerEntry(db.Model):
             "jp_claimed": jp_number(self.jp_claimed), "jp_counted": jp_number(self.jp_counted),
             "counted": self.counted, "rule_id": self.rule_id, "cap_rule_id": self.cap_rule_id,
             "reason": self.reason, "setting_version_id": self.setting_version_id,
-            "cancelled": self.is_cancelled,
+            "cancelled": self.is_cancelled, "flag": self.flag,
         }

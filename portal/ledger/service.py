@@ -31,6 +31,7 @@ from portal.extensions import db
 from portal.ledger import caps as cap_engine
 from portal.ledger.catalogue import mechanism_model
 from portal.ledger.clock import today
+from portal.ledger.history import block_flag, block_refusal, pre_circular_result
 from portal.ledger.locks import lock_groups
 from portal.ledger.models import LedgerEntry
 from portal.ledger.numbers import jp_number, to_jp
@@ -85,6 +86,8 @@ def compute_jp(participation: Participation,
     """
     p = participation
     settings = settings or JPSettings(p.mechanism, p.on_date)
+    if (early := pre_circular_result(p)) is not None:  # §O: before 30 November 2023
+        return early, None
     result = registry().pm.hook.portal_compute_jp(participation=p, settings=settings)
     if result is None and p.jp_stated is not None:
         source = "berkas impor" if p.source == "import" else "dokumen kegiatan"
@@ -153,14 +156,23 @@ def credit(participation: Participation, actor_id: int | None = None) -> LedgerE
     decide whether it is counted; a row beyond a cap is kept with ``counted=False``,
     ``jp_counted=0``, the cap's rule ID and an Indonesian reason.
 
+    A workflow credit for an activity dated while an MG-10/PT-08 development block was in
+    force is refused; an imported one is credited as recorded with ``flag`` set
+    (:mod:`portal.ledger.history`). An activity dated before the circular took effect is
+    credited at its stated JP under ``PRA-SE``.
+
     :param participation: a :class:`portal.types.Participation`.
     :param actor_id: the account crediting (``None`` for a system job or the CLI).
     :return: the new :class:`~portal.ledger.models.LedgerEntry` (flushed, not committed).
-    :raises LedgerError: invalid participation, no JP rule, or an exact duplicate of a live
-        row (same employee, mechanism, activity type, role, date and reference).
+    :raises LedgerError: invalid participation, no JP rule, a workflow activity dated during
+        a development block (MG-10/PT-08), or an exact duplicate of a live row (same employee,
+        mechanism, activity type, role, date and reference).
     """
     p = participation
     _check(p)
+    flag = block_flag(p.employee_id, p.on_date) if p.source == "import" else ""
+    if p.source != "import" and (refusal := block_refusal(p.employee_id, p.on_date)):
+        raise LedgerError(refusal)
     model = mechanism_model(p.mechanism)
     if model not in MODELS:
         raise LedgerError(f"Mekanisme {p.mechanism} tidak dikenal.")
@@ -188,7 +200,7 @@ def credit(participation: Participation, actor_id: int | None = None) -> LedgerE
         jp_stated=to_jp(p.jp_stated) if p.jp_stated is not None else None,
         jp_claimed=jp, jp_counted=cap_engine.ZERO, counted=False,
         rule_id=result.rule_id[:20], explanation=(result.explanation or "")[:300],
-        setting_version_id=version_id, created_by_id=actor_id,
+        setting_version_id=version_id, created_by_id=actor_id, flag=flag,
     )
     db.session.add(entry)
     try:
@@ -201,7 +213,7 @@ def credit(participation: Participation, actor_id: int | None = None) -> LedgerE
             "activity_type": p.activity_type, "role": p.role, "date": p.on_date.isoformat(),
             "reference": p.reference, "jp_claimed": jp_number(entry.jp_claimed),
             "jp_counted": jp_number(entry.jp_counted), "counted": entry.counted,
-            "rule_id": entry.rule_id, "cap_rule_id": entry.cap_rule_id},
+            "rule_id": entry.rule_id, "cap_rule_id": entry.cap_rule_id, "flag": flag},
            summary=f"JP {jp_number(jp)} untuk pegawai #{p.employee_id} ({p.mechanism}, "
                    f"{entry.rule_id})"
                    + ("" if entry.counted else f": tidak dihitung, {entry.reason}"),
