@@ -26,6 +26,7 @@ from portal.plugins import registry
 from portal.reports import pdf as pdf_module
 from portal.types import CertificateContext
 from tests.certificate_helpers import CertificatePlugin, account_id, entry_for, flat, pdf_text
+from tests.pdf_layout import layout_faults
 
 DIACRITIC_NAME = "Çağlar Ñúñez O’Brien “Ucok” Siregar"
 XSS_NAME = "<img src=x onerror=alert(1)>"
@@ -45,6 +46,9 @@ def test_issue_renders_every_field_of_the_certificate(world, people):
     holder = people.person(unit, nama=DIACRITIC_NAME, golongan="III/c", jabatan="Analis SDM Aparatur",
                            supervisor=world["A"]["atasan"])
     entry = entry_for(holder, title="Magang “Jembatan” — Balai Teknik")
+    # The signer is a setting (no official's name by default); an invented one here.
+    settings.save({"certificate.signer_name": "Dr. Ir. Wiratama Santosa, M.Sc.",
+                   "certificate.signer_nip": "196812141994031002"}, None)
     certificate = issue(entry.id, account_id(world["sdm"]))
 
     assert re.fullmatch(r"1/magang/A\.01/\d{4}", certificate.number)
@@ -55,13 +59,14 @@ def test_issue_renders_every_field_of_the_certificate(world, people):
         "SERTIFIKAT", f"Nomor: {certificate.number}", DIACRITIC_NAME, holder.nip, "III/c",
         "Analis SDM Aparatur", "Direktorat A Satu", "Magang “Jembatan” — Balai Teknik",
         "Magang / Praktik Kerja Lapangan", "Peserta", "5 Maret 2026", "8 JP",
-        "70 — pembelajaran melalui pengalaman", "Dr. Ir. Khalawi, M.M., M.Sc.",
-        "NIP. 196312221990031004", "Kepala Badan Pengembangan Sumber Daya Manusia",
+        "70 — pembelajaran melalui pengalaman", "Dr. Ir. Wiratama Santosa, M.Sc.",
+        "NIP. 196812141994031002", "Kepala Badan Pengembangan Sumber Daya Manusia",
         f"Jakarta, {tanggal(certificate.issued_on)}", f"/verifikasi/{certificate.token}",
     ]
     for value in expected:
         assert value in text, value
     assert "■" not in text
+    assert layout_faults(_stored_pdf(certificate)) == []
     reader = PdfReader(io.BytesIO(_stored_pdf(certificate)))
     assert reader.pages[0].mediabox.width == pytest.approx(595.27, abs=1)  # A4 portrait
     assert len(reader.pages[0].images) == 1  # the QR code
@@ -396,6 +401,29 @@ def test_settings_page_validates_and_audits(app, world):
     staff = app.test_client()
     staff.login(world["A"]["admin"].nip)
     assert staff.get("/sertifikat/pengaturan/").status_code == 403
+
+
+def test_certificate_carries_the_emblem_the_institution_uploads(app, world, people):
+    """Without an upload the portal's neutral mark is drawn; an uploaded PNG is printed instead;
+    a file that is not an image is refused with a message and changes nothing (issue 18)."""
+    import base64
+
+    sdm = app.test_client()
+    sdm.login(world["sdm"].nip)
+    holder = people.person(world["A"]["sub"], supervisor=world["A"]["atasan"])
+    first = issue(entry_for(holder, title="Tanpa lambang").id, account_id(world["sdm"]))
+    assert len(PdfReader(io.BytesIO(_stored_pdf(first))).pages[0].images) == 1  # QR only; mark is vector
+    bad = sdm.post("/sertifikat/pengaturan/", data={"certificate.emblem_file": (io.BytesIO(b"MZ not an image"),
+                                                                                "lambang.png")},
+                   content_type="multipart/form-data")
+    assert bad.status_code == 400 and "Lambang instansi: Isi berkas bukan" in bad.get_data(as_text=True)
+    assert settings.get("certificate.emblem_file") == ""
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+    good = sdm.post("/sertifikat/pengaturan/", data={"certificate.emblem_file": (io.BytesIO(png), "lambang.png")},
+                    content_type="multipart/form-data")
+    assert good.status_code == 302 and settings.get("certificate.emblem_file").isdigit()
+    second = issue(entry_for(holder, title="Dengan lambang", day=dt.date(2026, 4, 1)).id, account_id(world["sdm"]))
+    assert len(PdfReader(io.BytesIO(_stored_pdf(second))).pages[0].images) == 2  # emblem and QR
 
 
 def test_worker_command_resumes_unfinished_jobs(make_app, two_units):

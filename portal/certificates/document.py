@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import base64
+from pathlib import Path
 from urllib.parse import urljoin
 
 import segno
 from flask import current_app, has_request_context, request
 
+from portal import uploads
 from portal.certificates import settings
+from portal.extensions import db
 from portal.i18n import angka, tanggal
 from portal.ledger.numbers import jp_number
+from portal.models import StoredFile
 from portal.models.certificate import Certificate
 from portal.reports.pdf import render_pdf
 
@@ -40,6 +45,23 @@ def qr_data_uri(url: str) -> str:
 
 
 TEMPLATE = "certificates/pdf.html"
+NEUTRAL_EMBLEM = Path(__file__).resolve().parent.parent / "static" / "emblem-netral.svg"
+EMBLEM_TYPES = {"png": "image/png", "jpg": "image/jpeg"}
+
+
+def emblem_uri() -> str:
+    """The institution's emblem (set on the settings page) as a ``data:`` URI, or the neutral
+    mark the portal draws when none is set."""
+    stored_id = settings.get("certificate.emblem_file")
+    stored = db.session.get(StoredFile, int(stored_id)) if stored_id.isdigit() else None
+    if stored is not None and stored.kind in EMBLEM_TYPES:
+        try:
+            data = uploads.path_of(stored).read_bytes()
+        except OSError:
+            data = b""
+        if data:
+            return f"data:{EMBLEM_TYPES[stored.kind]};base64,{base64.b64encode(data).decode()}"
+    return "data:image/svg+xml;base64," + base64.b64encode(NEUTRAL_EMBLEM.read_bytes()).decode()
 
 
 def context_for(certificate: Certificate, base: str | None = None) -> dict:
@@ -50,7 +72,7 @@ def context_for(certificate: Certificate, base: str | None = None) -> dict:
         f"{tanggal(c.start_date)} s.d. {tanggal(c.end_date)}"
     return {"c": c, "url": url, "qr": qr_data_uri(url), "dates": dates,
             "jp": angka(jp_number(c.jp)), "model_name": MODEL_NAMES.get(c.model, str(c.model)),
-            "issued": tanggal(c.issued_on), "place": settings.get("report.place")}
+            "issued": tanggal(c.issued_on), "place": settings.get("report.place"), "emblem": emblem_uri()}
 
 
 def render(certificate: Certificate, base: str | None = None) -> bytes:

@@ -26,23 +26,29 @@ class Setting:
     label: str
     default: str
     hint: str = ""
-    kind: str = "text"  # text | nip | number_format
+    kind: str = "text"  # text | nip | number_format | emblem (a stored image's id, set by upload)
 
 
 SETTINGS = (
     Setting("certificate.number_format", "Format nomor sertifikat", "{seq}/{slug}/{unit}/{year}",
             "Wajib memuat {seq} dan {year}; boleh {slug} (mekanisme) dan {unit} (kode unit). "
             "{seq:05d} menulis urutan dengan nol di depan.", "number_format"),
-    Setting("certificate.signer_name", "Nama pejabat penandatangan", "Dr. Ir. Khalawi, M.M., M.Sc."),
-    Setting("certificate.signer_nip", "NIP pejabat penandatangan", "196312221990031004", kind="nip"),
+    # No official's name by default: the institution sets its signer (the demo sets an invented one).
+    Setting("certificate.signer_name", "Nama pejabat penandatangan", "",
+            "Dicetak di bawah tanda tangan setiap sertifikat yang terbit."),
+    Setting("certificate.signer_nip", "NIP pejabat penandatangan", "", kind="nip"),
     Setting("certificate.signer_title", "Jabatan penandatangan",
             "Kepala Badan Pengembangan Sumber Daya Manusia"),
+    Setting("certificate.emblem_file", "Lambang instansi pada sertifikat", "",
+            "Gambar PNG atau JPG, paling besar 1 MB. Tanpa lambang, sertifikat memakai tanda netral portal.",
+            "emblem"),
     Setting("report.place", "Tempat penandatanganan laporan", "Jakarta"),
     Setting("report.pengelola_name", "Nama pengelola kepegawaian (laporan)", "",
             "Ditulis pada blok tanda tangan laporan rekapitulasi (KB-10)."),
     Setting("report.pengelola_nip", "NIP pengelola kepegawaian (laporan)", "", kind="nip"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
+TEXT_SETTINGS = tuple(s for s in SETTINGS if s.kind != "emblem")
 NUMBER_FIELDS = {"seq", "slug", "unit", "year"}
 _SEQ_SPEC = re.compile(r"0?[1-9]d|d|")
 

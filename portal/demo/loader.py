@@ -9,6 +9,7 @@ from collections.abc import Callable
 from sqlalchemy import insert, select, update
 
 from portal.auth import passwords
+from portal.certificates import settings as certificate_settings
 from portal.demo import structure as s
 from portal.demo.people import PeopleFactory
 from portal.extensions import db
@@ -130,6 +131,18 @@ def _demo_accounts(units: list[Unit], head_id: dict[int, int]) -> list[tuple[str
     return result
 
 
+def _demo_signers(units: list[Unit], head_id: dict[int, int]) -> None:
+    """Certificates and reports are signed by invented demo people (settings, audited), never
+    by a real official: the head of the demo BPSDM signs certificates, an HR clerk reports."""
+    by_kode = {u.kode: u for u in units}
+    head = db.session.get(Employee, head_id[by_kode["BPSDM"].id])
+    clerk = db.session.scalars(select(Employee).where(
+        Employee.unit_id == by_kode["BPSDM.01"].id, Employee.id != head_id[by_kode["BPSDM.01"].id])
+        .order_by(Employee.id.desc())).first()
+    certificate_settings.save({"certificate.signer_name": head.nama, "certificate.signer_nip": head.nip,
+                               "report.pengelola_name": clerk.nama, "report.pengelola_nip": clerk.nip}, None)
+
+
 def load(scale: str, seed: int, echo: Callable[[str], None] = print) -> list[str]:
     """Create the demo data in one transaction; return summary lines."""
     rng = random.Random(seed)
@@ -142,6 +155,7 @@ def load(scale: str, seed: int, echo: Callable[[str], None] = print) -> list[str
     gaps = _add_gaps(ids, factory)
     accounts = _demo_accounts(units, head_id)
     db.session.flush()
+    _demo_signers(units, head_id)
     lines = [f"{gaps} kesenjangan kompetensi dibuat.", add_demo_entries(rng, scale)]
     for slug, summary in registry().per_plugin("portal_demo_data", rng=rng, scale=scale):
         if summary:

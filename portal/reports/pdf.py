@@ -1,8 +1,8 @@
 """HTML -> PDF with xhtml2pdf under a closed resource policy (SECURITY.md §3, P1–P5).
 
 - No network at all (``allow_remote=False``); local reads only inside the vendored font folder.
-- ``link_callback`` maps nothing but those fonts and ``data:`` images (PNG, GIF, and SVG that
-  the portal draws itself: charts, the certificate emblem); every other URL becomes a
+- ``link_callback`` maps nothing but those fonts and ``data:`` images (PNG, GIF, JPEG, and SVG
+  that the portal draws itself: charts, the neutral emblem — uploads are PNG/JPEG only); every other URL becomes a
   transparent 1×1 GIF ``data:`` URI (never ``None``: xhtml2pdf would fetch the original, P3).
 - ``pisa_status.err`` is checked; a failed render raises :class:`PdfError`.
 
@@ -23,7 +23,8 @@ from xhtml2pdf.config.resources import ResourceAccessPolicy
 FONT_DIR = (Path(__file__).resolve().parent.parent / "static" / "fonts").resolve()
 FONTS = {"regular": FONT_DIR / "DejaVuSans.ttf", "bold": FONT_DIR / "DejaVuSans-Bold.ttf"}
 BLANK = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
-DATA_IMAGES = ("data:image/png;base64,", "data:image/gif;base64,", "data:image/svg+xml;base64,")
+DATA_IMAGES = ("data:image/png;base64,", "data:image/gif;base64,", "data:image/jpeg;base64,",
+               "data:image/svg+xml;base64,")
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 
 log = logging.getLogger(__name__)
