@@ -368,6 +368,14 @@ class PlacementKind:
     block_rule: str = ""
     approach_label: str = "Model pendekatan"
     document_label: str = "MoU/PKS"
+    # The host may send the participant back to the origin unit (A.d.3.a.2, B.5.c.3): the rule
+    # cited, or "" when the kind has no such step. The placement ends without JP.
+    return_rule: str = ""
+    # The origin unit checks the unit left behind before the start (A.d.6.c) and records the
+    # career follow-up afterwards (A.d.6.b): the rule cited, or "" when not asked.
+    followup_rule: str = ""
+    # The monitoring form of the atasan and the mentor (B.4.a); "" = cite monitoring/stage rule.
+    monitoring_form_rule: str = ""
 
     def __post_init__(self) -> None:
         open_ended = [stage for stage in self.stages if stage.days is None]

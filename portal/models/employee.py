@@ -44,6 +44,8 @@ class Employee(db.Model):
     hipo: Mapped[bool] = mapped_column(Boolean, default=False)
     pppk_kontrak_selesai: Mapped[dt.date | None] = mapped_column(Date)
     pppk_keahlian_langka: Mapped[bool] = mapped_column(Boolean, default=False)
+    # H.III.1.d: the employee's education (e.g. "S2 Teknik Sipil"), part of a coaching profile.
+    pendidikan: Mapped[str] = mapped_column(String(200), default="")
 
     unit: Mapped[Unit] = relationship(foreign_keys=[unit_id])
     supervisor: Mapped[Employee | None] = relationship(remote_side=[id])

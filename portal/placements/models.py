@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.costs import CostColumns
 from portal.extensions import db
 from portal.models import Account, Employee, StoredFile, Unit
 from portal.models.account import utcnow
@@ -18,12 +19,17 @@ STATUS = {
     "berjalan": ("Berjalan", "primary"),
     "selesai": ("Selesai", "success"),
     "ditarik": ("Ditarik", "danger"),
+    "dikembalikan": ("Dikembalikan ke instansi asal", "danger"),
 }
 OUTCOMES = {"lulus": "Lulus", "tidak_lulus": "Tidak lulus"}
 CAUSES = {"di_luar_kendali": "Di luar kendali peserta", "dalam_kendali": "Dalam kendali peserta"}
 JUSTIFICATION = {"menunggu": "Menunggu persetujuan admin SDM", "disetujui": "Disetujui admin SDM",
                  "ditolak": "Ditolak admin SDM"}
 NOTE_ROLES = {"atasan": "Atasan langsung", "mentor": "Mentor instansi penerima"}
+# B.4.a: monitoring may lead to corrective (perbaikan) or repressive (penegakan aturan) action.
+NOTE_ACTIONS = {"korektif": "Tindakan korektif (perbaikan)", "represif": "Tindakan represif (penegakan aturan)"}
+# A.d.6.b, B (upaya instansi pengirim) b: career follow-up after the placement.
+FOLLOWUPS = {"promosi": "Promosi", "mutasi": "Mutasi", "pemberdayaan": "Pemberdayaan pasca penempatan"}
 
 
 def _account_fk() -> Mapped[int | None]:
@@ -60,7 +66,7 @@ class PlacementNeed(db.Model):
         return NEED_STATUS[self.status][1]
 
 
-class Placement(db.Model):
+class Placement(CostColumns, db.Model):
     """One employee's placement of a kind, from candidate to outcome."""
 
     __tablename__ = "placement"
@@ -106,6 +112,14 @@ class Placement(db.Model):
     recall_reason: Mapped[str] = mapped_column(Text, default="")
     recalled_on: Mapped[dt.date | None] = mapped_column(Date)
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("placement.id", ondelete="SET NULL"))
+    # The host sends the participant back to the origin unit (A.d.3.a.2, B.5.c.3).
+    return_reason: Mapped[str] = mapped_column(Text, default="")
+    return_decided_by: Mapped[str] = mapped_column(String(200), default="")
+    returned_on: Mapped[dt.date | None] = mapped_column(Date)
+    # The check on the unit left behind (A.d.6.c): how its tasks go on meanwhile.
+    continuity_note: Mapped[str] = mapped_column(Text, default="")
+    continuity_by_id: Mapped[int | None] = _account_fk()
+    continuity_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # The host's rapor kinerja (MG-09).
     rapor_score: Mapped[int | None] = mapped_column(Integer)
     rapor_predikat: Mapped[str] = mapped_column(String(40), default="")
@@ -141,6 +155,8 @@ class Placement(db.Model):
         back_populates="placement", cascade="all, delete-orphan", order_by="PlacementNote.id.desc()")
     log: Mapped[list[PlacementLog]] = relationship(
         back_populates="placement", cascade="all, delete-orphan", order_by="PlacementLog.id")
+    followups: Mapped[list[PlacementFollowup]] = relationship(
+        back_populates="placement", cascade="all, delete-orphan", order_by="PlacementFollowup.on_date")
 
     @property
     def status_label(self) -> str:
@@ -198,6 +214,12 @@ class PlacementNote(db.Model):
     author_name: Mapped[str] = mapped_column(String(200))
     observation: Mapped[str] = mapped_column(Text)
     corrective_action: Mapped[str] = mapped_column(Text, default="")
+    # The monitoring form (B.4.a): date observed, progress against the target, on track or not,
+    # and whether the action taken is corrective or repressive.
+    observed_on: Mapped[dt.date | None] = mapped_column(Date)
+    target_progress: Mapped[str] = mapped_column(Text, default="")
+    on_track: Mapped[bool | None] = mapped_column(Boolean)
+    action_kind: Mapped[str] = mapped_column(String(20), default="")
     created_by_id: Mapped[int | None] = _account_fk()
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -206,6 +228,30 @@ class PlacementNote(db.Model):
     @property
     def role_label(self) -> str:
         return NOTE_ROLES.get(self.role, self.role)
+
+    @property
+    def action_label(self) -> str:
+        return NOTE_ACTIONS.get(self.action_kind, "Tindakan")
+
+
+class PlacementFollowup(db.Model):
+    """A career follow-up recorded by the origin unit after a placement (A.d.6.b)."""
+
+    __tablename__ = "placement_followup"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    on_date: Mapped[dt.date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = _account_fk()
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    placement: Mapped[Placement] = relationship(back_populates="followups")
+
+    @property
+    def kind_label(self) -> str:
+        return FOLLOWUPS.get(self.kind, self.kind)
 
 
 class PlacementLog(db.Model):

@@ -11,7 +11,7 @@ from portal.i18n import tanggal
 from portal.models import Account, Employee
 from portal.placements import rules
 from portal.placements.errors import PlacementError
-from portal.placements.models import NOTE_ROLES, Placement, PlacementNote, PlacementReport
+from portal.placements.models import NOTE_ACTIONS, NOTE_ROLES, Placement, PlacementNote, PlacementReport
 from portal.placements.schedule import report_periods
 from portal.placements.service import log_step, nominate
 from portal.types import PlacementKind
@@ -57,13 +57,25 @@ def submit_report(kind: PlacementKind, placement: Placement, actor: Account, per
 
 
 def add_note(kind: PlacementKind, placement: Placement, actor: Account, role: str, author_name: str,
-             observation: str, corrective: str) -> None:
-    """An observation and corrective action by the atasan or the host mentor (A.7.c.1, MG-09).
+             observation: str, corrective: str, *, observed_on: dt.date | None = None, target_progress: str = "",
+             on_track: bool | None = None, action_kind: str = "", today: dt.date | None = None) -> None:
+    """An observation and corrective action by the atasan or the host mentor (A.7.c.1, MG-09), on
+    the monitoring form (B.4.a): date observed, progress against the target, on track or not, and
+    a corrective or repressive action.
 
     The atasan writes as themself; the mentor (who may be external) writes as themself when
     linked to an account, or an admin enters the mentor's note in the mentor's name."""
     rule = kind.monitoring_rule or kind.stage_rule
+    form_rule = kind.monitoring_form_rule or rule
     _running(kind, placement)
+    if action_kind and action_kind not in NOTE_ACTIONS:
+        raise PlacementError(f"Pilih jenis tindakan: korektif atau represif ({form_rule}).")
+    if action_kind and not (corrective or "").strip():
+        raise PlacementError(f"Uraikan tindakan {action_kind} yang diambil ({form_rule}).")
+    if observed_on is not None and (observed_on > (today or observed_on) or
+                                    (placement.start_date and observed_on < placement.start_date)):
+        raise PlacementError(f"Tanggal pengamatan antara {tanggal(placement.start_date)} dan hari ini "
+                             f"({form_rule}).")
     if role not in NOTE_ROLES:
         raise PlacementError(f"Pilih penulis catatan: atasan atau mentor ({rule}).")
     if role == "atasan" and not rules.is_atasan(actor, placement):
@@ -75,9 +87,11 @@ def add_note(kind: PlacementKind, placement: Placement, actor: Account, role: st
         raise PlacementError(f"Tuliskan hasil pengamatan ({rule}).")
     name = actor.employee.nama if role == "atasan" or rules.is_mentor(actor, placement) else (
         (author_name or "").strip()[:200] or placement.mentor_name or "Mentor")
+    corrective = (corrective or "").strip()[:4000]
     placement.notes.append(PlacementNote(
-        role=role, author_name=name, observation=observation,
-        corrective_action=(corrective or "").strip()[:4000], created_by_id=actor.id))
+        role=role, author_name=name, observation=observation, corrective_action=corrective,
+        observed_on=observed_on, target_progress=(target_progress or "").strip()[:4000], on_track=on_track,
+        action_kind=(action_kind or ("korektif" if corrective else "")), created_by_id=actor.id))
     log_step(placement, actor, "monitoring", f"Catatan monitoring {NOTE_ROLES[role].lower()} ({name}) ({rule}).")
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 from werkzeug.datastructures import FileStorage
 
 from portal.audit import record
-from portal.eligibility.service import check
+from portal.eligibility.gate import EligibilityRefusal, require_eligible
 from portal.extensions import db
 from portal.i18n import tanggal
 from portal.models import Account, Employee, Unit
@@ -27,6 +27,7 @@ from portal.types import Choice, PlacementKind
 from portal.uploads import UploadError, store
 
 ACTIVE = ("persiapan", "berjalan")
+OVERRIDE_STEP = "alasan_kelayakan"  # the stage-log step holding an eligibility override reason
 
 
 def log_step(placement: Placement, actor: Account | None, step: str, text: str) -> None:
@@ -76,8 +77,11 @@ def approve_need(kind: PlacementKind, need: PlacementNeed, actor: Account) -> No
 
 
 def nominate(kind: PlacementKind, need: PlacementNeed, employee: Employee, actor: Account,
-             on_date: dt.date, replaces: Placement | None = None) -> Placement:
-    """Add a candidate of the participant unit; refused when the eligibility answer is "no"."""
+             on_date: dt.date, replaces: Placement | None = None,
+             override_reason: str = "") -> Placement:
+    """Add a candidate of the participant unit through the core's eligibility gate: refused when
+    the answer is "no"; when it is "cannot decide yet", only with ``override_reason`` (kept in the
+    stage log and the audit log, and used again at the start)."""
     if not rules.can_manage_unit_needs(actor, need.unit):
         raise PlacementError(f"Kandidat {kind.noun} diusulkan oleh admin unit peserta atau unit SDM "
                              f"({kind.needs_rule}).")
@@ -86,18 +90,30 @@ def nominate(kind: PlacementKind, need: PlacementNeed, employee: Employee, actor
                              f"unit peserta ({kind.needs_rule}).")
     if any(p.employee_id == employee.id and p.status in ACTIVE for p in need.placements):
         raise PlacementError(f"{employee.nama} sudah menjadi kandidat kebutuhan ini.")
-    answer = check(employee, kind.slug, on_date, context={"role": "peserta"})
-    if answer.eligible is False:
-        raise PlacementError(f"{employee.nama} — {answer.summary}")
+    override_reason = _text(override_reason, 1000)
+    try:
+        answer = require_eligible(employee, kind.slug, on_date, {"role": "peserta"},
+                                  override_reason=override_reason, actor=actor,
+                                  pending=(kind.endorsement_rule,) if kind.endorsement_rule else ())
+    except EligibilityRefusal as refusal:
+        raise PlacementError(str(refusal)) from None
     placement = Placement(kind=kind.slug, need=need, employee_id=employee.id, unit_id=employee.unit_id,
                           created_by_id=actor.id, replaces=replaces, extras={})
     db.session.add(placement)
     db.session.flush()
     log_step(placement, actor, "kandidat", f"{employee.nama} diusulkan sebagai kandidat untuk kebutuhan "
                                            f"\"{need.kompetensi}\" ({kind.needs_rule}). {answer.summary}")
+    if answer.eligible is None and override_reason:
+        log_step(placement, actor, OVERRIDE_STEP, override_reason)
     record("placement.create", "placement", placement.id, None,
            {"kind": kind.slug, "employee_id": employee.id, "need_id": need.id}, f"Kandidat {kind.noun}", actor.id)
     return placement
+
+
+def override_reason_of(placement: Placement) -> str:
+    """Why the candidate was nominated although eligibility could not be decided ("" if not)."""
+    reasons = [line.text for line in placement.log if line.step == OVERRIDE_STEP]
+    return reasons[-1] if reasons else ""
 
 
 def _manager(kind: PlacementKind, placement: Placement, actor: Account) -> None:
@@ -283,6 +299,9 @@ def missing_to_start(kind: PlacementKind, placement: Placement) -> list[str]:
     extras = placement.extras or {}
     missing += [f"{f.label} ({f.rule_id or kind.host_rule})" for f in kind.extra_fields
                 if f.phase == "rencana" and f.required and not extras.get(f.key)]
+    from portal.placements.followup import missing_continuity
+
+    missing += missing_continuity(kind, placement)
     lacking = missing_agreement(kind, placement)
     if lacking:
         missing.append(f"perjanjian belum lengkap — belum ada: {'; '.join(lacking)} ({kind.agreement_rule})")
@@ -304,9 +323,11 @@ def start(kind: PlacementKind, placement: Placement, actor: Account) -> None:
     if missing:
         raise PlacementError(f"{kind.noun.capitalize()} belum dapat dimulai. Belum lengkap: "
                              + "; ".join(missing) + ".")
-    answer = check(placement.employee, kind.slug, placement.start_date, context=eligibility_context(placement))
-    if answer.eligible is not True:
-        raise PlacementError(f"{placement.employee.nama} — {answer.summary}")
+    try:
+        require_eligible(placement.employee, kind.slug, placement.start_date, eligibility_context(placement),
+                         override_reason=override_reason_of(placement), actor=actor)
+    except EligibilityRefusal as refusal:
+        raise PlacementError(str(refusal)) from None
     placement.status, placement.started_at = "berjalan", utcnow()
     log_step(placement, actor, "mulai", f"{kind.noun.capitalize()} dimulai; tahap pertama "
              f"{kind.stages[0].label.lower()} mulai {tanggal(placement.start_date)} ({kind.stage_rule}).")

@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 
 from portal.access import ADMINS, ROLES, access
+from portal.costs import CostForm
 from portal.eligibility.service import check
 from portal.extensions import db
 from portal.ledger.clock import today
@@ -19,10 +20,14 @@ from portal.placements import rules
 from portal.placements.block import blocks_of
 from portal.placements.errors import PlacementError
 from portal.placements.kinds import choice_label, kind_or_404
+from portal.placements.followup import can_check_continuity
+from portal.placements.host_return import can_send_back
 from portal.placements.models import (
     CAUSES,
+    FOLLOWUPS,
     JUSTIFICATION,
     NEED_STATUS,
+    NOTE_ACTIONS,
     NOTE_ROLES,
     OUTCOMES,
     STATUS,
@@ -153,11 +158,16 @@ def need_detail(kind: str, need_id: int):
 
 # --------------------------------------------------------------------------- detail
 
-def detail_page(spec, placement: Placement, error: tuple[str, str] | None = None, status: int = 200):
+def detail_page(spec, placement: Placement, error: tuple[str, str] | None = None, status: int = 200,
+                cost_form: CostForm | None = None):
     """The placement page; ``error`` = (section, message) re-shows the form with what was typed."""
     day = today()
     user = current_user
     context = {
+        "cost_form": cost_form or CostForm(obj=placement, formdata=None),
+        "note_actions": NOTE_ACTIONS, "followups": FOLLOWUPS,
+        "can_send_back": can_send_back(user, placement),
+        "can_check_continuity": can_check_continuity(user, placement),
         "kind": spec, "p": placement, "today": day, "choice_label": choice_label,
         "plan": stage_plan(spec, placement.start_date, placement.end_date) if placement.start_date else [],
         "periods": periods(placement, day), "cadences": CADENCES, "justification": JUSTIFICATION,

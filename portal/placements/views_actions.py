@@ -79,7 +79,8 @@ def nominate(kind: str, need_id: int):
     try:
         if employee is None:
             raise PlacementError("NIP tidak ditemukan. Periksa 18 digit NIP/NI PPPK kandidat.")
-        placement = service.nominate(spec, need, employee, current_user, today())
+        placement = service.nominate(spec, need, employee, current_user, today(),
+                                     override_reason=request.form.get("alasan_kelayakan", ""))
     except PlacementError as error:
         db.session.rollback()
         flash(str(error), "error")
@@ -163,9 +164,13 @@ def submit_report(kind: str, placement_id: int):
 @access(*ROLES)
 def note(kind: str, placement_id: int):
     form = request.form
+    on_track = {"ya": True, "tidak": False}.get(form.get("on_track", ""))
     return _step(kind, placement_id, "catatan", "Catatan monitoring tersimpan.",
-                 lambda s, p: monitoring.add_note(s, p, current_user, form.get("role", ""), form.get("author_name", ""),
-                                                  form.get("observation", ""), form.get("corrective", "")))
+                 lambda s, p: monitoring.add_note(
+                     s, p, current_user, form.get("role", ""), form.get("author_name", ""),
+                     form.get("observation", ""), form.get("corrective", ""),
+                     observed_on=parse_date(form.get("observed_on")), target_progress=form.get("target_progress", ""),
+                     on_track=on_track, action_kind=form.get("action_kind", ""), today=today()))
 
 
 @bp.route("/<kind>/<int:placement_id>/rapor", methods=["POST"])

@@ -43,6 +43,7 @@ KIND = PlacementKind(
             StageSpec("orientasi", "Orientasi di instansi penerima", 3),
             StageSpec("praktik", "Praktik magang", None)),
     monitoring_rule="MG-09", recall_rule="MG-12", outcome_rule="MG-10", block_rule="MG-10", log_rule="MG-11",
+    return_rule="MG-14", followup_rule="MG-15",
 )
 
 # [open] values (RULES.md "Settings with no figure in the circular"): local HR-unit settings.

@@ -71,6 +71,8 @@ class World:
         endorsement = {"endorsement": "Terbaik di bidang audit"}
         assert self.atasan.post(f"{url}/rekomendasi", data=endorsement).status_code == 302
         assert self.admin.post(f"{url}/penerima", data=HOST).status_code == 302
+        continuity = {"continuity_note": "Tugas dilimpahkan ke rekan satu tim selama magang"}
+        assert self.atasan.post(f"{url}/unit-ditinggalkan", data=continuity).status_code == 302
         data = dict(AGREEMENT, dokumen=(io.BytesIO(PDF), "pks.pdf"))
         response = self.admin.post(f"{url}/perjanjian", data=data, content_type="multipart/form-data")
         assert response.status_code == 302, flashes(response)

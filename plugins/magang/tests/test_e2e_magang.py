@@ -75,6 +75,9 @@ def test_magang_journey_from_need_to_certificate(live, signed_in, two_units):
     atasan.fill("#endorsement", "Terbaik di bidang audit jembatan")
     atasan.get_by_role("button", name="Simpan rekomendasi").click()
     expect(atasan.locator("section[aria-labelledby=rek]")).to_contain_text("Terbaik di bidang audit")
+    atasan.fill("#continuity_note", "Tugas audit dilimpahkan ke Staf B selama magang")  # MG-15
+    atasan.get_by_role("button", name="Simpan pemeriksaan").click()
+    expect(atasan.locator("section[aria-labelledby=ditinggalkan]")).to_contain_text("dilimpahkan ke Staf B")
 
     admin.goto(placement_url)
     admin.get_by_role("button", name="Mulai magang").click()  # refused: lists what is missing

@@ -295,7 +295,8 @@ def test_every_stage_is_logged_and_competency_gained_updates_the_profile_mg11(wo
     assert (gained.employee_id, gained.kompetensi) == (world.staff.id, "Audit struktur jembatan")
     assert "Audit struktur jembatan" in world.admin.get(f"/pegawai/{world.staff.id}").get_data(as_text=True)
     log = [entry.step for entry in db.session.get(Placement, placement_id).log]
-    assert log == ["kandidat", "rekomendasi", "penerima", "perjanjian", "jadwal", "mulai", "evaluasi_akhir",
+    assert log == ["kandidat", "rekomendasi", "penerima", "unit_ditinggalkan", "perjanjian", "jadwal", "mulai",
+                   "evaluasi_akhir",
                    "sertifikat", "kompetensi"]
     assert "Log tahapan (MG-11)" in world.participant.get(url).get_data(as_text=True)
 

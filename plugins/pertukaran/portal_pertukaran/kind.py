@@ -76,4 +76,5 @@ KIND = PlacementKind(
     variant_rule=PT05, variants=VARIANTS, approaches=DIRECTIONS, approach_label="Arah pertukaran",
     document_label="Perjanjian kerja sama (PKS)",
     outcome_rule=PT08, block_rule=PT08, extra_fields=EXTRAS,
+    return_rule="PT-10", followup_rule="PT-11", monitoring_form_rule="PT-12",
 )

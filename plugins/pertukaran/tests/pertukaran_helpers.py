@@ -92,7 +92,9 @@ class World:
     def prepared(self, employee=None, start: dt.date | None = None) -> Placement:
         placement = self.candidate(employee)
         start = start or today() - dt.timedelta(days=40)
-        for action, data in (("penerima", host_data()), ("perjanjian", agreement_data())):
+        continuity = {"continuity_note": "Tugas dilimpahkan ke pelaksana harian selama pertukaran"}
+        for action, data in (("penerima", host_data()), ("perjanjian", agreement_data()),
+                             ("unit-ditinggalkan", continuity)):
             assert self.post(placement, action, data).status_code == 302
         assert self.schedule(placement, start, start + dt.timedelta(days=75)).status_code == 302
         return fresh(Placement, placement.id)

@@ -81,6 +81,9 @@ def test_pertukaran_journey(live, world, new_page, tmp_path):
     admin.set_input_files("#dokumen", str(pks))
     admin.get_by_role("button", name="Simpan perjanjian").click()
     expect(admin.locator("main")).to_contain_text("Perjanjian tersimpan.")
+    admin.fill("#continuity_note", "Tugas dilimpahkan ke pelaksana harian selama pertukaran")  # PT-11
+    admin.get_by_role("button", name="Simpan pemeriksaan").click()
+    expect(admin.locator("section[aria-labelledby=ditinggalkan]")).to_contain_text("pelaksana harian")
 
     start = today() - dt.timedelta(days=40)
     admin.fill("#start_date", start.isoformat())

@@ -106,6 +106,7 @@ def test_no_start_until_the_agreement_is_complete_and_signed_pt06(world):
     placement = world.candidate()
     start = today() - dt.timedelta(days=10)
     assert world.post(placement, "penerima", host_data()).status_code == 302
+    assert world.post(placement, "unit-ditinggalkan", {"continuity_note": "Pelaksana harian"}).status_code == 302
     assert world.schedule(placement, start, start + dt.timedelta(days=60)).status_code == 302
     partial = agreement_data(with_file=False, element_koordinator="")
     assert world.post(placement, "perjanjian", partial).status_code == 302
