@@ -1,6 +1,6 @@
-"""Reading a PDF back to check its layout: words with their positions (pdfplumber), and the
-two faults of a badly printed table — text of one cell running over another, and text off
-the page."""
+"""Test support (pdfplumber, a test dependency): reading a PDF back to check its layout — words
+with their positions, and the two faults of a badly printed table: text of one cell running
+over another, and text off the page."""
 
 from __future__ import annotations
 

@@ -24,9 +24,9 @@ from portal.models import AuditLog
 from portal.models.certificate import Certificate, CertificateJob
 from portal.plugins import registry
 from portal.reports import pdf as pdf_module
+from portal.testing_pdf import layout_faults
 from portal.types import CertificateContext
 from tests.certificate_helpers import CertificatePlugin, account_id, entry_for, flat, pdf_text
-from tests.pdf_layout import layout_faults
 
 DIACRITIC_NAME = "Çağlar Ñúñez O’Brien “Ucok” Siregar"
 XSS_NAME = "<img src=x onerror=alert(1)>"
@@ -418,7 +418,8 @@ def test_certificate_carries_the_emblem_the_institution_uploads(app, world, peop
                    content_type="multipart/form-data")
     assert bad.status_code == 400 and "Lambang instansi: Isi berkas bukan" in bad.get_data(as_text=True)
     assert settings.get("certificate.emblem_file") == ""
-    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9a"
+                           "wAAAABJRU5ErkJggg==")
     good = sdm.post("/sertifikat/pengaturan/", data={"certificate.emblem_file": (io.BytesIO(png), "lambang.png")},
                     content_type="multipart/form-data")
     assert good.status_code == 302 and settings.get("certificate.emblem_file").isdigit()

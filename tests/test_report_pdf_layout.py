@@ -11,9 +11,9 @@ import pdfplumber
 
 from portal.reports import document, layout
 from portal.reports.model import Report, Signature, number_rows
+from portal.testing_pdf import layout_faults, pages
 from portal.types import ReportColumn
 from tests.certificate_helpers import entry_for
-from tests.pdf_layout import layout_faults, pages
 
 PLUGIN_COLUMNS = [ReportColumn(f"k{i}", label, True) for i, label in enumerate((
     "JP Belajar Mandiri", "JP Coaching-mentoring program unit pengembangan SDM",

@@ -13,9 +13,9 @@ from portal.extensions import db
 from portal.mechanisms.switches import set_switch
 from portal.plugins import registry
 from portal.reports import params
+from portal.testing_pdf import pages, unbroken
 from portal.types import ReportPeriod
 from tests.certificate_helpers import CertificatePlugin, entry_for, flat, pdf_text
-from tests.pdf_layout import pages, unbroken
 
 PERIOD = {"dari": "2026-01-01", "sampai": "2026-06-30"}
 INJECTION = '=HYPERLINK("http://x","y")'

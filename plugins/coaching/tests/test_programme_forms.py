@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.ledger.clock import today
+from portal.testing_pdf import layout_faults
 
 SELF_ASSESSMENT = {"indikator": "Mampu mengevaluasi dan merekomendasikan peraturan konstruksi jalan",
                    "masalah": "Retak dini", "penyebab": "Mutu beton", "upaya": "Uji ulang", "hasil": "Membaik",
@@ -109,6 +110,8 @@ def test_tabel_3_tabel_4_pendahuluan_and_self_assessment_print_as_pdf(programme_
     entry = w.log(coachee, participant, "coachee", today() - dt.timedelta(days=2))
     w.post_ok(coach, f"{BASE}/peserta/{participant.id}/log/{entry.id}/paraf", {})
     base = f"{BASE}/peserta/{participant.id}/cetak"
+    for form in ("tabel-3", "tabel-4", "pendahuluan", "self-asesmen"):  # no cell text over another
+        assert layout_faults(coachee.get(f"{base}/{form}.pdf").data) == [], form
     text = pdf_text(coachee.get(f"{base}/tabel-3.pdf").data)
     assert "Formulir Aktivitas Coach" in text and "Topik Pembahasan" in text and "Rekomendasi 1" in text
     text = pdf_text(coachee.get(f"{base}/tabel-4.pdf").data)
