@@ -45,6 +45,9 @@ def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, ob
     from portal import guard
 
     app.before_request(access.enforce_access)
+    from portal.auth.temporary import enforce_password_change
+
+    app.before_request(enforce_password_change)
     app.before_request(guard.mechanism_guard)
     web.register(app)
     i18n.register(app)

@@ -53,6 +53,7 @@ def from_environment(instance_path: Path) -> dict:
         "PORTAL_TRACE_HOOKS": _flag("PORTAL_TRACE_HOOKS"),
         "PORTAL_LOGIN_LIMIT_ADDRESS": os.environ.get("PORTAL_LOGIN_LIMIT_ADDRESS", "30 per minute"),
         "PORTAL_LOGIN_LIMIT_ACCOUNT": os.environ.get("PORTAL_LOGIN_LIMIT_ACCOUNT", "5 per minute"),
+        "PORTAL_TEMPORARY_PASSWORD_HOURS": int(os.environ.get("PORTAL_TEMPORARY_PASSWORD_HOURS", "72")),
         "PORTAL_TRUSTED_PROXIES": int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0")),
         "PORTAL_PAGE_SIZE": 25,
     }

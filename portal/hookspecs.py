@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from flask import Blueprint
 
     from portal.ledger.settings import JPSettings
-    from portal.models import Account
+    from portal.models import Account, Employee
     from portal.types import DashboardWidget, JPResult, MenuItem, Participation, PluginInfo
 
 hookspec = pluggy.HookspecMarker("portal")
@@ -160,6 +160,17 @@ def portal_pending_tasks(user: Account) -> list[PendingTask]:
 
     :param user: the signed-in account.
     :return: a list of :class:`portal.types.PendingTask` (empty when nothing waits).
+    """
+
+
+@hookspec
+def portal_confidential_parts(employee: Employee) -> list[str]:
+    """The parts ``employee`` holds in your plugin that open other people's confidential
+    records (e.g. ``"Mentor coaching di unit kerja"``), in Bahasa Indonesia.
+
+    Such authority comes from data, not from a granted role: the core protects its holder like
+    the holder of a granted role (an admin_unit may not set a temporary password on their
+    account, portal.auth.temporary). Return an empty list when the employee holds none.
     """
 
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import secrets
-
 from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.access import ADMINS, access, declared_access
+from portal.access import ADMINS, SDM, access, declared_access
 from portal.admin.forms import GrantForm
 from portal.admin.roles import ROLE_LABELS, grant_problem, grantable_roles
 from portal.audit import record
-from portal.auth import passwords
+from portal.api import tokens
+from portal.auth import temporary
 from portal.extensions import db
 from portal.formfields import choices
-from portal.models import Account, Employee, RoleGrant, Unit, UnitMechanism
+from portal.inbox.notices import notify
+from portal.models import Account, ApiToken, Employee, RoleGrant, Unit, UnitMechanism
 from portal.plugins import registry
 from portal.scope import can_edit_employee, manageable_units
 from portal.web import render
@@ -28,6 +28,7 @@ ADMIN_PAGES = (
     ("Peran pengguna", "admin.roles", "Berikan atau cabut peran admin dalam kewenangan Anda."),
     ("Pengaturan aturan", "ledger_admin.settings", "Nilai aturan SE dan nilai lokal, berversi."),
     ("Log audit", "ledger_admin.audit", "Siapa mengubah JP, pengaturan, atau peran, kapan, lama → baru."),
+    ("Token API", "admin.api_tokens", "Semua token API setiap akun: kapan dibuat dan dipakai; cabut token."),
 )
 
 
@@ -124,21 +125,44 @@ def revoke(grant_id: int):
 @bp.route("/pegawai/<int:employee_id>/kata-sandi-sementara", methods=["POST"])
 @access(*ADMINS)
 def temporary_password(employee_id: int):
-    """Generate a one-time password shown once; the admin never chooses it (ASVS 6.4)."""
+    """Generate a one-time password shown once; the admin never chooses it (ASVS 6.4). Only for
+    accounts below the admin's authority; it expires, forces a change, ends sessions and API
+    tokens, and the holder is told (portal.auth.temporary)."""
     employee = db.session.get(Employee, employee_id)
     if employee is None or not can_edit_employee(current_user, employee):
         abort(404)
     account = db.session.scalar(select(Account).where(Account.employee_id == employee.id))
+    if problem := temporary.reset_problem(current_user, employee, account):
+        flash(problem, "error")
+        return redirect(url_for("employees.detail", employee_id=employee.id))
     if account is None:
         account = Account(employee=employee)
         db.session.add(account)
-    # Taking over an account means holding its roles: allowed only for roles the actor could grant.
-    if any(grant_problem(current_user, grant.role, grant.unit) for grant in account.grants):
-        abort(403)
-    password = secrets.token_urlsafe(12)
-    account.password_hash = passwords.hash_password(password)
-    account.rotate_session_token()
-    record("account.temporary_password", "account", employee.nip, None, None,
-           summary=f"Kata sandi sementara untuk {employee.nama}")
+    password, expires = temporary.issue(current_user, employee, account)
     db.session.commit()
-    return render("admin/temporary_password.html", employee=employee, password=password)
+    return render("admin/temporary_password.html", employee=employee, password=password,
+                  expires=expires)
+
+
+@bp.route("/token-api")
+@access(*SDM)
+def api_tokens():
+    """Admin SDM lists every account's API tokens (newest first) and revokes any of them."""
+    rows = db.session.scalars(select(ApiToken).order_by(ApiToken.revoked_at.is_not(None),
+                                                        ApiToken.created_at.desc()).limit(500)).all()
+    return render("admin/api_tokens.html", tokens=rows)
+
+
+@bp.route("/token-api/<int:token_id>/cabut", methods=["POST"])
+@access(*SDM)
+def revoke_api_token(token_id: int):
+    try:
+        row = tokens.revoke(token_id, actor_id=current_user.id)
+    except tokens.TokenError as error:
+        flash(str(error), "error")
+        return redirect(url_for("admin.api_tokens"))
+    notify([row.account.employee], "Token API Anda dicabut",
+           f"Token '{row.name}' dicabut oleh {current_user.employee.nama} (Admin SDM).")
+    db.session.commit()
+    flash(f"Token API '{row.name}' milik {row.account.employee.nama} dicabut.", "success")
+    return redirect(url_for("admin.api_tokens"))

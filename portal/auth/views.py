@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from portal.access import PUBLIC, ROLES, access
 from portal.audit import record
-from portal.auth import passwords
+from portal.auth import passwords, temporary
 from portal.auth.forms import LoginForm, PasswordChangeForm
 from portal.extensions import db, limiter
 from portal.models import Account, Employee
@@ -18,6 +18,7 @@ from portal.web import is_safe_next, render
 bp = Blueprint("auth", __name__)
 
 FAILED = "NIP atau kata sandi salah."
+TEMPORARY_EXPIRED = "Kata sandi sementara sudah kedaluwarsa; minta admin membuat yang baru."
 
 
 def _nip_key() -> str:
@@ -42,12 +43,17 @@ def login():
         nip = "".join(ch for ch in form.nip.data if ch.isdigit())
         account = db.session.scalar(select(Account).join(Employee).where(Employee.nip == nip))
         valid = passwords.verify(account.password_hash if account else None, form.password.data)
+        if valid and account.is_enabled and temporary.expired(account):
+            form.password.errors.append(TEMPORARY_EXPIRED)
+            return render("auth/login.html", form=form)
         if valid and account.is_enabled:
             session.clear()  # a fresh session on every sign-in
             login_user(account)
             session.permanent = True
             account.last_login_at = utcnow()
             db.session.commit()
+            if account.must_change_password:
+                return redirect(url_for("auth.change_password"))
             target = request.args.get("next")
             return redirect(target if is_safe_next(target) else url_for("home.index"))
         current_app.logger.info("failed sign-in for %r", nip[:18])
@@ -76,8 +82,11 @@ def change_password():
             form.current.errors.append("Kata sandi saat ini salah.")
         elif found := passwords.problems(form.new.data, current_user.employee.nip):
             form.new.errors.extend(found)
+        elif current_user.must_change_password and form.new.data == form.current.data:
+            form.new.errors.append("Kata sandi baru harus berbeda dari kata sandi sementara.")
         else:
             current_user.password_hash = passwords.hash_password(form.new.data)
+            temporary.chosen(current_user)
             current_user.rotate_session_token()
             record("account.password", "account", current_user.id, None, None,
                    summary="Kata sandi diganti")

@@ -55,6 +55,13 @@ def portal_compute_jp(participation, settings):
 
 
 @hookimpl
+def portal_confidential_parts(employee):
+    from portal_coaching.confidential import parts
+
+    return parts(employee)
+
+
+@hookimpl
 def portal_pending_tasks(user):
     return [task for flow in _flows() for task in flow.pending_tasks(user)]
 

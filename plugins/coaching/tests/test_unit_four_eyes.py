@@ -66,3 +66,14 @@ def test_the_core_helper_names_the_rule_and_refuses_subject_and_proposer(unit_wo
                                             proposer_account_id=admin.id)
     assert self_approval_refusal(admin, subject_id=w.staff.id, rule="CU-01",
                                  proposer_account_id=admin.id + 1000) is None
+
+
+def test_admin_unit_cannot_take_over_a_coach_account_by_temporary_password_cm01(unit_world):
+    """A coach opens the coachee's confidential record (CM-01): the part is declared through
+    portal_confidential_parts and protected like a granted role — only admin SDM may reset."""
+    w = unit_world
+    w.running_pair("coaching", partner=w.mentor)
+    page = w.client(w.admin).post(f"/admin/pegawai/{w.mentor.id}/kata-sandi-sementara",
+                                  follow_redirects=True).get_data(as_text=True)
+    assert "Hanya Admin SDM" in page and "coach di unit kerja" in page
+    assert w.client(w.sdm).post(f"/admin/pegawai/{w.mentor.id}/kata-sandi-sementara").status_code == 200
