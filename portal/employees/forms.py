@@ -20,6 +20,7 @@ class EmployeeForm(FlaskForm):
     hipo = BooleanField("Hi-Po (kompetensi dan kinerja tinggi)")
     pppk_kontrak_selesai = StringField("Akhir kontrak PPPK (YYYY-MM-DD)", validators=[Optional(), Length(max=10)])
     pppk_keahlian_langka = BooleanField("Keahlian langka di antara PNS (PPPK)")
+    pendidikan = StringField("Pendidikan terakhir (jenjang dan bidang)", validators=[Optional(), Length(max=200)])
 
 
 class GapForm(FlaskForm):

@@ -18,10 +18,10 @@ EMPLOYEE_COLUMNS = (
     "nip", "nama", "unit_kode", "status_asn", "jenis_jabatan", "jenjang", "jabatan", "golongan",
     "atasan_nip", "email", "hipo",
 )
-OPTIONAL_COLUMNS = ("pppk_kontrak_selesai", "pppk_keahlian_langka")
+OPTIONAL_COLUMNS = ("pppk_kontrak_selesai", "pppk_keahlian_langka", "pendidikan")
 YES_NO = {"ya": True, "tidak": False, "": False}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-LIMITS = {"nama": 200, "jenjang": 60, "jabatan": 200, "golongan": 10, "email": 200}
+LIMITS = {"nama": 200, "jenjang": 60, "jabatan": 200, "golongan": 10, "email": 200, "pendidikan": 200}
 
 
 @dataclass
@@ -39,6 +39,7 @@ class EmployeeRecord:
     hipo: bool
     pppk_kontrak_selesai: dt.date | None
     pppk_keahlian_langka: bool
+    pendidikan: str = ""  # H.III.1.d: education, part of the coaching programme's profile
 
     def model_values(self) -> dict:
         """Column values for Employee (references resolved by the caller)."""
@@ -47,7 +48,7 @@ class EmployeeRecord:
             "jenis_jabatan": self.jenis_jabatan, "jenjang": self.jenjang, "jabatan": self.jabatan,
             "golongan": self.golongan, "email": self.email, "hipo": self.hipo,
             "pppk_kontrak_selesai": self.pppk_kontrak_selesai,
-            "pppk_keahlian_langka": self.pppk_keahlian_langka,
+            "pppk_keahlian_langka": self.pppk_keahlian_langka, "pendidikan": self.pendidikan,
         }
 
 
@@ -104,6 +105,7 @@ def parse_employee(raw: dict[str, str], today: dt.date | None = None):
         jenis_jabatan=jenis, jenjang=v["jenjang"], jabatan=v["jabatan"], golongan=v["golongan"],
         atasan_nip=atasan, email=v["email"] or None, hipo=flags["hipo"],
         pppk_kontrak_selesai=contract_end, pppk_keahlian_langka=flags["pppk_keahlian_langka"],
+        pendidikan=v["pendidikan"],
     )
     return record, errors
 

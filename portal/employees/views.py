@@ -42,9 +42,9 @@ def export():
     filters = EmployeeFilters.from_request()
     employees = db.session.scalars(employee_query(current_user, filters).limit(EXPORT_LIMIT))
     header = ["NIP", "Nama", "Unit", "Status ASN", "Jenis jabatan", "Jenjang", "Jabatan", "Golongan",
-              "NIP atasan", "Hi-Po"]
+              "NIP atasan", "Hi-Po", "Pendidikan"]
     rows = ([e.nip, e.nama, e.unit.nama, e.status_asn, e.jenis_jabatan_label, e.jenjang, e.jabatan,
-             e.golongan, e.supervisor.nip if e.supervisor else "", "ya" if e.hipo else "tidak"]
+             e.golongan, e.supervisor.nip if e.supervisor else "", "ya" if e.hipo else "tidak", e.pendidikan]
             for e in employees)
     return xlsx_response("pegawai.xlsx", "Pegawai", header, rows)
 
@@ -78,7 +78,7 @@ def _form_data(employee: Employee) -> dict:
         "email": employee.email or "", "hipo": employee.hipo,
         "pppk_kontrak_selesai": employee.pppk_kontrak_selesai.isoformat()
         if employee.pppk_kontrak_selesai else "",
-        "pppk_keahlian_langka": employee.pppk_keahlian_langka,
+        "pppk_keahlian_langka": employee.pppk_keahlian_langka, "pendidikan": employee.pendidikan,
     }
 
 

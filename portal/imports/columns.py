@@ -55,6 +55,9 @@ EMPLOYEE_HELP = {
                                    "2028-12-31"),
     "pppk_keahlian_langka": Column("pppk_keahlian_langka", False,
                                    "Kolom tambahan, khusus PPPK: ya atau tidak.", "tidak"),
+    "pendidikan": Column("pendidikan", False,
+                         "Kolom tambahan: pendidikan terakhir (jenjang dan bidang), paling banyak 200 karakter.",
+                         "S2 Teknik Sipil"),
 }
 
 # kind -> (required header columns, optional header columns, help per column)
