@@ -8,10 +8,11 @@ from portal.extensions import db
 
 
 def _interesting(diff) -> bool:
-    # SQLite reflects no server-side details for some types; only structural drift matters.
+    # SQLite reflects no server-side details for some types; only structural drift matters,
+    # unique constraints (with their names) included.
     kind = diff[0][0] if isinstance(diff, list) else diff[0]
     return kind in {"add_table", "remove_table", "add_column", "remove_column", "add_index",
-                    "remove_index", "add_fk", "remove_fk"}
+                    "remove_index", "add_fk", "remove_fk", "add_constraint", "remove_constraint"}
 
 
 def test_migrated_schema_matches_the_models(app):

@@ -107,7 +107,7 @@ class CoachingCoachee(db.Model):
     """One coachee in a programme with their coach, mentor (CM-12) and examiner (CM-06)."""
 
     __tablename__ = "coaching_program_participant"
-    __table_args__ = (UniqueConstraint("programme_id", "employee_id"),)
+    __table_args__ = (UniqueConstraint("programme_id", "employee_id", name="uq_coaching_program_participant"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_id: Mapped[int] = mapped_column(ForeignKey("coaching_program.id"), index=True)
@@ -188,7 +188,7 @@ class CoachingEvaluation(db.Model):
     ``"<participant>:<kind>:<role>"``, or ``"program:<kind>"`` for the organising unit's."""
 
     __tablename__ = "coaching_program_evaluation"
-    __table_args__ = (UniqueConstraint("programme_id", "slot"),)
+    __table_args__ = (UniqueConstraint("programme_id", "slot", name="uq_coaching_program_evaluation_slot"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_id: Mapped[int] = mapped_column(ForeignKey("coaching_program.id"), index=True)
