@@ -15,7 +15,7 @@ from portal.demo.accounts import account_for, admin_sdm_account
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Account, Employee, Unit
-from portal_komunitas import materials, workflow
+from portal_komunitas import materials, planning, workflow
 from portal_komunitas.jp import SPEAKER_ROLES
 
 TOPICS = [
@@ -68,6 +68,11 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
         if len(staff) < 4:
             continue
         workflow.appoint(unit, staff[0], sdm)
+        planning.report(unit, today().year, {
+            "kebutuhan": "Kesenjangan kompetensi teknis hasil asesmen unit",
+            "rencana": "Berbagi pengetahuan dan pengalaman bulanan; diskusi permasalahan bila mendesak",
+            "materi": ", ".join(topik for _, topik in TOPICS),
+            "pemateri": "Pejabat fungsional Ahli Madya unit; pakar dari asosiasi profesi"}, sdm)
         head = account_for(unit.head_id)
         for index, state in enumerate(STATES):
             bentuk, topik = TOPICS[(index + unit.id) % len(TOPICS)]

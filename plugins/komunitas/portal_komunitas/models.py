@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, String, Text, Time, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
@@ -29,6 +29,8 @@ MATERIAL_STATUS = {
     "dikembalikan": ("Dikembalikan", "danger"),
 }
 EDITABLE = ("draf", "dikembalikan")
+PLAN_STATUS = {"dilaporkan": ("Dilaporkan ke unit SDM", "warning"),
+               "diterima": ("Diterima unit SDM", "success")}
 
 
 class Coordinator(db.Model):
@@ -127,14 +129,57 @@ class MeetingPerson(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("komunitas_meeting.id", ondelete="CASCADE"),
                                             index=True)
-    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), index=True)
+    # None for a speaker from outside the ministry (KB-12: "pakar adalah pegawai atau pihak luar").
+    employee_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id"), index=True)
+    nama_luar: Mapped[str] = mapped_column(String(200), default="")
+    instansi_luar: Mapped[str] = mapped_column(String(300), default="")
+    keahlian_luar: Mapped[str] = mapped_column(String(300), default="")
     role: Mapped[str] = mapped_column(String(20))
     hadir: Mapped[bool] = mapped_column(Boolean, default=False)
     ledger_entry_id: Mapped[int | None] = mapped_column(ForeignKey("jp_ledger_entry.id"))
     recorded_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     meeting: Mapped[Meeting] = relationship(lambda: Meeting, back_populates="people")
-    employee: Mapped[Employee] = relationship()
+    employee: Mapped[Employee | None] = relationship()
+
+    @property
+    def is_external(self) -> bool:
+        return self.employee_id is None
+
+    @property
+    def nama(self) -> str:
+        return self.employee.nama if self.employee is not None else self.nama_luar
+
+
+class KomunitasPlan(db.Model):
+    """The organiser's yearly plan reported to the HR unit, with the material and speakers it
+    proposes, before any proposal is submitted (Lamp. F.1.a, F.1.b, F.1.d; KB-11)."""
+
+    __tablename__ = "komunitas_plan"
+    __table_args__ = (UniqueConstraint("unit_id", "tahun"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    tahun: Mapped[int] = mapped_column(Integer)
+    kebutuhan: Mapped[str] = mapped_column(Text)
+    rencana: Mapped[str] = mapped_column(Text)
+    materi: Mapped[str] = mapped_column(Text)
+    pemateri: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="dilaporkan")
+    reported_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    reported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    received_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    unit: Mapped[Unit] = relationship()
+
+    @property
+    def status_label(self) -> str:
+        return PLAN_STATUS[self.status][0]
+
+    @property
+    def status_badge(self) -> str:
+        return PLAN_STATUS[self.status][1]
 
 
 class ProgressNote(db.Model):

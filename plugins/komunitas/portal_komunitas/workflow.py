@@ -79,6 +79,10 @@ def _move(proposal: Proposal, allowed: tuple[str, ...], new: str, message: str,
 
 
 def submit(proposal: Proposal) -> None:
+    from portal_komunitas.planning import submit_refusal
+
+    if refusal := submit_refusal(proposal, today().year):
+        raise WorkflowError(refusal)
     if proposal.unit.head_id is None:
         raise WorkflowError(f"{proposal.unit.nama} belum mempunyai pimpinan unit yang "
                             "menandatangani usulan; minta admin mengisi pimpinan unit (KB-03).")
@@ -208,7 +212,7 @@ def mark_present(meeting: Meeting, person: MeetingPerson, actor: Account) -> Non
         raise WorkflowError("Kehadiran baru dapat dicatat pada atau setelah tanggal pertemuan.")
     if person.hadir:
         return
-    if person.role in JP_ROLES.get(meeting.proposal.bentuk, ()):
+    if person.employee_id is not None and person.role in JP_ROLES.get(meeting.proposal.bentuk, ()):
         try:
             entry = credit(participation(meeting, person), actor_id=actor.id)
         except LedgerError as error:

@@ -42,6 +42,14 @@ def docx(entries=None) -> bytes:
     return out.getvalue()
 
 
+def plan_data(unit, **extra) -> dict:
+    data = {"unit_id": str(unit.id), "tahun": str(today().year),
+            "kebutuhan": "Kesenjangan kompetensi pengawasan mutu beton", "rencana": "Berbagi pengetahuan bulanan",
+            "materi": "Pengendalian mutu beton; SNI terbaru", "pemateri": "Ahli Madya internal; pakar dari LPJK"}
+    data.update(extra)
+    return data
+
+
 def last_id(model) -> int:
     return db.session.scalar(select(model.id).order_by(model.id.desc()).limit(1))
 
@@ -61,6 +69,8 @@ class World:
             "unit_id": str(self.unit.id), "nip": self.koordinator.nip})
         assert response.status_code == 302, response.get_data(as_text=True)
         self.koor = self.login(self.koordinator)
+        response = self.koor.post(f"{BASE}/rencana", data=plan_data(self.unit))  # KB-11 before proposals
+        assert response.status_code == 302, response.get_data(as_text=True)
         self.head = self.login(a["atasan"])  # head of A.01
         self.sdm = self.login(units["sdm"])
 
