@@ -49,6 +49,14 @@ def test_komunitas_journey(live, browser, two_units, people):
     expect(admin.locator("table")).to_contain_text("Koordinator A")
 
     koor = signed_in(browser, live, koordinator)
+    koor.goto(f"{live}{k}/rencana")  # KB-11: the plan, material and speakers before the proposal
+    koor.select_option("#unit_id", str(unit.id))
+    koor.fill("#kebutuhan", "Kesenjangan kompetensi BIM")
+    koor.fill("#rencana", "Berbagi pengetahuan bulanan")
+    koor.fill("#materi", "Penerapan BIM pada proyek jalan")
+    koor.fill("#pemateri", "JF Ahli Madya; pakar dari perguruan tinggi")
+    koor.get_by_role("button", name="Laporkan ke unit SDM").click()
+    expect(koor.locator("table")).to_contain_text("Dilaporkan ke unit SDM")
     koor.goto(f"{live}{k}/usulan/baru")
     koor.select_option("#unit_id", str(unit.id))
     koor.fill("#latar_belakang", "Kebutuhan BIM di unit.")
