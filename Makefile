@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
+# Where links in certificates point (portal.public_url); required without --debug.
+export PORTAL_PUBLIC_URL ?= http://127.0.0.1:$(PORT)/
 PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml))
 FLASK := $(BIN)/flask --app portal
 # pytest-xdist workers for the suites (one per core by default; PYTEST_WORKERS=0 runs in one process).

@@ -94,7 +94,8 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-activities-"))
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{work / 'bench.db'}"
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "UPLOAD_FOLDER": str(work / "uploads"),
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "PORTAL_PUBLIC_URL": "http://127.0.0.1:5000/",
+                      "UPLOAD_FOLDER": str(work / "uploads"),
                       "SECRET_KEY": "bench"}, plugins=PLUGINS)
     with app.app_context():
         upgrade(revision="heads")

@@ -124,7 +124,8 @@ def run(fmt: str, seed: int, database_url: str | None) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
         folder = Path(tmp)
         url = database_url or f"sqlite:///{folder / 'bench.db'}"
-        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench",
+        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "PORTAL_PUBLIC_URL": "http://127.0.0.1:5000/",
+                          "SECRET_KEY": "bench",
                           "UPLOAD_FOLDER": str(folder / "uploads")})
         migrate(app)
         rng = random.Random(seed)

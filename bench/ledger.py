@@ -128,7 +128,8 @@ def main() -> None:
 
 def run(args: argparse.Namespace, folder: Path) -> None:
     url = args.database_url or f"sqlite:///{folder / 'bench.db'}"
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench",
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "PORTAL_PUBLIC_URL": "http://127.0.0.1:5000/",
+                      "SECRET_KEY": "bench",
                       "UPLOAD_FOLDER": str(folder / "uploads")})
     with app.app_context():
         print(f"Database: {db.engine.dialect.name} ({url.split('@')[-1]})")

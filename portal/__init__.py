@@ -32,6 +32,9 @@ def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, ob
     )
     app.config.from_mapping(config.from_environment(Path(app.instance_path)))
     app.config.update(config_overrides or {})
+    from portal import public_url
+
+    public_url.configure(app)  # PORTAL_PUBLIC_URL and TRUSTED_HOSTS; required in production
     Path(app.config["UPLOAD_FOLDER"]).mkdir(parents=True, exist_ok=True)
     if app.config["PORTAL_TRUSTED_PROXIES"]:
         hops = app.config["PORTAL_TRUSTED_PROXIES"]

@@ -51,6 +51,7 @@ def from_environment(instance_path: Path) -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("PORTAL_RATELIMIT_STORAGE", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": False,
         "PORTAL_TRACE_HOOKS": _flag("PORTAL_TRACE_HOOKS"),
+        "PORTAL_PUBLIC_URL": os.environ.get("PORTAL_PUBLIC_URL", ""),  # portal.public_url
         "PORTAL_LOGIN_LIMIT_ADDRESS": os.environ.get("PORTAL_LOGIN_LIMIT_ADDRESS", "30 per minute"),
         "PORTAL_LOGIN_LIMIT_ACCOUNT": os.environ.get("PORTAL_LOGIN_LIMIT_ACCOUNT", "5 per minute"),
         "PORTAL_TEMPORARY_PASSWORD_HOURS": int(os.environ.get("PORTAL_TEMPORARY_PASSWORD_HOURS", "72")),

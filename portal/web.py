@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, flash, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from jinja2_fragments.flask import render_block
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -82,6 +82,13 @@ def register(app: Flask) -> None:
         return _error_page(
             400, "Formulir sudah kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu kirim lagi."
         )
+
+    @app.errorhandler(SecurityError)
+    def untrusted_host(error):
+        # A foreign Host header (TRUSTED_HOSTS, portal.public_url): no URL can be built for it,
+        # so the answer is plain text rather than the error page.
+        return Response("Permintaan ditolak: alamat host tidak dikenal. Buka portal melalui "
+                        "alamat resminya.", 400, mimetype="text/plain")
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -7,9 +7,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import segno
-from flask import current_app, has_request_context, request
+from flask import current_app
 
-from portal import uploads
+from portal import public_url, uploads
 from portal.certificates import settings
 from portal.extensions import db
 from portal.i18n import angka, tanggal
@@ -23,13 +23,8 @@ MODEL_NAMES = {70: "70 — pembelajaran melalui pengalaman", 20: "20 — pembela
 
 
 def base_url() -> str:
-    """Where public links point: ``PORTAL_PUBLIC_URL`` if set, else this request's host."""
-    configured = current_app.config.get("PORTAL_PUBLIC_URL")
-    if configured:
-        return configured.rstrip("/") + "/"
-    if has_request_context():
-        return request.host_url
-    return "http://localhost/"
+    """Where public links point: ``PORTAL_PUBLIC_URL`` (portal.public_url), never the request."""
+    return public_url.base_url()
 
 
 def verification_path(token: str) -> str:

@@ -150,7 +150,7 @@ def issue(source: int | CertificateContext, actor_id: int | None,
     ``reference``). Renders and stores the PDF; audited as ``certificate.issue``; commits.
 
     :param base_url: where the QR code's verification link points (default: the
-        ``PORTAL_PUBLIC_URL`` setting, else the current request's host).
+        ``PORTAL_PUBLIC_URL`` setting, never the request's host).
     :raises CertificateError: unknown or cancelled row, already certified, bad context, or a
         failed render (Indonesian message).
     """
