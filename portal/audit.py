@@ -17,8 +17,10 @@ def record(
     new: dict | None,
     summary: str = "",
     actor_id: int | None = None,
+    confidential: bool = False,
 ) -> AuditLog:
-    """Add an audit entry to the current transaction; the caller commits."""
+    """Add an audit entry to the current transaction; the caller commits. ``confidential``
+    entries (about a CM-01 record) are shown on the audit page to admin SDM only."""
     if actor_id is None and has_request_context() and current_user.is_authenticated:
         actor_id = current_user.id
     entry = AuditLog(
@@ -29,6 +31,7 @@ def record(
         summary=summary[:300],
         old_values=_jsonable(old),
         new_values=_jsonable(new),
+        confidential=confidential,
     )
     db.session.add(entry)
     return entry

@@ -116,6 +116,8 @@ class Participation:
     jp_stated: Decimal | int | float | None = None
     organiser_unit_id: int | None = None
     source: str = "workflow"
+    # From a confidential record (CM-01): the ledger's audit entry is then confidential too.
+    confidential: bool = False
 
 
 @dataclass(frozen=True)

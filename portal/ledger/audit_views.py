@@ -1,7 +1,8 @@
 """Log audit (/admin/audit): who did what to which record, when, old → new.
 
 admin SDM and superadmin see every entry; an admin_unit sees the entries they made and those
-made by people of the unit subtrees they administer.
+made by people of the unit subtrees they administer. Confidential entries (CM-01) are read by
+admin SDM and their own actor only.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import datetime as dt
 
 from flask import current_app, request
 from flask_login import current_user
-from sqlalchemy import ColumnElement, or_, select, true
+from sqlalchemy import ColumnElement, and_, not_, or_, select, true
 
 from portal.access import ADMINS, access
 from portal.extensions import db
@@ -25,11 +26,15 @@ from portal.web import render
 
 def audit_scope(user: Account) -> ColumnElement[bool]:
     """Entries the account may read (AuditLog outer-joined to the actor's employee and unit)."""
+    # CM-01: entries about confidential records are read by the HR unit's staff (admin SDM) and
+    # by their own actor only.
+    hidden = None if user.has_any("admin_sdm") else and_(AuditLog.confidential.is_(True),
+                                                          AuditLog.actor_id != user.id)
     if user.is_ministry_wide:
-        return true()
+        return true() if hidden is None else not_(hidden)
     clauses = [AuditLog.actor_id == user.id]
     clauses += [Unit.path.startswith(path, autoescape=True) for path in user.admin_unit_paths]
-    return or_(*clauses)
+    return and_(or_(*clauses), not_(hidden))
 
 
 def _scoped(query):

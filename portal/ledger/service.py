@@ -217,7 +217,7 @@ def credit(participation: Participation, actor_id: int | None = None) -> LedgerE
            summary=f"JP {jp_number(jp)} untuk pegawai #{p.employee_id} ({p.mechanism}, "
                    f"{entry.rule_id})"
                    + ("" if entry.counted else f": tidak dihitung, {entry.reason}"),
-           actor_id=actor_id)
+           actor_id=actor_id, confidential=p.confidential)
     _audit_recount(changes, entry.id, actor_id)
     return entry
 

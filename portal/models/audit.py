@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
@@ -25,5 +25,8 @@ class AuditLog(db.Model):
     summary: Mapped[str] = mapped_column(String(300), default="")
     old_values: Mapped[dict | None] = mapped_column(JSON)
     new_values: Mapped[dict | None] = mapped_column(JSON)
+    # An entry about a confidential record (CM-01: coaching): on the audit page only the HR
+    # unit's staff (admin SDM) read it, since even its actor reveals who coaches whom.
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     actor: Mapped[Account | None] = relationship()

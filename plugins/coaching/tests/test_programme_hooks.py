@@ -130,7 +130,7 @@ def test_certificate_context_of_a_meeting_row(programme_world):
     w.post_ok(w.login(w.coach_person), f"{BASE}/peserta/{participant.id}/log/{entry.id}/paraf", {})
     row = db.session.scalar(select(LedgerEntry))
     context = context_for(row)
-    assert context.programme_title == participant.programme.nama and context.model == 20
+    assert context.programme_title == "Program coaching-mentoring — pertemuan 3" and context.model == 20
     assert "Pertemuan ke-3" in context.extra_lines[0]
     other = LedgerEntry(mechanism="komunitas", activity_type="berbagi_pengetahuan", reference="x")
     assert context_for(other) is None

@@ -57,7 +57,8 @@ def test_certificate_context_of_a_meeting_row(unit_world):
     pair = w.running_pair()
     w.meeting(pair, last_month(3), topik="Rencana kerja")
     context = for_entry(db.session.scalar(select(LedgerEntry)))
-    assert context.programme_title == "Mentoring: Rencana kerja"
+    assert context.programme_title == "Mentoring unit kerja — pertemuan 1"  # CM-01: no topic
+    assert not any("Rencana kerja" in line or pair.partner.nama in line for line in context.extra_lines)
     assert context.role_label == "Mentee" and context.jp == 2 and context.model == 20
 
 

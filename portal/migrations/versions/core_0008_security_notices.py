@@ -1,4 +1,5 @@
-"""security: notices in the inbox, temporary passwords that expire and force a change
+"""security: notices in the inbox, temporary passwords that expire and force a change,
+confidential audit entries (CM-01)
 
 Revision ID: core_0008
 Revises: core_0007
@@ -29,6 +30,9 @@ def upgrade():
     )
     with op.batch_alter_table("notification", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_notification_employee_id"), ["employee_id"], unique=False)
+    with op.batch_alter_table("audit_log", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("confidential", sa.Boolean(), nullable=False,
+                                      server_default=sa.false()))
     with op.batch_alter_table("account", schema=None) as batch_op:
         batch_op.add_column(sa.Column("must_change_password", sa.Boolean(), nullable=False,
                                       server_default=sa.false()))
@@ -45,6 +49,8 @@ def downgrade():
         batch_op.drop_column("temporary_password_by_id")
         batch_op.drop_column("temporary_password_expires_at")
         batch_op.drop_column("must_change_password")
+    with op.batch_alter_table("audit_log", schema=None) as batch_op:
+        batch_op.drop_column("confidential")
     with op.batch_alter_table("notification", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_notification_employee_id"))
     op.drop_table("notification")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from portal.extensions import db
 from portal.types import CertificateContext
+from portal_coaching import neutral
 from portal_coaching.programme.models import LogEntry
 from portal_coaching.programme.workflow import ACTIVITY, MECHANISM_TITLE
 
@@ -18,8 +19,7 @@ def context_for(entry) -> CertificateContext | None:
     log = db.session.get(LogEntry, int(log_id)) if log_id.isdigit() else None
     if log is None:
         return None
-    programme = log.participant.programme
     return CertificateContext(
-        programme_title=programme.nama, mechanism_title=MECHANISM_TITLE, role_label="Coachee",
+        programme_title=neutral.meeting_title("program", log.pertemuan_ke), mechanism_title=MECHANISM_TITLE, role_label="Coachee",
         start_date=log.tanggal, end_date=log.tanggal, jp=entry.jp_counted, model=20,
         extra_lines=(f"Pertemuan ke-{log.pertemuan_ke} dikonfirmasi coach (CM-10)",))

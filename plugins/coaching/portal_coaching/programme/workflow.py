@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from portal.audit import record
 from portal.authority import self_approval_refusal
 from portal.extensions import db
 from portal.ledger.clock import today
@@ -15,7 +14,9 @@ from portal.ledger.service import LedgerError, credit
 from portal.models import Account, Employee, LedgerEntry
 from portal.models.account import utcnow
 from portal.types import CertificateContext, Participation
+from portal_coaching import neutral
 from portal_coaching.jp import SLUG
+from portal_coaching.neutral import record
 from portal_coaching.programme import rules
 from portal_coaching.programme.catalogue import FORMS
 from portal_coaching.programme.models import Clinic, Coach, Document, Evaluation, LogEntry, Participant, Programme
@@ -172,14 +173,13 @@ def add_log(participant: Participant, author: str, values: dict, on_behalf: bool
 
 
 def participation(entry: LogEntry) -> Participation:
-    """The coachee's JP-earning participation of one confirmed meeting. The title names the
-    programme only, never the topic: ledger rows are seen by unit admins (CM-01)."""
-    programme = entry.participant.programme
+    """The coachee's JP-earning participation of one confirmed meeting. The title is neutral
+    ("Program coaching-mentoring — pertemuan 3"): ledger rows are seen by unit admins (CM-01)."""
     return Participation(
         employee_id=entry.participant.employee_id, mechanism=SLUG, activity_type=ACTIVITY,
         role="coachee", on_date=entry.tanggal,
-        title=f"{programme.nama}: pertemuan ke-{entry.pertemuan_ke}"[:300],
-        reference=f"coaching:program:log:{entry.id}", source="workflow")
+        title=neutral.meeting_title("program", entry.pertemuan_ke),
+        reference=f"coaching:program:log:{entry.id}", source="workflow", confidential=True)
 
 
 def initial(entry: LogEntry, on_behalf: bool, actor: Account) -> None:
@@ -256,8 +256,8 @@ def complete(participant: Participant, actor: Account) -> None:
 def certificate_context(participant: Participant) -> CertificateContext:
     programme = participant.programme
     return CertificateContext(
-        programme_title=programme.nama, mechanism_title=MECHANISM_TITLE, role_label="Coachee",
-        start_date=programme.tanggal_mulai, end_date=participant.selesai_pada or today(),
+        programme_title=neutral.completion_title("program"), mechanism_title=MECHANISM_TITLE,
+        role_label="Coachee", start_date=programme.tanggal_mulai, end_date=participant.selesai_pada or today(),
         jp=counted_jp(participant), model=20,
         extra_lines=(f"Standar kompetensi: {programme.standar_label}",
                      f"Pertemuan dikonfirmasi coach: {sum(1 for x in participant.logs if x.paraf_at)}"),

@@ -3,7 +3,7 @@
 A finished coaching/mentoring (both evaluations in) is certified as a programme completion
 (``CertificateContext`` with the counted JP of its meetings); a single meeting's ledger row
 gets its context from :func:`context_for` (``portal_certificate_context``). Certificates carry
-no confidential content (CM-01): the kind, the area and the dates only.
+no confidential content (CM-01): the kind, the meeting number and the dates only.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from decimal import Decimal
 from portal.extensions import db
 from portal.models import LedgerEntry
 from portal.types import CertificateContext
+from portal_coaching import neutral
 from portal_coaching.jp import MODEL, SLUG
 from portal_coaching.unit.models import EMPLOYEE_LABEL, UnitMeeting, UnitPair
 
@@ -25,10 +26,10 @@ def pair_reference(pair: UnitPair) -> str:
 
 
 def _lines(pair: UnitPair) -> tuple[str, ...]:
+    """CM-01: no coach/mentor name, no area, no topic — the certificate is a copy that leaves
+    the record (lists, public verification)."""
     rule = "CU-02" if pair.jenis == "coaching" else "CU-03"
-    return (f"{pair.partner_label}: {pair.partner.nama}",
-            f"Area pengembangan: {pair.inventory.area or '-'}",
-            f"1 pertemuan = 2 JP, paling banyak 2 pertemuan dihitung per bulan ({rule}; Lamp. I)")
+    return (f"1 pertemuan = 2 JP, paling banyak 2 pertemuan dihitung per bulan ({rule}; Lamp. I)",)
 
 
 def counted_jp(pair: UnitPair) -> Decimal:
@@ -39,7 +40,7 @@ def counted_jp(pair: UnitPair) -> Decimal:
 def completion_context(pair: UnitPair) -> CertificateContext:
     dates = [m.tanggal for m in pair.confirmed_meetings]
     return CertificateContext(
-        programme_title=f"{pair.jenis_label}: {pair.inventory.area or pair.kegiatan[:200]}",
+        programme_title=neutral.completion_title(pair.jenis),
         mechanism_title=MECHANISM_TITLE, role_label=EMPLOYEE_LABEL[pair.jenis],
         start_date=min(dates), end_date=max(dates), jp=counted_jp(pair), model=MODEL,
         extra_lines=(*_lines(pair), f"{len(dates)} pertemuan terkonfirmasi; selesai dan dievaluasi"),
@@ -69,6 +70,6 @@ def context_for(entry: LedgerEntry) -> CertificateContext | None:
     if not entry.counted and entry.reason:
         lines = (*lines, f"JP tidak dihitung: {entry.reason}")
     return CertificateContext(
-        programme_title=f"{pair.jenis_label}: {meeting.topik}", mechanism_title=MECHANISM_TITLE,
+        programme_title=entry.title, mechanism_title=MECHANISM_TITLE,
         role_label=EMPLOYEE_LABEL[pair.jenis], start_date=meeting.tanggal,
         end_date=meeting.tanggal, jp=entry.jp_counted, model=MODEL, extra_lines=lines)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.audit import record
 from portal.authority import self_approval_refusal
 from portal.extensions import db
 from portal.ledger.clock import today
@@ -19,7 +18,9 @@ from portal.models import Account, Employee
 from portal.models.account import utcnow
 from portal.placements import block
 from portal.types import Participation
+from portal_coaching import neutral
 from portal_coaching.jp import SLUG
+from portal_coaching.neutral import record
 from portal_coaching.unit import rules
 from portal_coaching.unit.models import JENIS, UnitInventory, UnitMeeting, UnitPair
 
@@ -83,7 +84,7 @@ def reject(entry: UnitInventory, user: Account, note: str) -> None:
     entry.validated_at = utcnow()
     entry.note = note
     _status(entry, "ditolak", f"Inventarisasi {entry.jenis} {entry.employee.nama} tidak "
-                              f"divalidasi: {note}")
+                              "divalidasi (CU-01)")
 
 
 def set_area(entry: UnitInventory, user: Account, standard: str, area: str) -> None:
@@ -93,11 +94,11 @@ def set_area(entry: UnitInventory, user: Account, standard: str, area: str) -> N
     if entry.status != "divalidasi":
         raise WorkflowError("Area pengembangan ditentukan setelah pimpinan unit memvalidasi "
                             "inventarisasi (CU-01).")
-    old = {"area": entry.area, "area_standard": entry.area_standard}
+    # CM-01: the audit log records that the area was chosen, never the area itself.
     entry.area, entry.area_standard, entry.area_set_at = area, standard, utcnow()
-    record("coaching_unit.inventory.area", "coaching_unit_inventory", entry.id, old,
-           {"area": area, "area_standard": standard},
-           summary=f"Area pengembangan {entry.employee.nama}: {area} (CU-01)")
+    record("coaching_unit.inventory.area", "coaching_unit_inventory", entry.id, None,
+           {"area_standard": standard},
+           summary=f"Area pengembangan inventarisasi #{entry.id} ditentukan pegawai (CU-01)")
 
 
 # --------------------------------------------------------------------------- request (CU-02/03)
@@ -120,10 +121,8 @@ def start(entry: UnitInventory, user: Account, partner: Employee, kegiatan: str)
     db.session.add(pair)
     db.session.flush()
     record("coaching_unit.pair.request", "coaching_unit_pair", pair.id, None,
-           {"jenis": pair.jenis, "employee_id": employee.id, "partner_id": partner.id,
-            "supervisor_id": pair.supervisor_id, "status": pair.status},
-           summary=f"Permohonan {pair.jenis} {employee.nama} kepada {partner.nama} "
-                   f"({rules.RULE_OF[pair.jenis]})")
+           {"jenis": pair.jenis, "employee_id": employee.id, "status": pair.status},
+           summary=f"Permohonan {pair.jenis} #{pair.id} diajukan ({rules.RULE_OF[pair.jenis]})")
     return pair
 
 
@@ -139,12 +138,12 @@ def supervisor_decide(pair: UnitPair, user: Account, approve: bool, note: str = 
     pair.supervisor_id = user.employee_id  # who decided, should the supervisor have changed
     if approve:
         pair.supervisor_approved_at = utcnow()
-        _status(pair, "menunggu_mitra", f"Atasan langsung menyetujui mentor "
-                                        f"{pair.partner.nama} (CU-03)")
+        _status(pair, "menunggu_mitra", f"Atasan langsung menyetujui mentor permohonan "
+                                        f"#{pair.id} (CU-03)")
     else:
         pair.decline_note = note
-        _status(pair, "ditolak", f"Atasan langsung tidak menyetujui mentor {pair.partner.nama}: "
-                                 f"{note} (CU-03)")
+        _status(pair, "ditolak", f"Atasan langsung tidak menyetujui mentor permohonan "
+                                 f"#{pair.id} (CU-03)")
 
 
 def partner_decide(pair: UnitPair, user: Account, accept: bool, note: str = "") -> None:
@@ -160,11 +159,11 @@ def partner_decide(pair: UnitPair, user: Account, accept: bool, note: str = "") 
         raise WorkflowError("Permohonan ini sudah dijawab.")
     if accept:
         pair.partner_accepted_at = utcnow()
-        _status(pair, "kesepakatan", f"{pair.partner.nama} menerima permohonan {pair.jenis} "
-                                     f"({rule})")
+        _status(pair, "kesepakatan", f"{pair.partner_label} menerima permohonan {pair.jenis} "
+                                     f"#{pair.id} ({rule})")
     else:
         pair.decline_note = note
-        _status(pair, "ditolak", f"{pair.partner.nama} menolak permohonan {pair.jenis}: {note}")
+        _status(pair, "ditolak", f"{pair.partner_label} menolak permohonan {pair.jenis} #{pair.id}")
 
 
 # --------------------------------------------------------------------------- agreement (CU-02)
@@ -232,13 +231,23 @@ def log_meeting(pair: UnitPair, user: Account, tanggal: dt.date, topik: str, has
     return meeting
 
 
+def meeting_number(meeting: UnitMeeting) -> int:
+    """The meeting's place among the pair's confirmed meetings (this one counted last when it
+    is being confirmed)."""
+    confirmed = [m for m in meeting.pair.meetings if m.status == "dikonfirmasi" and m.id != meeting.id]
+    return len(confirmed) + 1
+
+
 def participation(meeting: UnitMeeting) -> Participation:
+    """CM-01: the ledger title is neutral ("Mentoring unit kerja — pertemuan 3"); the topic and
+    the coach/mentor stay in the pair's record."""
     pair = meeting.pair
     return Participation(
         employee_id=pair.employee_id, mechanism=SLUG, activity_type=ACTIVITY[pair.jenis],
         role=ROLE[pair.jenis], on_date=meeting.tanggal,
-        title=f"{pair.jenis_label} dengan {pair.partner.nama}: {meeting.topik}"[:300],
-        reference=f"coaching_unit:meeting:{meeting.id}", organiser_unit_id=pair.unit_id)
+        title=neutral.meeting_title(pair.jenis, meeting_number(meeting)),
+        reference=f"coaching_unit:meeting:{meeting.id}", organiser_unit_id=pair.unit_id,
+        confidential=True)
 
 
 def confirm_meeting(meeting: UnitMeeting, user: Account) -> None:
