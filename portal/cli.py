@@ -103,3 +103,4 @@ def register_cli(app: Flask) -> None:
         app.cli.add_command(group)
     from portal.activities.cli import activities  # flask activities import FILE
     app.cli.add_command(activities)
+    app.cli.add_command(import_cli.assessments)  # flask assessments import FILE

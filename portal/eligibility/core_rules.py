@@ -4,24 +4,26 @@ G-03 (SE 07/SE/KM/2023 §L.III): a participant is an ASN of the ministry **and**
 performance/competency gap from assessment **and/or** talent potential (Hi-Po) for career
 development.
 
-Missing versus none: the portal stores assessment gaps as ``EmployeeGap`` rows and has no
-record of *whether* an employee was assessed, so "no gap rows" cannot be told apart from "gap
-data never imported". We therefore treat no gap rows and no Hi-Po flag as a **deny** (the
-rule's condition is not shown to hold) and say in the message how to fix missing data; we do
-not answer "cannot decide" for it. Should the employee data gain an assessment date, an
-employee without one becomes "cannot decide" here.
+Missing versus none: assessment results come in from the ministry's assessments (issue 20,
+``portal.assessments``) and keep the current gaps (``EmployeeGap``) in step. No current gap
+and no Hi-Po flag is a deny only when every standard (teknis, manajerial, sosial kultural) was
+assessed; otherwise it is "cannot decide yet" (issue 14) and the message names the standards
+without a result: the approver of a join step sees it and may proceed only by recording why
+(:func:`portal.eligibility.gate.require_eligible`, audited). A hard deny of G-03 is also an
+employee who is no longer an ASN of the ministry.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from portal.assessments.results import assessed_standards
 from portal.eligibility.answer import SWITCH_RULE
 from portal.i18n import tanggal
 from portal.ledger.catalogue import mechanism_title
 from portal.mechanisms.switches import is_enabled
 from portal.models import Employee
-from portal.models.employee import STATUS_ASN
+from portal.models.employee import GAP_STANDARD_LABELS, GAP_STANDARDS, STATUS_ASN
 from portal.plugins import registry
 from portal.types import Verdict
 
@@ -52,10 +54,27 @@ def gap_or_talent(employee: Employee) -> Verdict:
         found.append("berstatus Hi-Po (potensi talenta untuk pengembangan karier)")
     if found:
         return Verdict(True, G03, "Pegawai " + " dan ".join(found) + " (G-03).")
-    return Verdict(False, G03, "Tidak tercatat kesenjangan kompetensi hasil asesmen dan pegawai "
-                               "bukan Hi-Po; peserta pengembangan harus memiliki salah satunya "
-                               "(G-03). Bila hasil asesmen belum dicatat, minta admin mencatat "
-                               "kesenjangan kompetensinya.")
+    return _without_gap(employee)
+
+
+def _without_gap(employee: Employee) -> Verdict:
+    """No current gap and no Hi-Po: a deny when every standard was assessed (the assessment
+    results, issue 20), else "cannot decide yet" naming the standards without a result."""
+    assessed = assessed_standards(employee.id)
+    missing = [GAP_STANDARD_LABELS[s] for s in GAP_STANDARDS if s not in assessed]
+    if not missing:
+        last = tanggal(max(assessed.values()))
+        return Verdict(False, G03, "Hasil asesmen terakhir (standar teknis, manajerial, dan "
+                                   f"sosial kultural; terakhir {last}) tidak menunjukkan "
+                                   "kesenjangan kompetensi dan pegawai bukan Hi-Po; peserta "
+                                   "pengembangan harus memiliki salah satunya (G-03).")
+    what = ("hasil asesmen kompetensi" if len(missing) == len(GAP_STANDARDS)
+            else "hasil asesmen standar " + ", ".join(missing).lower())
+    return Verdict(None, G03, f"Belum tercatat {what}, dan pegawai bukan Hi-Po; peserta "
+                              "pengembangan harus memiliki kesenjangan kompetensi atau "
+                              "berstatus Hi-Po (G-03). Yang kurang: " + ", ".join(
+                                  f"asesmen {name.lower()}" for name in missing)
+                   + ". Minta admin mencatat hasil asesmennya.")
 
 
 def mechanism_available(employee: Employee, slug: str) -> Verdict:

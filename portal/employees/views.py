@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from portal import authority
 from portal.access import ADMINS, MANAGERS, access
+from portal.assessments.results import history as assessment_history
 from portal.audit import record
 from portal.employees import service
 from portal.employees.forms import EmployeeForm, GapForm
@@ -66,7 +67,8 @@ def detail(employee_id: int):
     ).all()
     return render("employees/detail.html", employee=employee, subordinates=subordinates,
                   can_edit=can_edit_employee(current_user, employee), gap_form=GapForm(),
-                  contract_end=tanggal(employee.pppk_kontrak_selesai))
+                  contract_end=tanggal(employee.pppk_kontrak_selesai),
+                  assessments=assessment_history(employee.id))
 
 
 def _form_data(employee: Employee) -> dict:

@@ -1,4 +1,4 @@
-"""``flask units import FILE`` and ``flask employees import FILE``.
+"""``flask units import FILE``, ``flask employees import FILE``, ``flask assessments import FILE``.
 
 Prints every row's problems and exits with status 1 (nothing written), or prints the counts.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from flask.cli import AppGroup
 
 from portal.imports import importer
 from portal.imports.reader import ImportFileError
@@ -30,7 +31,21 @@ def _run(kind: str, path: Path) -> None:
             err=True,
         )
         raise click.exceptions.Exit(1)
+    for item in result.conflicts + result.notices:  # replaced values are never silent
+        click.echo(f"Baris {item.row}: {item.message}", err=True)
     click.echo(f"{importer.summary(result)}.")
+
+
+assessments = AppGroup("assessments", help="Hasil asesmen kompetensi (G-03).")
+
+
+@assessments.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, readable=True,
+                                        path_type=Path))
+def import_assessments(file: Path) -> None:
+    """Import competency assessment results from CSV or XLSX (nip, tanggal_asesmen, standar,
+    kompetensi, level_standar, level_capaian, kesenjangan, asesor); all rows or none."""
+    _run("assessments", file)
 
 
 def attach(units_group: click.Group, employees_group: click.Group) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from portal.assessments import results as assessment_results
 from portal.employees.service import EMPLOYEE_COLUMNS, OPTIONAL_COLUMNS
 from portal.units.service import UNIT_COLUMNS
 
@@ -60,10 +61,30 @@ EMPLOYEE_HELP = {
                          "S2 Teknik Sipil"),
 }
 
+ASSESSMENT_HELP = {
+    "nip": Column("nip", True, "NIP atau NI PPPK pegawai yang sudah terdaftar. Format kolom "
+                  "sebagai Teks.", "198501012010011001"),
+    "tanggal_asesmen": Column("tanggal_asesmen", True, "Tanggal asesmen, YYYY-MM-DD, tidak di "
+                              "masa depan.", "2026-03-15"),
+    "standar": Column("standar", True, "Standar kompetensi: teknis, manajerial, atau sosial "
+                      "kultural.", "teknis"),
+    "kompetensi": Column("kompetensi", True, "Nama kompetensi, paling banyak 200 karakter.",
+                         "Perencanaan Teknis Jalan"),
+    "level_standar": Column("level_standar", True, "Level yang dipersyaratkan jabatan, 1–5.", "3"),
+    "level_capaian": Column("level_capaian", True, "Level yang dicapai pada asesmen, 0–5.", "2"),
+    "kesenjangan": Column("kesenjangan", False, "Level standar dikurangi level capaian (paling "
+                          "kecil 0); kosongkan agar dihitung otomatis.", "1"),
+    "asesor": Column("asesor", True, "Asesor atau lembaga penilai, paling banyak 200 karakter.",
+                     "Pusat Penilaian Kompetensi BPSDM"),
+}
+ASSESSMENT_REQUIRED = tuple(c for c in assessment_results.COLUMNS
+                            if c not in assessment_results.OPTIONAL)
+
 # kind -> (required header columns, optional header columns, help per column)
 COLUMNS = {
     "units": (UNIT_COLUMNS, (), UNIT_HELP),
     "employees": (EMPLOYEE_COLUMNS, OPTIONAL_COLUMNS, EMPLOYEE_HELP),
+    "assessments": (ASSESSMENT_REQUIRED, assessment_results.OPTIONAL, ASSESSMENT_HELP),
 }
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal import audit
 from portal.extensions import db
-from portal.imports import employees, units
+from portal.imports import assessments, employees, units
 from portal.imports.reader import ImportFileError, read_sheet
 from portal.imports.validation import Preview
 from portal.models import Account, Unit
@@ -18,9 +18,9 @@ from portal.scope import manageable_units
 
 log = logging.getLogger(__name__)
 
-KINDS = {"units": units, "employees": employees}
-NOUNS = {"units": "unit", "employees": "pegawai"}
-ENTITY = {"units": "unit", "employees": "employee"}
+KINDS = {"units": units, "employees": employees, "assessments": assessments}
+NOUNS = {"units": "unit", "employees": "pegawai", "assessments": "hasil asesmen"}
+ENTITY = {"units": "unit", "employees": "employee", "assessments": "assessment_result"}
 
 
 def allowed_unit_kodes(user: Account) -> set[str] | None:
@@ -47,6 +47,7 @@ def commit(kind: str, path: Path, allowed: set[str] | None, source: str,
         db.session.rollback()
         return result
     noun = NOUNS[kind]
+    result.source = source
     try:
         KINDS[kind].write(result)
         audit.record(
@@ -77,7 +78,7 @@ def _refresh_statistics(kind: str, rows: int) -> None:
     runs; the next import's lookups would then scan instead of using the indexes."""
     if rows < 1000 or db.engine.dialect.name != "postgresql":
         return
-    table = {"units": "unit", "employees": "employee"}[kind]
+    table = ENTITY[kind]
     db.session.execute(text(f"ANALYZE {table}"))  # only a warning when not the owner
     db.session.commit()
 

@@ -31,6 +31,10 @@ class Preview:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     records: list = field(default_factory=list)  # parsed records, in file order
+    # rows that replace stored values, listed before saving (never overwritten silently)
+    conflicts: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)  # rows saved as history only
+    source: str = ""  # the file name, set by the commit
 
     @property
     def ok(self) -> bool:

@@ -3,6 +3,8 @@
 from portal.ledger.models import LedgerEntry, RuleSettingVersion
 from portal.models.account import Account, RoleGrant
 from portal.models.api_token import ApiToken as ApiToken
+from portal.models.assessment import AssessmentResult as AssessmentResult
+from portal.models.assessment import SkpRating as SkpRating
 from portal.models.audit import AuditLog
 from portal.models.certificate import Certificate as Certificate
 from portal.models.employee import Employee, EmployeeGap

@@ -27,8 +27,14 @@ class ApiToken(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # "read" (GET only) or "write" (may also record assessment results and SKP ratings).
+    scope: Mapped[str] = mapped_column(String(10), default="read", server_default="read")
 
     account: Mapped[Account] = relationship()
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == "write"
 
     @property
     def is_revoked(self) -> bool:
