@@ -42,6 +42,9 @@ SETTINGS = (
     # The circular names no size limit for shared materials: a local setting.
     SettingSpec("bahan_max_mb", "Ukuran berkas bahan pembelajaran paling besar (MB)", 10,
                 "KB-07", open_value=True),
+    # KB-10 says "at least every 3 months" but names no hand-in period after the quarter: local.
+    SettingSpec("rekap_tenggat_hari", "Tenggat penyerahan rekapitulasi setelah akhir triwulan (hari)", 10,
+                "KB-10", open_value=True),
 )
 CAPS = (
     CapSpec("KB-07", 2, "employee_month_activity", activity_types=("berbagi_bahan",),

@@ -40,6 +40,10 @@ def pending_for(user: Account) -> list[PendingTask]:
         waiting = select(Material).where(
             (Material.status == "menunggu_sdm")
             | ((Material.status == "menunggu_jpt") & (Material.jpt_id == user.employee_id)))
+    from portal.ledger.clock import today
+    from portal_komunitas.recap_duty import reminders
+
+    tasks += reminders(user, today())
     for m in db.session.scalars(waiting.order_by(Material.submitted_at).limit(LIMIT)):
         verb = "Setujui" if m.status == "menunggu_jpt" else "Terima"
         tasks.append(PendingTask(f"{verb} bahan pembelajaran: {m.judul} ({m.nama})",

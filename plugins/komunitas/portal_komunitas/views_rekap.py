@@ -100,9 +100,10 @@ def recap_status():
     except params.FilterError as error:
         flash(str(error), "error")
         period = current_quarter(today())
-    units = list(db.session.scalars(select(Unit).where(Unit.eselon.in_(("I", "II")))
-                                    .order_by(Unit.path)))
-    done = {s.unit_id: s for s in db.session.scalars(select(RecapSubmission).where(
-        RecapSubmission.period_start == period.start, RecapSubmission.period_end == period.end))}
-    return render("komunitas/recap_status.html", units=units, done=done, period=period,
-                  label=period_label(period))
+    from portal.ledger import clock
+    from portal_komunitas.recap_duty import duties, grace_days
+
+    rows = duties(period, clock.today())
+    counts = {status: sum(1 for d in rows if d.status == status) for status in {d.status for d in rows}}
+    return render("komunitas/recap_status.html", rows=rows, counts=counts, period=period,
+                  label=period_label(period), grace=grace_days(period.end))

@@ -85,12 +85,12 @@ def test_kb10_core_recap_gets_four_form_columns(world):
 def test_kb10_recap_handed_in_and_sdm_sees_status(world):
     quarter = current_quarter(today())
     before = text(world.sdm.get(f"{BASE}/rekap/status"))
-    assert "Belum diserahkan" in before
+    assert "Triwulan berjalan" in before
     world.admin.post(f"{BASE}/rekap/serahkan?unit={world.unit.id}&dari={quarter.start}"
                      f"&sampai={quarter.end}")
     assert db.session.scalar(select(RecapSubmission.unit_id)) == world.unit.id
     after = text(world.sdm.get(f"{BASE}/rekap/status"))
-    assert "Sudah diserahkan" in after
+    assert "Diserahkan" in after
     assert world.login(world.units["A"]["staff"]).get(f"{BASE}/rekap/status").status_code == 403
 
 
