@@ -19,11 +19,12 @@ from pathlib import Path
 
 import openpyxl
 
+from portal.imports import limits
+from portal.imports.limits import MAX_COLUMNS
+
 log = logging.getLogger(__name__)
 
 MAX_ROWS = 100_000
-MAX_COLUMNS = 200
-MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
 EXTENSIONS = ("xlsx", "csv")
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls and other Office 97 files
@@ -66,14 +67,14 @@ def read_sheet(path: Path, ext: str | None = None, max_rows: int = MAX_ROWS) -> 
                 "Berkas berekstensi .xlsx tetapi isinya bukan buku kerja Excel (.xlsx). "
                 "Buka berkas di Excel lalu simpan sebagai .xlsx atau CSV."
             )
-        rows = _xlsx_rows(path)
+        rows = _xlsx_rows(path, max_rows)
     else:
         if start.startswith(ZIP_MAGIC) or start.startswith(OLE_MAGIC):
             raise ImportFileError(
                 "Berkas berekstensi .csv tetapi isinya berkas Excel. Simpan sebagai "
                 "CSV UTF-8 atau unggah dengan ekstensi .xlsx."
             )
-        rows = _csv_rows(path)
+        rows = _csv_rows(path, max_rows)
     try:
         return _build(rows, max_rows)
     finally:
@@ -147,17 +148,19 @@ def _build(rows: Iterator[list | tuple], max_rows: int) -> Sheet:
     return sheet
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple]:
+def _xlsx_rows(path: Path, max_rows: int) -> Iterator[tuple]:
+    """The first worksheet's rows, after the archive's declared sizes passed
+    :func:`portal.imports.limits.check_xlsx` (nothing is parsed before)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            unzipped = sum(info.file_size for info in archive.infolist())
+            names = {name.lower() for name in archive.namelist()}
+            limits.check_xlsx(archive, max_rows)
+    except limits.TooLarge as error:
+        raise ImportFileError(str(error)) from error
     except Exception as error:  # BadZipFile, NotImplementedError, EOFError, ... on bad input
         raise ImportFileError("Berkas XLSX rusak atau bukan buku kerja Excel.") from error
     if "xl/workbook.xml" not in names:
         raise ImportFileError("Berkas ZIP ini bukan buku kerja Excel (.xlsx).")
-    if unzipped > MAX_UNZIPPED_BYTES:
-        raise ImportFileError("Isi berkas XLSX terlalu besar. Bagi berkas menjadi beberapa bagian.")
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds on malformed input
@@ -207,7 +210,11 @@ def sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_rows(path: Path) -> Iterator[list[str]]:
+def _csv_rows(path: Path, max_rows: int) -> Iterator[list[str]]:
+    try:
+        limits.check_csv(path.stat().st_size, max_rows)
+    except limits.TooLarge as error:
+        raise ImportFileError(str(error)) from error
     text = decode_text(path.read_bytes())
     if text.lstrip()[:1] == "<":
         raise ImportFileError("Berkas berisi HTML/XML, bukan CSV atau XLSX.")
@@ -218,6 +225,10 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
 
 def _csv_records(reader) -> Iterator[list[str]]:
     try:
-        yield from reader
+        for record in reader:
+            if len(record) > MAX_COLUMNS:
+                raise ImportFileError(f"Baris {reader.line_num} berkas CSV berisi {len(record)} "
+                                      f"kolom (paling banyak {MAX_COLUMNS}).")
+            yield record
     except csv.Error as error:
         raise ImportFileError(f"Berkas CSV rusak di baris {reader.line_num}: {error}.") from error
