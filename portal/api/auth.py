@@ -55,7 +55,20 @@ def authenticate() -> None:
         row.last_used_at = now
         db.session.commit()
     g.api_account = row.account
+    g.api_token = row
 
 
 def account() -> Account:
     return g.api_account
+
+
+def token_name() -> str:
+    return g.api_token.name
+
+
+def require_write() -> None:
+    """403 unless the request's token was created with the write scope (issue 20)."""
+    if not g.api_token.can_write:
+        raise ApiError(403, "Token API ini hanya untuk membaca (cakupan read); menulis data "
+                            "memerlukan token dengan cakupan write "
+                            "(flask users create-token NIP --scope write).")

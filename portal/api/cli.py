@@ -29,15 +29,17 @@ def attach(users_group: click.Group) -> None:
     @users_group.command("create-token")
     @click.argument("nip")
     @click.option("--name", default="Token API", show_default=True, help="Untuk apa token ini.")
-    def create_token(nip: str, name: str) -> None:
+    @click.option("--scope", type=click.Choice(tokens.SCOPES), default="read", show_default=True,
+                  help="read: hanya membaca; write: juga mencatat hasil asesmen dan SKP.")
+    def create_token(nip: str, name: str, scope: str) -> None:
         """Create an API token for an employee's account; prints it once."""
         account = _account(nip)
         try:
-            row, token = tokens.create(account, name)
+            row, token = tokens.create(account, name, scope=scope)
         except tokens.TokenError as error:
             raise click.ClickException(str(error)) from None
         db.session.commit()
-        click.echo(f"Token API #{row.id} '{row.name}' untuk {account.employee.nama} "
+        click.echo(f"Token API #{row.id} '{row.name}' ({row.scope}) untuk {account.employee.nama} "
                    f"({account.employee.nip}). Simpan sekarang: token tidak dapat ditampilkan lagi.",
                    err=True)
         click.echo(token)
@@ -52,7 +54,7 @@ def attach(users_group: click.Group) -> None:
         for row in rows:
             state = f"dicabut {waktu(row.revoked_at)}" if row.is_revoked else "aktif"
             used = waktu(row.last_used_at) if row.last_used_at else "belum pernah"
-            click.echo(f"#{row.id}\t{row.name}\tdibuat {waktu(row.created_at)}\t"
+            click.echo(f"#{row.id}\t{row.name}\t{row.scope}\tdibuat {waktu(row.created_at)}\t"
                        f"terakhir dipakai {used}\t{state}")
 
     @users_group.command("revoke-token")

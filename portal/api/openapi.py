@@ -6,6 +6,7 @@ document with openapi-spec-validator.
 
 from __future__ import annotations
 
+from portal.api import openapi_sync
 from portal.ledger.catalogue import MECHANISM_TITLES
 
 JP = {"type": "number", "minimum": 0, "description": "Jam Pelajaran (JP)"}
@@ -181,15 +182,20 @@ PATHS = {
 }
 
 
+SCHEMAS.update(openapi_sync.SCHEMAS)
+PATHS.update(openapi_sync.paths(NIP, UNAUTHORIZED, _error))
+
+
 def document() -> dict:
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "Portal 70:20:10 API",
             "version": "1.0.0",
-            "description": "API baca-saja Portal 70:20:10 (SE 07/SE/KM/2023). Autentikasi dengan "
+            "description": "API Portal 70:20:10 (SE 07/SE/KM/2023). Autentikasi dengan "
                            "token pembawa (`flask users create-token NIP`); token hanya melihat "
-                           "apa yang boleh dilihat akun pemiliknya. Kesalahan berbentuk "
+                           "apa yang boleh dilihat akun pemiliknya. Menulis (POST) memerlukan "
+                           "token cakupan write (`--scope write`). Kesalahan berbentuk "
                            '`{"message": "…"}`. Semua jawaban `Cache-Control: no-store`.',
         },
         "servers": [{"url": "/api/v1"}],

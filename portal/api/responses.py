@@ -32,7 +32,7 @@ HTTP_MESSAGES = {
     400: "Permintaan tidak valid.",
     403: "Akses ditolak.",
     404: "Alamat API tidak ditemukan.",
-    405: "Metode ini tidak diizinkan; API ini hanya-baca (GET).",
+    405: "Metode ini tidak diizinkan untuk alamat ini.",
     429: "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.",
     500: "Terjadi kesalahan pada sistem. Silakan coba lagi; bila berulang, hubungi admin.",
 }

@@ -14,6 +14,7 @@ from portal.models.account import utcnow
 
 PREFIX = "p70_"  # recognisable in logs and by secret scanners
 NAME_MAX = 100
+SCOPES = ("read", "write")  # read: GET only; write: may also record results (issue 20)
 
 
 class TokenError(Exception):
@@ -24,20 +25,24 @@ def digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create(account: Account, name: str, actor_id: int | None = None) -> tuple[ApiToken, str]:
+def create(account: Account, name: str, actor_id: int | None = None,
+           scope: str = "read") -> tuple[ApiToken, str]:
     """A new token for ``account``: (row, the token itself — shown once, never stored)."""
     name = (name or "").strip()
     if not name or len(name) > NAME_MAX:
         raise TokenError(f"Nama token wajib diisi (maksimal {NAME_MAX} karakter).")
+    if scope not in SCOPES:
+        raise TokenError("Cakupan token harus read (hanya membaca) atau write (juga menulis).")
     if not account.is_enabled:
         raise TokenError("Akun pegawai ini dinonaktifkan; token tidak dapat dibuat.")
     token = PREFIX + secrets.token_urlsafe(32)
-    row = ApiToken(account_id=account.id, token_hash=digest(token), name=name)
+    row = ApiToken(account_id=account.id, token_hash=digest(token), name=name, scope=scope)
     db.session.add(row)
     db.session.flush()
     record("api_token.create", "api_token", row.id, None,
-           {"account_id": account.id, "name": name},
-           summary=f"Token API '{name}' untuk {account.employee.nip}", actor_id=actor_id)
+           {"account_id": account.id, "name": name, "scope": scope},
+           summary=f"Token API '{name}' ({scope}) untuk {account.employee.nip}",
+           actor_id=actor_id)
     return row, token
 
 

@@ -7,9 +7,10 @@ from flask import Blueprint, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from portal.access import PUBLIC, access
-from portal.api import auth, lookups, params
+from portal.api import auth, lookups, params, writes
 from portal.api.openapi import document
 from portal.api.responses import HTTP_MESSAGES, ApiError, error_response, json_response
+from portal.assessments import results as assessment_results
 from portal.eligibility.service import check
 from portal.extensions import csrf, db
 from portal.ledger.numbers import jp_number
@@ -83,6 +84,29 @@ def employee_eligibility(nip: str, mechanism: str):
     answer = check(employee, slug, on_date)
     return json_response({"nip": employee.nip, "mechanism": slug, "eligible": answer.eligible,
                           "reasons": answer.reasons()})
+
+
+ASSESSMENTS = writes.WriteKind(
+    body_key="results", entity="assessment_result", noun="hasil asesmen",
+    fields=assessment_results.API_FIELDS, parse=assessment_results.parse,
+    key=assessment_results.key, store=assessment_results.store,
+    shown=assessment_results.as_json)
+
+
+@bp.get("/employees/<nip>/assessments")
+@access(PUBLIC)  # bearer token: auth.authenticate
+def employee_assessments(nip: str):
+    employee = lookups.employee(auth.account(), nip)
+    return json_response({"nip": employee.nip, "results": [
+        {**assessment_results.as_json(row), "source": row.source,
+         "updated_at": row.updated_at.isoformat(timespec="seconds") + "Z"}
+        for row in assessment_results.history(employee.id)]})
+
+
+@bp.post("/employees/<nip>/assessments")
+@access(PUBLIC)  # bearer token with the write scope: auth.authenticate, writes.write
+def record_assessments(nip: str):
+    return writes.write(ASSESSMENTS, lookups.employee(auth.account(), nip))
 
 
 @bp.get("/units/<kode>/compliance")

@@ -208,3 +208,30 @@ def assessed_standards(employee_id: int) -> dict[str, dt.date]:
             found[standard] = date
     return found
 
+
+
+def store(employee, records: list[AssessmentRecord], source: str) -> list[tuple]:
+    """Save one employee's parsed results (the API write): per record (status, old values,
+    id, description); the current gaps follow."""
+    existing = stored({employee.id})
+    answers = []
+    for record in records:
+        row = existing.get(key(employee.id, record))
+        status, old = save(employee.id, record, source, row)
+        db.session.flush()
+        row = row or stored({employee.id})[key(employee.id, record)]
+        answers.append((status, old, row.id, f"Hasil asesmen {record.kompetensi} tanggal "
+                                             f"{record.assessed_on}"))
+    sync_gaps({employee.id})
+    return answers
+
+
+def as_json(item: AssessmentRecord | AssessmentResult) -> dict:
+    return {"assessed_on": item.assessed_on.isoformat(), "standard": item.standard,
+            "competency": item.kompetensi, "required_level": item.required_level,
+            "achieved_level": item.achieved_level, "gap": item.gap, "assessor": item.assessor}
+
+
+API_FIELDS = {"assessed_on": "tanggal_asesmen", "standard": "standar", "competency": "kompetensi",
+              "required_level": "level_standar", "achieved_level": "level_capaian",
+              "gap": "kesenjangan", "assessor": "asesor"}
