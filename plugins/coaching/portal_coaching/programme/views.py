@@ -76,7 +76,7 @@ def card():
         Participant.status == "aktif",
         or_(Participant.employee_id == me, Participant.mentor_id == me, Coach.employee_id == me))
         .limit(5)).all()
-    return render("coaching/program/card.html", active=active,
+    return render("coaching/program/card.html", block="card", active=active,
                   staff=rules.is_programme_staff(current_user))
 
 
