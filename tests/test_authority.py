@@ -113,3 +113,37 @@ def test_admin_sdm_cannot_make_itself_head_either(client, two_units):
     client.login(sdm.nip)
     body = client.post(f"/unit/{sub.id}/ubah", data=_unit_form(sub, pimpinan_nip=sdm.nip)).get_data(as_text=True)
     assert "tidak dapat menetapkan diri sendiri" in body
+
+
+# --- the import door obeys the same guard ---------------------------------------------------
+
+def test_admin_unit_cannot_import_itself_as_atasan_or_head(client, two_units):
+    from tests.test_imports import csv_bytes, employee_row, unit_row, upload
+
+    staff, admin, sub = two_units["A"]["staff"], two_units["A"]["admin"], two_units["A"]["sub"]
+    client.login(admin.nip)
+    row = employee_row("A.01", nip=staff.nip, nama="Staf A", atasan_nip=admin.nip)
+    page = upload(client, "pegawai", csv_bytes([row]), "p.csv").get_data(as_text=True)
+    assert "tidak dapat menetapkan diri sendiri" in page and 'name="token"' not in page
+    row = employee_row("A.01", nip=staff.nip, nama="Staf A", atasan_nip=two_units["B"]["atasan"].nip)
+    page = upload(client, "pegawai", csv_bytes([row]), "p.csv").get_data(as_text=True)
+    assert "dipilih dari pegawai unit dalam kewenangan Anda" in page
+    row = {**unit_row("A.01", "A"), "nama": sub.nama, "eselon": "II", "pimpinan_nip": admin.nip}
+    page = upload(client, "unit", csv_bytes([row]), "u.csv").get_data(as_text=True)
+    assert "tidak dapat menetapkan diri sendiri" in page and 'name="token"' not in page
+    db.session.expire_all()
+    assert db.session.get(Employee, staff.id).supervisor_id == two_units["A"]["atasan"].id
+    assert db.session.get(Unit, sub.id).head_id == two_units["A"]["atasan"].id
+
+
+def test_an_imported_atasan_change_is_audited_and_notified(client, two_units):
+    from tests.test_imports import csv_bytes, employee_row, preview_and_save
+
+    staff, old, new = two_units["A"]["staff"], two_units["A"]["atasan"], two_units["A"]["head"]
+    client.login(two_units["A"]["admin"].nip)
+    row = employee_row("A.01", nip=staff.nip, nama="Staf A", atasan_nip=new.nip)
+    assert "1 diperbarui" in preview_and_save(client, "pegawai", csv_bytes([row]), "p.csv").get_data(as_text=True)
+    entry = db.session.scalar(select(AuditLog).where(AuditLog.action == "authority.atasan"))
+    assert entry.old_values == {"atasan_nip": old.nip} and entry.new_values == {"atasan_nip": new.nip}
+    for person in (staff, old, new):
+        assert _notices(person), person.nama

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from portal import audit
 from portal.extensions import db
 from portal.imports import assessments, employees, units
+from portal.imports import authority as import_authority
 from portal.imports.reader import ImportFileError, read_sheet
 from portal.imports.validation import Preview
 from portal.models import Account, Unit
@@ -30,26 +31,35 @@ def allowed_unit_kodes(user: Account) -> set[str] | None:
     return set(db.session.scalars(select(Unit.kode).where(manageable_units(user))))
 
 
-def preview(kind: str, path: Path, allowed: set[str] | None, ext: str | None = None) -> Preview:
-    """Read and check the whole file; nothing is written."""
-    return KINDS[kind].validate(read_sheet(path, ext), allowed)
+def preview(kind: str, path: Path, allowed: set[str] | None, ext: str | None = None,
+            actor: Account | None = None) -> Preview:
+    """Read and check the whole file; nothing is written. With ``actor`` (the pages) the atasan
+    and head columns obey the authority guard (portal.imports.authority)."""
+    sheet = read_sheet(path, ext)
+    result = KINDS[kind].validate(sheet, allowed)
+    if actor is not None and kind in import_authority.COLUMN:
+        import_authority.check(kind, actor, result, [number for number, _raw in sheet.rows])
+    return result
 
 
 def commit(kind: str, path: Path, allowed: set[str] | None, source: str,
-           ext: str | None = None, actor_id: int | None = None) -> Preview:
+           ext: str | None = None, actor_id: int | None = None,
+           actor: Account | None = None) -> Preview:
     """Check the file again and write it in one transaction, all or nothing.
 
     Returns the preview; when it has problems nothing was written. Raises ImportFileError when
     the file cannot be read or the database refused the rows (e.g. a concurrent change).
     """
-    result = preview(kind, path, allowed, ext)
+    result = preview(kind, path, allowed, ext, actor)
     if not result.ok:
         db.session.rollback()
         return result
     noun = NOUNS[kind]
     result.source = source
     try:
+        changed = import_authority.changes(kind, result.records) if kind in import_authority.COLUMN else []
         KINDS[kind].write(result)
+        import_authority.announce(changed)
         audit.record(
             f"import.{kind}", ENTITY[kind], source[:60], None,
             {"dibuat": result.created, "diperbarui": result.updated, "baris": result.rows,

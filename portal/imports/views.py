@@ -78,7 +78,7 @@ def preview(slug: str):
         return _page(422, error=str(error), error_kind=kind)
     try:
         result = importer.preview(kind, pending.path, importer.allowed_unit_kodes(current_user),
-                                  pending.ext)
+                                  pending.ext, actor=current_user)
     except ImportFileError as error:
         storage.discard(pending)
         return _page(422, error=f"{pending.filename}: {error}", error_kind=kind)
@@ -117,7 +117,7 @@ def commit(slug: str):
         return redirect_to("imports.index")
     try:
         result = importer.commit(kind, pending.path, importer.allowed_unit_kodes(current_user),
-                                 source=pending.filename, ext=pending.ext)
+                                 source=pending.filename, ext=pending.ext, actor=current_user)
     except ImportFileError as error:
         storage.forget(pending)
         flash(str(error), "error")
