@@ -143,3 +143,22 @@ def test_admin_sdm_lists_and_revokes_any_api_token(client, two_units):
                                                         Notification.title == "Token API Anda dicabut"))
     again = client.post(f"/admin/token-api/{row.id}/cabut", follow_redirects=True)
     assert "sudah dicabut" in again.get_data(as_text=True)
+
+
+def test_peers_are_not_below_each_other(client, two_units, people):
+    """An admin SDM does not reset another admin SDM; an admin_unit does not reset an admin of
+    the same subtree, only of a narrower one."""
+    a = two_units["A"]
+    other_sdm = people.person(a["sub"], "admin_sdm", nama="Admin SDM Dua", supervisor=a["atasan"])
+    peer = people.person(a["sub"], "admin_unit", nama="Admin A Kembar", admin_of=a["top"],
+                         supervisor=a["atasan"])
+    narrower = people.person(a["sub"], "admin_unit", nama="Admin A Satu", admin_of=a["sub"],
+                             supervisor=a["atasan"])
+    client.login(two_units["sdm"].nip)
+    page = client.post(RESET.format(other_sdm.id), follow_redirects=True).get_data(as_text=True)
+    assert "setara atau di atas kewenangan Anda" in page
+    client.logout()
+    client.login(a["admin"].nip)
+    page = client.post(RESET.format(peer.id), follow_redirects=True).get_data(as_text=True)
+    assert "setara atau di atas kewenangan Anda" in page
+    assert _reset(client, narrower)

@@ -18,7 +18,6 @@ from flask import current_app, flash, redirect, request, url_for
 from flask_login import current_user, logout_user
 from sqlalchemy import exists, select
 
-from portal.admin.roles import grant_problem
 from portal.api import tokens
 from portal.audit import record
 from portal.auth import passwords
@@ -54,13 +53,26 @@ def derived_parts(employee: Employee) -> list[str]:
     return found
 
 
+def _above(actor: Account, grant) -> bool:
+    """``actor`` is strictly above the holder of ``grant``: a peer is not above (an admin SDM
+    does not reset another admin SDM; an admin_unit only admins of a narrower subtree)."""
+    if grant.role == "superadmin":
+        return False  # only on the server: flask users set-password
+    if grant.role == "admin_sdm":
+        return "superadmin" in actor.roles
+    if actor.is_ministry_wide:
+        return True
+    path = grant.unit.path if grant.unit else ""
+    return any(path.startswith(mine) and path != mine for mine in actor.admin_unit_paths)
+
+
 def reset_problem(actor: Account, employee: Employee, account: Account | None) -> str | None:
     """Why ``actor`` may not set a temporary password for ``employee`` (None: allowed)."""
     if employee.id == actor.employee_id:
         return "Untuk akun Anda sendiri gunakan halaman Ganti kata sandi."
-    if account is not None and any(grant_problem(actor, g.role, g.unit) for g in account.grants):
-        return ("Akun ini memegang peran yang tidak dapat Anda berikan; kata sandi sementara "
-                "dibuat oleh admin di atas kewenangannya.")
+    if account is not None and not all(_above(actor, grant) for grant in account.grants):
+        return ("Akun ini memegang peran admin yang setara atau di atas kewenangan Anda; kata "
+                "sandi sementara dibuat oleh admin di atas kewenangannya.")
     if not actor.is_ministry_wide and (parts := derived_parts(employee)):
         return ("Hanya Admin SDM yang dapat membuat kata sandi sementara untuk akun ini, karena "
                 f"pemegangnya adalah {', '.join(parts)}.")
