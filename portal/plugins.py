@@ -14,6 +14,24 @@ from portal import hookspecs
 from portal.types import PluginInfo
 
 ENTRY_POINT_GROUP = "portal"
+# The plugin API this core provides (hooks, types, helpers): a plugin declares the version it was
+# written for in ``PluginInfo.api_version``; same major and a minor not newer than this load.
+# 1.0: the hooks of docs/hooks.md; 1.1: ``portal_join_steps``, ``PluginInfo.api_version``.
+API_VERSION = "1.1"
+
+
+def _version(text: str) -> tuple[int, int]:
+    major, _, minor = str(text).partition(".")
+    return int(major), int(minor or 0)
+
+
+def api_compatible(needed: str, provided: str = API_VERSION) -> bool:
+    """A plugin written for ``needed`` runs on a core providing ``provided``."""
+    try:
+        (need_major, need_minor), (have_major, have_minor) = _version(needed), _version(provided)
+    except ValueError:
+        return False
+    return need_major == have_major and need_minor <= have_minor
 
 
 @dataclass(frozen=True)
@@ -31,6 +49,7 @@ class PluginRegistry:
         self.pm = pluggy.PluginManager("portal")
         self.pm.add_hookspecs(hookspecs)
         self._versions: dict[str, str] = {}
+        self._info: dict[str, PluginInfo] = {}
 
     def load_entrypoints(self) -> None:
         for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
@@ -51,6 +70,11 @@ class PluginRegistry:
             info = self.info(slug)
             if info.slug != slug:
                 raise RuntimeError(f"plugin {slug!r} declares slug {info.slug!r}")
+            if not api_compatible(info.api_version):
+                raise RuntimeError(
+                    f"plugin {slug!r} is written for the portal plugin API {info.api_version}; this "
+                    f"core provides {API_VERSION} (same major, minor up to {API_VERSION}): upgrade the "
+                    f"core or install a version of the plugin made for it")
 
     def enable_tracing(self, write=None) -> None:
         writer = write or (lambda *args: print("[hook]", *args, file=sys.stderr))
@@ -63,7 +87,9 @@ class PluginRegistry:
         )
 
     def info(self, slug: str) -> PluginInfo:
-        return self._impl_result(slug, "portal_plugin_info")
+        if slug not in self._info:  # static for the life of the app
+            self._info[slug] = self.call_one(slug, "portal_plugin_info")
+        return self._info[slug]
 
     def installed(self) -> list[InstalledPlugin]:
         result = []
@@ -73,18 +99,27 @@ class PluginRegistry:
             result.append(InstalledPlugin(slug, self.info(slug), self._versions.get(slug, "?"), hooks))
         return result
 
-    def per_plugin(self, hook_name: str, **kwargs):
-        """Yield (slug, result) of one hook for each plugin implementing it."""
-        caller = getattr(self.pm.hook, hook_name)
-        for impl in caller.get_hookimpls():
-            yield impl.plugin_name, impl.function(**kwargs)
+    def per_plugin(self, hook_name: str, only: set[str] | None = None, **kwargs):
+        """Yield (slug, result) of one hook for each plugin implementing it (or for ``only``
+        those), each call made through pluggy so that tracing sees it."""
+        for slug in self.implementers(hook_name):
+            if only is None or slug in only:
+                yield slug, self.call_one(slug, hook_name, **kwargs)
 
-    def _impl_result(self, slug: str, hook_name: str):
+    def implementers(self, hook_name: str) -> list[str]:
+        """Slugs of the plugins implementing a hook, in pluggy's calling order."""
+        return [impl.plugin_name for impl in getattr(self.pm.hook, hook_name).get_hookimpls()]
+
+    def call_one(self, slug: str, hook_name: str, **kwargs):
+        """One plugin's result of one hook, called through pluggy (a subset caller)."""
         caller = getattr(self.pm.hook, hook_name)
-        for impl in caller.get_hookimpls():
-            if impl.plugin_name == slug:
-                return impl.function()
-        raise KeyError(f"plugin {slug!r} does not implement {hook_name}")
+        others = [impl.plugin for impl in caller.get_hookimpls() if impl.plugin_name != slug]
+        if len(others) == len(caller.get_hookimpls()):
+            raise KeyError(f"plugin {slug!r} does not implement {hook_name}")
+        result = self.pm.subset_hook_caller(hook_name, remove_plugins=others)(**kwargs)
+        if caller.spec and caller.spec.opts.get("firstresult"):
+            return result
+        return result[0] if result else None
 
     def hook_excluding(self, hook_name: str, disabled_slugs: set[str]):
         """A caller for ``hook_name`` that leaves out the given plugins (pluggy subset caller)."""

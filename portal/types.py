@@ -71,6 +71,9 @@ class PluginInfo:
     description: str = ""
     settings: tuple[SettingSpec, ...] = field(default_factory=tuple)
     caps: tuple[CapSpec, ...] = ()
+    # The core plugin API ("major.minor", see portal.plugins.API_VERSION) the plugin was written
+    # for: the core refuses at start-up a plugin needing another major or a newer minor.
+    api_version: str = "1.0"
 
     def __post_init__(self) -> None:
         if self.model not in MODELS:

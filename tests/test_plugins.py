@@ -13,6 +13,7 @@ from portal.extensions import db
 from portal.hookspecs import hookimpl
 from portal.mechanisms.switches import set_switch
 from portal.plugins import registry
+from portal.types import PluginInfo
 from tests.example_plugin import plugin
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +56,33 @@ def test_misspelled_hook_is_refused_at_start_up(make_app):
 
     with pytest.raises(Exception, match="portal_menu_itemz"):
         make_app(plugins=[("salah", Misspelled())])
+
+
+def test_plugin_written_for_another_core_api_is_refused_at_start_up(make_app):
+    from portal.plugins import API_VERSION, api_compatible
+
+    class FromTheFuture:
+        @hookimpl
+        def portal_plugin_info(self):
+            return PluginInfo(slug="masa_depan", title="Masa depan", model=70, api_version="2.0")
+
+    with pytest.raises(RuntimeError, match=r"plugin API 2\.0; this core provides"):
+        make_app(plugins=[("masa_depan", FromTheFuture())])
+    major, minor = API_VERSION.split(".")
+    assert api_compatible(f"{major}.0") and api_compatible(API_VERSION)
+    assert not api_compatible(f"{major}.{int(minor) + 1}") and not api_compatible(f"{int(major) + 1}.0")
+    assert not api_compatible("satu")
+
+
+def test_hooks_of_one_plugin_are_called_through_pluggy(make_app, capsys):
+    """``per_plugin`` (demo data, blueprints, migrations) goes through pluggy, so tracing sees it."""
+    app = make_app(plugins=[plugin()], PORTAL_TRACE_HOOKS=True)
+    with app.app_context():
+        from portal.plugins import registry
+
+        results = dict(registry().per_plugin("portal_migrations_dir"))
+    assert "contoh" in results
+    assert "portal_migrations_dir" in capsys.readouterr().err
 
 
 def test_slug_must_match_entry_point_name(make_app):

@@ -143,8 +143,10 @@ def _demo_signers(units: list[Unit], head_id: dict[int, int]) -> None:
                                "report.pengelola_name": clerk.nama, "report.pengelola_nip": clerk.nip}, None)
 
 
-def load(scale: str, seed: int, echo: Callable[[str], None] = print) -> list[str]:
-    """Create the demo data in one transaction; return summary lines."""
+def load(scale: str, seed: int, echo: Callable[[str], None] = print,
+         plugins: set[str] | None = None) -> list[str]:
+    """Create the demo data in one transaction; return summary lines. ``plugins`` limits the
+    mechanisms whose demo records are added (all installed ones by default)."""
     rng = random.Random(seed)
     factory = PeopleFactory(rng)
     _, _, _, staff_per_unit = SCALES[scale]
@@ -157,7 +159,7 @@ def load(scale: str, seed: int, echo: Callable[[str], None] = print) -> list[str
     db.session.flush()
     _demo_signers(units, head_id)
     lines = [f"{gaps} kesenjangan kompetensi dibuat.", add_demo_entries(rng, scale)]
-    for slug, summary in registry().per_plugin("portal_demo_data", rng=rng, scale=scale):
+    for slug, summary in registry().per_plugin("portal_demo_data", only=plugins, rng=rng, scale=scale):
         if summary:
             lines.append(f"[{slug}] {summary}")
     db.session.commit()

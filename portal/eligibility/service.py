@@ -57,18 +57,18 @@ def _plugin_verdicts(employee: Employee, slug: str, on_date: dt.date,
     """Call the hook on each enabled plugin, keeping who answered so a failure is named."""
     skipped = disabled_slugs(employee.unit)
     arguments = {"employee": employee, "mechanism": slug, "on_date": on_date, "context": context}
-    caller = getattr(registry().pm.hook, HOOK)
+    plugins = registry()
     found: list[Verdict] = []
-    for impl in reversed(caller.get_hookimpls()):  # pluggy's own call order (LIFO)
-        if impl.plugin_name in skipped:
+    for plugin in reversed(plugins.implementers(HOOK)):  # pluggy's own call order (LIFO)
+        if plugin in skipped:
             continue
         try:
-            result = impl.function(*(arguments[name] for name in impl.argnames))
+            result = plugins.call_one(plugin, HOOK, **arguments)
         except Exception:
-            current_app.logger.exception("%s of plugin %s failed", HOOK, impl.plugin_name)
-            found.append(_broken(impl.plugin_name))
+            current_app.logger.exception("%s of plugin %s failed", HOOK, plugin)
+            found.append(_broken(plugin))
             continue
-        found += _verdicts_of(impl.plugin_name, result)
+        found += _verdicts_of(plugin, result)
     return found
 
 

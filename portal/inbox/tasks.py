@@ -50,7 +50,7 @@ def pending_items(user: Account) -> list[InboxItem]:
             title = plugins.info(impl.plugin_name).title
         except KeyError:
             title = impl.plugin_name
-        for task in impl.function(user=user) or ():
+        for task in plugins.call_one(impl.plugin_name, "portal_pending_tasks", user=user) or ():
             if not isinstance(task, PendingTask) or not _may_open(user, task.endpoint):
                 continue
             url = _url(task)
