@@ -73,26 +73,27 @@ def _by() -> str:
     return f" oleh {current_user.employee.nama}" if current_user and current_user.is_authenticated else ""
 
 
+def _announce(action: str, entity: str, key: str, column: str, what: str, old: Employee | None,
+              new: Employee | None, people: tuple) -> None:
+    """Audit an authority change (old → new NIP) and tell ``people`` in their inbox."""
+    record(action, entity, key, {column: old.nip if old else None}, {column: new.nip if new else None},
+           summary=f"{what}: {_name(old)} → {_name(new)}")
+    notify(people, f"{what} diubah",
+           f"Dari {_name(old)} menjadi {_name(new)}{_by()}. Jika ini keliru, hubungi Admin SDM.")
+
+
 def atasan_changed(subject: Employee, old: Employee | None, new: Employee | None) -> None:
     """Audit (old/new) and tell the employee, the previous and the new atasan."""
-    if (old.id if old else None) == (new.id if new else None):
-        return
-    record("authority.atasan", "employee", subject.nip, {"atasan_nip": old.nip if old else None},
-           {"atasan_nip": new.nip if new else None},
-           summary=f"Atasan langsung {subject.nama}: {_name(old)} → {_name(new)}")
-    notify((subject, old, new), f"Atasan langsung {subject.nama} diubah",
-           f"Dari {_name(old)} menjadi {_name(new)}{_by()}. Jika ini keliru, hubungi Admin SDM.")
+    if (old.id if old else None) != (new.id if new else None):
+        _announce("authority.atasan", "employee", subject.nip, "atasan_nip",
+                  f"Atasan langsung {subject.nama}", old, new, (subject, old, new))
 
 
 def head_changed(unit: Unit, old: Employee | None, new: Employee | None) -> None:
     """Audit (old/new) and tell the previous and the new head."""
-    if (old.id if old else None) == (new.id if new else None):
-        return
-    record("authority.head", "unit", unit.kode, {"pimpinan_nip": old.nip if old else None},
-           {"pimpinan_nip": new.nip if new else None},
-           summary=f"Pimpinan unit {unit.kode} {unit.nama}: {_name(old)} → {_name(new)}")
-    notify((old, new), f"Pimpinan unit {unit.nama} diubah",
-           f"Dari {_name(old)} menjadi {_name(new)}{_by()}. Jika ini keliru, hubungi Admin SDM.")
+    if (old.id if old else None) != (new.id if new else None):
+        _announce("authority.head", "unit", unit.kode, "pimpinan_nip", f"Pimpinan unit {unit.nama}",
+                  old, new, (old, new))
 
 
 def self_approval_refusal(actor: Account, *, subject_id: int | None, rule: str,
