@@ -10,10 +10,13 @@ from flask_login import current_user
 from portal.extensions import login_manager
 
 PUBLIC = "public"
-ROLES = ("pegawai", "atasan", "pimpinan_unit", "admin_unit", "admin_sdm", "superadmin")
+ROLES = ("pegawai", "atasan", "pimpinan_unit", "admin_unit", "admin_sdm", "superadmin", "manajemen_talenta")
 ADMINS = ("admin_unit", "admin_sdm", "superadmin")
 SDM = ("admin_sdm", "superadmin")
 MANAGERS = ("atasan", "pimpinan_unit", "admin_unit", "admin_sdm", "superadmin")
+# §E.7: the talent-management work unit under the HR unit (assessment, coaching clinic,
+# re-assessment); a granted, ministry-wide role. Admin SDM keeps access.
+TALENTA = ("manajemen_talenta", "admin_sdm", "superadmin")
 
 
 def access(*roles: str) -> Callable:

@@ -257,3 +257,22 @@ def portal_placement_kinds() -> list[PlacementKind]:
 
     :return: a list of :class:`portal.types.PlacementKind` (empty when you run none).
     """
+
+
+if TYPE_CHECKING:  # types of portal_join_steps
+    from portal.eligibility.gate import JoinStep
+
+
+@hookspec
+def portal_join_steps() -> list[JoinStep]:
+    """Every step of your plugin where a person joins something (registering for a meeting,
+    being added as speaker or participant, reporting a training, being proposed or nominated).
+
+    Each such step must call :func:`portal.eligibility.gate.require_eligible` before it changes
+    anything. Declare it here as a :class:`portal.eligibility.gate.JoinStep` whose ``attempt``
+    drives the real step; the core's test ``tests/test_join_steps.py`` walks every installed
+    plugin's steps with an employee under an MG-10 block and fails if any step lets them in.
+    Called for every installed plugin, switched on or not.
+
+    :return: a list of :class:`~portal.eligibility.gate.JoinStep` (empty when nobody joins).
+    """

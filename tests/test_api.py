@@ -140,11 +140,11 @@ def test_eligibility_has_the_fixed_shape_with_every_reason(api_app, two_units):
     body = response.get_json()
     assert set(body) == {"nip", "mechanism", "eligible", "reasons"}
     assert body["mechanism"] == "contoh"
-    assert body["eligible"] is False  # no assessment gap, not Hi-Po (G-03)
+    assert body["eligible"] is None  # no assessment gap recorded, not Hi-Po: cannot decide (G-03)
     for reason in body["reasons"]:
         assert set(reason) == {"rule_id", "allow", "message"}
     g03 = [r for r in body["reasons"] if r["rule_id"] == "G-03"]
-    assert [r["allow"] for r in g03] == [True, False]
+    assert [r["allow"] for r in g03] == [True, None]
     assert "G-03" in g03[1]["message"]
 
     db.session.add(EmployeeGap(employee_id=staff.id, standard="teknis", kompetensi="Hidrologi",
@@ -291,17 +291,17 @@ def test_a_token_sees_what_its_account_may_see(api_app, ledger):
     admin_a = token_for(a["admin"])
     staff_a = token_for(a["staff"])
     sdm = token_for(ledger["sdm"])
-    # Another unit's employee and unit: 403 for a unit-scoped token.
+    # Another unit's employee and unit: the same 404 as for an unknown one (issue 15 item 7).
     for url in (f"/api/v1/employees/{b['staff'].nip}/jp", f"/api/v1/employees/{b['staff'].nip}/eligibility/contoh",
                 "/api/v1/units/B/compliance"):
         response = get(api_app, url, admin_a)
-        assert response.status_code == 403, url
+        assert response.status_code == 404, url
         assert set(response.get_json()) == {"message"}
         assert b["staff"].nama not in response.get_data(as_text=True)
     # A pegawai sees only themselves, and no unit figures.
     assert get(api_app, f"/api/v1/employees/{a['staff'].nip}/jp", staff_a).status_code == 200
-    assert get(api_app, f"/api/v1/employees/{a['atasan'].nip}/jp", staff_a).status_code == 403
-    assert get(api_app, "/api/v1/units/A/compliance", staff_a).status_code == 403
+    assert get(api_app, f"/api/v1/employees/{a['atasan'].nip}/jp", staff_a).status_code == 404
+    assert get(api_app, "/api/v1/units/A/compliance", staff_a).status_code == 404
     # Admin SDM sees the whole ministry.
     assert get(api_app, f"/api/v1/employees/{b['staff'].nip}/jp", sdm).status_code == 200
     assert get(api_app, "/api/v1/units/B/compliance", sdm).get_json()["employees"] == 4

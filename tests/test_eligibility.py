@@ -78,15 +78,16 @@ def rules(answer: EligibilityAnswer) -> list[tuple]:
 # --------------------------------------------------------------------------- G-03 and switches
 
 
-def test_asn_without_assessment_gap_and_not_hipo_may_not_take_part_g03(make_app, world):
+def test_asn_without_an_assessment_gap_recorded_and_not_hipo_cannot_be_decided_yet_g03(make_app, world):
+    # No gap rows cannot be told from "not assessed": the approver decides, recording why.
     app, ctx = with_app(make_app)
     try:
         answer = check(fresh(world["A"]["staff"]), "contoh", ON)
-        assert answer.eligible is False
-        assert ("G-03", False) in rules(answer)
-        denied = next(v for v in answer.verdicts if v.allow is False)
-        assert "G-03" in denied.message and "Hi-Po" in denied.message
-        assert answer.summary.startswith("Tidak memenuhi syarat")
+        assert answer.eligible is None
+        assert ("G-03", None) in rules(answer)
+        missing = next(v for v in answer.verdicts if v.allow is None)
+        assert "G-03" in missing.message and "Hi-Po" in missing.message
+        assert answer.summary.startswith("Belum dapat diputuskan")
     finally:
         ctx.pop()
 
@@ -109,7 +110,7 @@ def test_a_gap_of_level_zero_is_no_gap_g03(make_app, world):
     try:
         staff = fresh(world["A"]["staff"])
         add_gap(staff, level=0)
-        assert check(staff, "contoh", ON).eligible is False
+        assert check(staff, "contoh", ON).eligible is None
     finally:
         ctx.pop()
 
@@ -254,7 +255,7 @@ def test_the_answer_partial_renders_on_any_page(make_app, world):
         staff = fresh(world["A"]["staff"])
         with app.test_request_context("/"):
             html = render_template("eligibility/_answer.html", answer=check(staff, "contoh", ON))
-        assert "Tidak memenuhi syarat" in html and "G-03" in html and "pengaturan unit" in html
+        assert "Belum dapat diputuskan" in html and "G-03" in html and "pengaturan unit" in html
         assert "<script" not in html and "style=" not in html
     finally:
         ctx.pop()

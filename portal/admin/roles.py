@@ -5,14 +5,15 @@ from __future__ import annotations
 from portal.models import Account, Unit
 from portal.scope import can_manage_unit
 
-ROLE_LABELS = {"admin_unit": "Admin unit", "admin_sdm": "Admin SDM", "superadmin": "Superadmin"}
+ROLE_LABELS = {"admin_unit": "Admin unit", "admin_sdm": "Admin SDM", "superadmin": "Superadmin",
+               "manajemen_talenta": "Unit Kerja Pengelolaan Talenta (§E.7)"}
 
 
 def grantable_roles(user: Account) -> list[str]:
     if "superadmin" in user.roles:
-        return ["admin_unit", "admin_sdm", "superadmin"]
+        return ["admin_unit", "admin_sdm", "superadmin", "manajemen_talenta"]
     if "admin_sdm" in user.roles:
-        return ["admin_unit", "admin_sdm"]
+        return ["admin_unit", "admin_sdm", "manajemen_talenta"]
     if "admin_unit" in user.roles:
         return ["admin_unit"]
     return []

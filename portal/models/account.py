@@ -14,7 +14,7 @@ from portal.extensions import db
 from portal.models.employee import Employee
 from portal.models.unit import Unit
 
-GRANTABLE_ROLES = ("admin_unit", "admin_sdm", "superadmin")
+GRANTABLE_ROLES = ("admin_unit", "admin_sdm", "superadmin", "manajemen_talenta")
 
 
 def new_session_token() -> str:

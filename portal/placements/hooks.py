@@ -51,3 +51,16 @@ def report_rows_hook(slug: str):
         return report_rows(slug, kind, unit, period)
 
     return portal_report_rows
+
+
+def join_steps_hook(slug: str):
+    """``portal_join_steps``: nominating a candidate for a placement of kind ``slug``
+    (:func:`portal.placements.service.nominate`, through the core's eligibility gate)."""
+
+    @hookimpl
+    def portal_join_steps():
+        from portal.placements.join import join_steps
+
+        return join_steps(slug)
+
+    return portal_join_steps

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from portal.hookspecs import hookimpl
-from portal.placements.hooks import standard_hooks
+from portal.placements.hooks import join_steps_hook, standard_hooks
 from portal.types import DashboardWidget, MenuItem, PluginInfo
 from portal_magang.kind import KIND, SETTINGS, SLUG
 
@@ -74,3 +74,4 @@ def portal_demo_data(rng, scale):
 
 
 portal_certificate_context, portal_import_row, portal_pending_tasks = standard_hooks(SLUG)
+portal_join_steps = join_steps_hook(SLUG)

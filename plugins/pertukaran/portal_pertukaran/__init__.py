@@ -4,7 +4,7 @@ placement lifecycle (docs/placements.md): hook implementations only."""
 from __future__ import annotations
 
 from portal.hookspecs import hookimpl
-from portal.placements.hooks import report_rows_hook, standard_hooks
+from portal.placements.hooks import join_steps_hook, report_rows_hook, standard_hooks
 from portal.types import MenuItem, PluginInfo
 from portal_pertukaran.jp import SETTINGS, compute
 from portal_pertukaran.kind import KIND, SLUG, TITLE
@@ -48,4 +48,5 @@ def portal_demo_data(rng, scale):
 
 
 portal_certificate_context, portal_import_row, portal_pending_tasks = standard_hooks(SLUG)
+portal_join_steps = join_steps_hook(SLUG)
 portal_report_rows = report_rows_hook(SLUG)

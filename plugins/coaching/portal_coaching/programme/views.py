@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy import exists, func, or_, select
 from wtforms.fields.choices import SelectChoice
 
-from portal.access import ROLES, access
+from portal.access import ROLES, TALENTA, access
 from portal.eligibility.service import check
 from portal.extensions import db
 from portal.ledger.clock import today
@@ -179,7 +179,7 @@ def add_participant(programme_id: int):
 # --------------------------------------------------------------------------- coaching clinic (CM-04)
 
 @bp.route("/program/klinik", methods=["GET", "POST"])
-@access(*STAFF)
+@access(*TALENTA)
 def clinics():
     form = ClinicForm()
     status = 200
@@ -255,7 +255,7 @@ def coach_certificate(coach_id: int):
 # --------------------------------------------------------------------------- re-assessment (CM-03)
 
 @bp.route("/program/reasesmen")
-@access(*STAFF)
+@access(*TALENTA)
 def reassessments():
     """For the talent unit: re-assessments due (within 6 months of completion) and overdue."""
     state = arg("status", ("jatuh_tempo", "terlambat", "selesai"))
@@ -269,4 +269,5 @@ def reassessments():
     else:
         query = query.where(Participant.reasesmen_pada.is_(None))
     page = db.paginate(query, page=page_number(), per_page=PER_PAGE, error_out=False)
-    return render("coaching/program/reassessments.html", block="results", page=page, state=state, today=today())
+    return render("coaching/program/reassessments.html", block="results", page=page, state=state, today=today(),
+                  is_staff=rules.is_programme_staff(current_user))

@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from portal.access import ROLES, access
+from portal.access import ROLES, TALENTA, access
 from portal.certificates.service import CertificateError, issue
 from portal.extensions import db
 from portal.ledger.clock import today
@@ -238,9 +238,13 @@ def complete(participant_id: int):
 
 
 @bp.route("/program/peserta/<int:participant_id>/reasesmen", methods=["POST"])
-@access(*STAFF)
+@access(*TALENTA)
 def reassess(participant_id: int):
-    participant, _roles = record_or_404(participant_id)
+    """The talent-management unit (§E.7) records the re-assessment; it does not open the
+    confidential coaching record (CM-01), so it goes back to its re-assessment list."""
+    participant = db.session.get(Participant, participant_id) or abort(404)
+    back = (redirect_to("coaching.record", participant_id=participant.id)
+            if rules.roles_in(current_user, participant) else redirect_to("coaching.reassessments"))
     form = ReassessmentForm()
     if not form.validate_on_submit():
         flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
@@ -248,7 +252,7 @@ def reassess(participant_id: int):
         commit_or_flash(lambda: workflow.record_reassessment(participant, form.tanggal.date,
                                                              form.catatan.data or "", current_user),
                         "Re-asesmen dicatat (CM-03).", (WorkflowError,))
-    return redirect_to("coaching.record", participant_id=participant.id)
+    return back
 
 
 # --------------------------------------------------------------------------- printable forms

@@ -9,6 +9,7 @@ from portal.models.employee import GAP_STANDARD_LABELS
 from portal.reports.model import Report, Signature
 from portal.types import ReportColumn
 from portal_coaching.unit.certificates import counted_jp
+from portal_coaching.unit.mentor_qualities import labels as mentor_labels
 from portal_coaching.unit.models import UnitMeeting, UnitPair
 
 COLUMNS = [
@@ -54,6 +55,8 @@ def build(pair: UnitPair) -> Report:
         ("Area pengembangan", f"{entry.area or '-'} ({GAP_STANDARD_LABELS.get(entry.area_standard or '', '-')})"),
         ("Kegiatan spesifik", pair.kegiatan), ("Tujuan", pair.tujuan or "-"),
         ("Sasaran", pair.sasaran or "-"),
+        *([("Kualitas mentor (G-05)", "; ".join(mentor_labels(pair)) or "Belum dicatat")]
+          if pair.jenis == "mentoring" else []),
         ("Kesepakatan dikonfirmasi", tanggal(pair.started_at) if pair.started_at else "Belum"),
         ("Status", pair.status_label),
     ]

@@ -11,7 +11,7 @@ UNIT_TYPES = {"coaching_unit": "coaching", "mentoring_unit": "mentoring"}
 
 
 def blueprint() -> Blueprint:
-    from portal_coaching.unit import views, views_pair  # noqa: F401  (routes)
+    from portal_coaching.unit import views, views_mentor, views_pair  # noqa: F401  (routes)
 
     return bp
 

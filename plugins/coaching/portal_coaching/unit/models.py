@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
@@ -115,6 +115,9 @@ class UnitPair(_Status, db.Model):
     evaluasi_mitra: Mapped[str | None] = mapped_column(Text)
     completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     certificate_id: Mapped[int | None] = mapped_column(ForeignKey("certificate.id", ondelete="SET NULL"))
+    # G-05: the mentor's qualities the mentee records (keys of unit.mentor_qualities.QUALITIES).
+    mentor_kualitas: Mapped[list | None] = mapped_column(JSON)
+    mentor_kualitas_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     inventory: Mapped[UnitInventory] = relationship(back_populates="pairs")
