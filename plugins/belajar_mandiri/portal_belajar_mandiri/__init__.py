@@ -86,3 +86,10 @@ def portal_demo_data(rng, scale):
     from portal_belajar_mandiri.demo import add_demo
 
     return add_demo(rng, scale)
+
+
+@hookimpl
+def portal_join_steps():
+    from portal_belajar_mandiri.join import join_steps
+
+    return join_steps()

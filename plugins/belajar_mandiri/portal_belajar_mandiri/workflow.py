@@ -11,7 +11,7 @@ from portal import i18n
 from portal.audit import record
 from portal.authority import self_approval_refusal
 from portal.costs import CATEGORIES, CostForm, apply_costs
-from portal.eligibility.service import check
+from portal.eligibility.gate import EligibilityRefusal, require_eligible
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.ledger.service import LedgerError, credit
@@ -52,14 +52,16 @@ def _move(a: MandiriAssignment, status: str, action: str, summary: str, **extra)
 
 # --------------------------------------------------------------------------- persiapan (BM-01)
 
-def propose(employee: Employee, values: dict, user: Account) -> MandiriAssignment:
-    """Tabel 6 persiapan 1–2: the participant unit proposes a recommended employee."""
+def propose(employee: Employee, values: dict, user: Account, override_reason: str = "") -> MandiriAssignment:
+    """Tabel 6 persiapan 1–2: the participant unit proposes a recommended employee, through the
+    core's eligibility gate ("cannot decide yet" only with a recorded ``override_reason``)."""
     start, end = values["tanggal_mulai"], values["tanggal_selesai"]
     if end < start:
         raise WorkflowError("Tanggal selesai belajar mandiri sebelum tanggal mulai.")
-    answer = check(employee, SLUG, start)
-    if answer.eligible is not True:
-        raise WorkflowError(f"{employee.nama} belum dapat diusulkan. {answer.summary}")
+    try:
+        require_eligible(employee, SLUG, start, override_reason=override_reason, actor=user)
+    except EligibilityRefusal as refusal:
+        raise WorkflowError(f"{employee.nama} belum dapat diusulkan. {refusal}") from None
     if db.session.scalar(select(MandiriAssignment.id).where(
             MandiriAssignment.employee_id == employee.id, MandiriAssignment.status.in_(OPEN))):
         raise WorkflowError(f"{employee.nama} masih memiliki belajar mandiri yang berjalan; "

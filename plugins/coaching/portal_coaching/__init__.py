@@ -96,3 +96,10 @@ def portal_certificate_context(participation):
 def portal_demo_data(rng, scale):
     summaries = [summary for flow in _flows() if (summary := flow.demo_data(rng, scale))]
     return "; ".join(summaries) or None
+
+
+@hookimpl
+def portal_join_steps():
+    from portal_coaching.join import join_steps
+
+    return join_steps()

@@ -7,6 +7,8 @@ The programme flow's (Lamp. H) world is ``programme_world``; the unit flow's fix
 from __future__ import annotations
 
 import pytest
+
+from portal.eligibility.testing import assessed_two_units  # noqa: F401  (two_units, G-03 holds)
 from programme_helpers import ProgrammeWorld
 
 

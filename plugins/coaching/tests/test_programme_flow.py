@@ -75,14 +75,20 @@ def test_only_clinic_attendees_or_named_employees_take_part_cm04(programme_world
 def test_participant_needs_gap_or_talent_g03(programme_world, people):
     w = programme_world
     programme = w.programme()
-    # Clinic record but no gap and no Hi-Po: the core's G-03 refuses.
+    # Clinic record but no gap recorded and no Hi-Po: the core's G-03 cannot decide yet.
     w.post_ok(w.sdm, f"{BASE}/klinik", {"nip": w.colleague.nip, "jenis": "klinik",
                                         "tanggal": (today() - dt.timedelta(days=60)).isoformat()})
     page = w.sdm.get(f"{BASE}/{programme.id}/kandidat?q=Rekan").get_data(as_text=True)
-    assert "G-03" in page and "Tidak memenuhi syarat" in page
+    assert "G-03" in page and "Belum dapat diputuskan" in page and "alasan_kelayakan" in page
     w.sdm.post(f"{BASE}/{programme.id}/peserta", data={
         "employee_id": str(w.colleague.id), "coach_id": str(w.coach.id), "penguji": "X"})
     assert db.session.scalar(select(Participant.id)) is None
+    # The HR unit proceeds only by recording why (audited).
+    w.sdm.post(f"{BASE}/{programme.id}/peserta", data={
+        "employee_id": str(w.colleague.id), "coach_id": str(w.coach.id), "penguji": "X",
+        "alasan_kelayakan": "Hasil asesmen 2026 belum diunggah; kesenjangan dari coaching clinic"})
+    assert last(Participant).employee_id == w.colleague.id
+    assert db.session.scalar(select(AuditLog.id).where(AuditLog.action == "eligibility.override"))
 
 
 def test_coach_must_meet_g04_requirements_certificate_optional(programme_world):

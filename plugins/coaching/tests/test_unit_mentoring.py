@@ -122,6 +122,6 @@ def test_an_employee_blocked_after_a_failed_internship_cannot_start_mentoring_mg
     db.session.commit()
     response = w.request(entry, pilihan="atasan")
     assert response.status_code == 422
-    assert "diblokir dari program pengembangan" in response.get_data(as_text=True)
+    assert "tidak dapat mengikuti program pengembangan kompetensi" in response.get_data(as_text=True)
     assert "(MG-10)" in response.get_data(as_text=True)
     assert db.session.scalars(select(UnitPair).where(UnitPair.inventory_id == entry.id)).all() == []

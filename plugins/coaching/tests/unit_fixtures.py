@@ -11,6 +11,7 @@ import pytest
 from portal_coaching.unit.models import UnitInventory, UnitMeeting, UnitPair
 from sqlalchemy import select
 
+from portal.eligibility.testing import record_gaps
 from portal.extensions import db
 from portal.ledger.clock import today
 
@@ -40,6 +41,7 @@ class UnitWorld:
         self.mentor = people.person(a["sub"], nama="Mentor Lain", supervisor=a["atasan"])
         self.colleague = people.person(a["sub"], nama="Rekan Kerja", supervisor=a["atasan"])
         self.other_atasan = people.person(a["sub"], nama="Atasan Lain", supervisor=a["atasan"])
+        record_gaps([self.mentor, self.colleague, self.other_atasan])  # G-03 holds for them too
         people.person(a["sub"], nama="Bawahan Atasan Lain", supervisor=self.other_atasan)
         self._clients: dict[int, object] = {}
 

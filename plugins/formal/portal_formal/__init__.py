@@ -73,3 +73,10 @@ def portal_demo_data(rng, scale):
     from portal_formal.demo import add_reports
 
     return add_reports(rng, scale)
+
+
+@hookimpl
+def portal_join_steps():
+    from portal_formal.join import join_steps
+
+    return join_steps()

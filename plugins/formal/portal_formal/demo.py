@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
+from portal.eligibility.core_rules import gap_or_talent
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Account, Employee
@@ -60,7 +61,8 @@ def _owners(rng: random.Random, scale: str) -> list[Employee]:
     extra = rng.sample(others, min(EXTRA_PEOPLE[scale], len(others)))
     seen, owners = set(), []
     for employee in with_accounts + extra:
-        if employee.supervisor_id and employee.id not in seen:
+        # A report passes the core's eligibility gate at verification: G-03 must hold.
+        if employee.supervisor_id and employee.id not in seen and gap_or_talent(employee).allow:
             seen.add(employee.id)
             owners.append(employee)
     return owners

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, request
 from flask_login import current_user
 
 from portal.access import MANAGERS, ROLES, access
+from portal.eligibility.service import check
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.ledger.numbers import jp_number
@@ -15,7 +16,7 @@ from portal.uploads import UploadError, megabytes, send_stored
 from portal.web import redirect_to, render
 from portal_formal import scope, workflow
 from portal_formal.forms import RejectForm, ReportForm
-from portal_formal.jp import ACTIVITY_TYPES, MAX_JP
+from portal_formal.jp import ACTIVITY_TYPES, MAX_JP, ROLE, SLUG
 from portal_formal.models import STATUS_LABELS, FormalReport
 from portal_formal.queries import ReportFilters, my_reports, pending_count_of
 
@@ -57,6 +58,9 @@ def create():
         except UploadError as error:
             db.session.rollback()
             form.certificate.errors = [*form.certificate.errors, str(error)]
+        except workflow.WorkflowError as error:
+            db.session.rollback()
+            form.title.errors = [*form.title.errors, str(error)]
         else:
             flash("Laporan pelatihan dikirim dan menunggu verifikasi atasan langsung.", "success")
             return redirect_to("formal.detail", report_id=report.id)
@@ -75,8 +79,10 @@ def detail(report_id: int):
 
 
 def _detail_page(report: FormalReport, reject_form: RejectForm | None = None, status: int = 200):
-    return render("formal/detail.html", report=report, types=ACTIVITY_TYPES,
-                  can_verify=scope.can_verify(current_user, report) and report.is_pending,
+    can_verify = scope.can_verify(current_user, report) and report.is_pending
+    answer = check(report.employee, SLUG, report.end_date, {"role": ROLE}) if can_verify else None
+    return render("formal/detail.html", report=report, types=ACTIVITY_TYPES, answer=answer,
+                  can_verify=can_verify,
                   is_owner=report.employee_id == current_user.employee_id,
                   reject_form=reject_form or RejectForm()), status
 
@@ -108,7 +114,8 @@ def verify(report_id: int):
         flash(SELF_VERIFICATION, "error")
         return _detail_page(report, status=403)
     try:  # the CSRF token was checked before the view (CSRFProtect)
-        _, entry = workflow.verify(report.id, current_user)
+        _, entry = workflow.verify(report.id, current_user,
+                                   override_reason=request.form.get("alasan_kelayakan", "")[:1000])
         db.session.commit()
     except (workflow.WorkflowError, LedgerError) as error:
         db.session.rollback()

@@ -11,11 +11,12 @@ from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
 from portal.audit import record
+from portal.eligibility.gate import EligibilityRefusal, refuse_if_not_eligible, require_eligible
 from portal.extensions import db
 from portal.ledger.models import LedgerEntry
 from portal.ledger.numbers import jp_number
 from portal.ledger.service import credit
-from portal.models import Account
+from portal.models import Account, Employee
 from portal.models.account import utcnow
 from portal.types import Participation
 from portal.uploads import store
@@ -39,8 +40,16 @@ def submit(employee_id: int, certificate: FileStorage, *, title: str, provider: 
            actor_id: int | None = None) -> FormalReport:
     """Store the certificate (content-checked) and the report, waiting for verification.
 
+    A hard "not eligible" (MG-10/PT-08 block, no longer an ASN) is refused here; "cannot decide
+    yet" waits for the verifier, who proceeds only by recording why (:func:`verify`).
+
+    :raises WorkflowError: the core's eligibility gate refuses the employee.
     :raises portal.uploads.UploadError: the certificate file is refused.
     """
+    try:
+        refuse_if_not_eligible(db.session.get(Employee, employee_id), SLUG, end_date, {"role": ROLE})
+    except EligibilityRefusal as refusal:
+        raise WorkflowError(str(refusal)) from None
     stored = store(certificate, employee_id, allowed=CERTIFICATE_KINDS, max_bytes=certificate_max_bytes())
     report = FormalReport(employee_id=employee_id, title=title.strip(), provider=provider.strip(),
                           activity_type=activity_type, start_date=start_date, end_date=end_date,
@@ -71,13 +80,19 @@ def _decidable(report_id: int, actor: Account) -> FormalReport:
     return report
 
 
-def verify(report_id: int, actor: Account) -> tuple[FormalReport, LedgerEntry]:
-    """Verify and credit the JP stated on the certificate (FL-01) to the ledger.
+def verify(report_id: int, actor: Account, override_reason: str = "") -> tuple[FormalReport, LedgerEntry]:
+    """Verify and credit the JP stated on the certificate (FL-01) to the ledger, through the
+    core's eligibility gate: "cannot decide yet" only with the verifier's ``override_reason``.
 
-    :raises WorkflowError: own report, or already decided.
+    :raises WorkflowError: own report, already decided, or the eligibility gate refuses.
     :raises portal.ledger.service.LedgerError: the ledger refuses (e.g. a duplicate).
     """
     report = _decidable(report_id, actor)
+    try:
+        require_eligible(report.employee, SLUG, report.end_date, {"role": ROLE},
+                         override_reason=override_reason, actor=actor)
+    except EligibilityRefusal as refusal:
+        raise WorkflowError(str(refusal)) from None
     entry = credit(Participation(
         employee_id=report.employee_id, mechanism=SLUG, activity_type=report.activity_type,
         role=ROLE, on_date=report.end_date, title=report.title, reference=report.reference,

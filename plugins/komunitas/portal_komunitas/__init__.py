@@ -86,3 +86,10 @@ def portal_demo_data(rng, scale):
     from portal_komunitas.demo import add_demo
 
     return add_demo(rng, scale)
+
+
+@hookimpl
+def portal_join_steps():
+    from portal_komunitas.join import join_steps
+
+    return join_steps()

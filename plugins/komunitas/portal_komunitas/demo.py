@@ -14,6 +14,7 @@ from werkzeug.datastructures import FileStorage
 from portal.demo.accounts import account_for, admin_sdm_account
 from portal.extensions import db
 from portal.ledger.clock import today
+from portal.eligibility.core_rules import gap_or_talent
 from portal.models import Account, Employee, Unit
 from portal_komunitas import materials, planning, workflow
 from portal_komunitas.jp import SPEAKER_ROLES
@@ -62,9 +63,11 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
                                     .order_by(Unit.id).limit(UNITS.get(scale, 3))))
     proposals = meetings = credited = 0
     for unit in units:
-        staff = list(db.session.scalars(select(Employee).join(Unit, Employee.unit_id == Unit.id)
-                                        .where(Unit.path.startswith(unit.path))
-                                        .order_by(Employee.id).limit(12)))
+        people = db.session.scalars(select(Employee).join(Unit, Employee.unit_id == Unit.id)
+                                    .where(Unit.path.startswith(unit.path))
+                                    .order_by(Employee.id).limit(60))
+        # Speakers and participants pass the core's eligibility gate: G-03 must hold.
+        staff = [e for e in people if gap_or_talent(e).allow is True][:12]
         if len(staff) < 4:
             continue
         workflow.appoint(unit, staff[0], sdm)

@@ -124,6 +124,9 @@ class PersonForm(FlaskForm):
     q = StringField("NIP atau nama pegawai", validators=_required("NIP atau nama", 100))
     role = SelectField("Peran", coerce=str, validate_choice=False)
     employee_id = StringField(validators=[Optional()])
+    alasan_kelayakan = TextAreaField(
+        "Alasan melanjutkan bila kelayakan belum dapat diputuskan (dicatat di log audit)",
+        validators=[Optional(), Length(max=1000)])
 
 
 class ProgressForm(FlaskForm):

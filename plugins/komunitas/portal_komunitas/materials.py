@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Select, or_, select
 
 from portal.audit import record
+from portal.eligibility.gate import EligibilityRefusal, require_eligible
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.ledger.service import LedgerError, credit
@@ -43,6 +44,10 @@ def submit(employee: Employee, values: dict, file_storage) -> Material:
     if jpt is None:
         raise WorkflowError("Unit Anda belum mempunyai JPT Pratama (pimpinan unit eselon II) "
                             "yang menyetujui bahan pembelajaran (KB-07); hubungi admin unit.")
+    try:  # the author joins Berbagi Bahan Pembelajaran: the core's gate (G-03, MG-10/PT-08)
+        require_eligible(employee, SLUG, today(), {"role": "penulis"})
+    except EligibilityRefusal as refusal:
+        raise WorkflowError(str(refusal)) from None
     stored = store_document(file_storage, employee.id, max_bytes())
     material = Material(employee_id=employee.id, unit_id=employee.unit_id, file_id=stored.id,
                         status="menunggu_jpt", jpt_id=jpt.id, **values)

@@ -352,7 +352,8 @@ def add_person(meeting_id: int):
         employee = matches[0]
     role = form.role.data or "peserta"
     try:
-        workflow.add_person(meeting, employee, role)
+        workflow.add_person(meeting, employee, role, override_reason=form.alasan_kelayakan.data or "",
+                            actor=current_user)
     except WorkflowError as error:
         db.session.rollback()
         form.q.errors = [str(error)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from portal.audit import record
+from portal.eligibility.gate import EligibilityRefusal, require_eligible
 from portal.authority import self_approval_refusal
 from portal.extensions import db
 from portal.ledger.clock import today
@@ -166,7 +167,10 @@ def schedule(proposal: Proposal, values: dict, actor: Account) -> Meeting:
     return meeting
 
 
-def add_person(meeting: Meeting, employee: Employee, role: str) -> MeetingPerson:
+def add_person(meeting: Meeting, employee: Employee, role: str, override_reason: str = "",
+               actor: Account | None = None) -> MeetingPerson:
+    """Add a speaker or participant through the core's eligibility gate (G-03, MG-10/PT-08):
+    "cannot decide yet" only with the organiser's recorded ``override_reason``."""
     bentuk = meeting.proposal.bentuk
     allowed = ("peserta",) + SPEAKER_ROLES.get(bentuk, ())
     if role not in allowed:
@@ -176,6 +180,11 @@ def add_person(meeting: Meeting, employee: Employee, role: str) -> MeetingPerson
         raise WorkflowError(f"{employee.nama} sudah terdaftar pada pertemuan ini.")
     if role == "peserta" and (refusal := rules.peserta_refusal(meeting.proposal, employee)):
         raise WorkflowError(refusal)
+    try:
+        require_eligible(employee, SLUG, meeting.tanggal, {"role": role},
+                         override_reason=override_reason, actor=actor)
+    except EligibilityRefusal as refusal:
+        raise WorkflowError(str(refusal)) from None
     person = MeetingPerson(meeting=meeting, employee_id=employee.id, role=role, hadir=False)
     db.session.add(person)
     db.session.flush()

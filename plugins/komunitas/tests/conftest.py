@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+
+from portal.eligibility.testing import assessed_two_units  # noqa: F401  (two_units, G-03 holds)
 from komunitas_helpers import World
 
 

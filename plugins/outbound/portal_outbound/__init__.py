@@ -83,3 +83,10 @@ def portal_demo_data(rng, scale):
     from portal_outbound.demo import add_demo
 
     return add_demo(rng, scale)
+
+
+@hookimpl
+def portal_join_steps():
+    from portal_outbound.join import join_steps
+
+    return join_steps()

@@ -69,6 +69,9 @@ class ProgrammeForm(FlaskForm):
 class ParticipantForm(FlaskForm):
     q = StringField("NIP atau nama pegawai", validators=_required("NIP atau nama", 100))
     employee_id = StringField(validators=[Optional()])
+    alasan_kelayakan = TextAreaField(
+        "Alasan melanjutkan bila kelayakan belum dapat diputuskan (dicatat di log audit)",
+        validators=[Optional(), Length(max=1000)])
 
 
 class CancelForm(FlaskForm):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.eligibility.service import check
+from portal.eligibility.gate import require_eligible
 from portal.ledger.clock import today
 from portal.ledger.service import MIN_YEAR
 from portal.models import Employee
@@ -42,6 +42,9 @@ def membership_refusal(programme: OutboundProgramme, employee: Employee) -> str 
     return None
 
 
-def eligibility(programme: OutboundProgramme, employee: Employee):
-    """G-03 and every plugin's verdicts (e.g. the MG-10 block) on the programme's first day."""
-    return check(employee, SLUG, programme.tanggal_mulai, context={"role": ROLE})
+def require_eligibility(programme: OutboundProgramme, employee: Employee, override_reason: str = "",
+                        actor=None):
+    """The core's gate on the programme's first day (raises ``EligibilityRefusal``)."""
+    return require_eligible(employee, SLUG, programme.tanggal_mulai, {"role": ROLE},
+                            override_reason=override_reason, actor=actor)
+

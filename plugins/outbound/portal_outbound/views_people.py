@@ -57,7 +57,9 @@ def add_participant(programme_id: int):
                                   status=200 if matches else 422)
         employee = matches[0]
     try:
-        notes = workflow.add_participant(programme, employee)
+        notes = workflow.add_participant(programme, employee,
+                                         override_reason=form.alasan_kelayakan.data or "",
+                                         actor=current_user)
     except WorkflowError as error:
         db.session.rollback()
         form.q.errors = [str(error)]

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from portal.audit import record
+from portal.eligibility.gate import EligibilityRefusal
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.ledger.service import LedgerError, credit
@@ -92,16 +93,20 @@ def cancel(programme: OutboundProgramme, note: str, actor: Account) -> None:
 
 # --------------------------------------------------------------------------- participants
 
-def add_participant(programme: OutboundProgramme, employee: Employee) -> list[str]:
-    """Add a participant; returns the "cannot decide" eligibility notes to show (G-03)."""
+def add_participant(programme: OutboundProgramme, employee: Employee, override_reason: str = "",
+                    actor: Account | None = None) -> list[str]:
+    """Add a participant through the core's eligibility gate (G-03, MG-10/PT-08): "cannot
+    decide yet" only with the organiser's recorded ``override_reason``; returns the reasons that
+    were overridden, to show."""
     _open(programme)
     if any(p.employee_id == employee.id for p in programme.participants):
         raise WorkflowError(f"{employee.nama} sudah terdaftar sebagai peserta program ini.")
     if refusal := rules.membership_refusal(programme, employee):
         raise WorkflowError(refusal)
-    answer = rules.eligibility(programme, employee)
-    if answer.eligible is False:
-        raise WorkflowError(f"{employee.nama}: {answer.summary}")
+    try:
+        answer = rules.require_eligibility(programme, employee, override_reason, actor)
+    except EligibilityRefusal as refusal:
+        raise WorkflowError(str(refusal)) from None
     participant = OutboundParticipant(programme=programme, employee_id=employee.id)
     db.session.add(participant)
     _flush_once(f"{employee.nama} sudah terdaftar sebagai peserta program ini.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from portal.audit import record
 from portal.costs import CostForm, apply_costs, cost_total, funding_label
+from portal.eligibility.gate import EligibilityRefusal, require_eligible
 from portal.eligibility.service import check
 from portal.extensions import db
 from portal.i18n import rupiah, tanggal
@@ -148,16 +149,23 @@ def schedule(program: PBProgram, values: dict, user: Account) -> None:
 
 # --------------------------------------------------------------------------- step 5
 
-def add_candidate(program: PBProgram, employee: Employee, values: dict, user: Account) -> PBParticipant:
-    """Step 5: rank a candidate; the core's eligibility (G-03) is kept with its reasons and an
-    employee who is not eligible cannot pass the selection."""
+def add_candidate(program: PBProgram, employee: Employee, values: dict, user: Account,
+                  override_reason: str = "") -> PBParticipant:
+    """Step 5: rank a candidate; the core's eligibility (G-03, MG-10/PT-08) is kept with its
+    reasons, and passing the selection goes through the core's gate ("cannot decide yet" only
+    with a recorded ``override_reason``)."""
     _open_step(program, "seleksi", user)
     if refusal := rules.candidate_refusal(program, employee):
         raise WorkflowError(refusal)
-    answer = check(employee, SLUG, program.tanggal_mulai or today(), {"role": ROLE})
-    if values["lolos"] and answer.eligible is False:
-        raise WorkflowError(f"{employee.nama} tidak dapat dinyatakan lolos seleksi. "
-                            f"{answer.summary}")
+    on_date = program.tanggal_mulai or today()
+    answer = check(employee, SLUG, on_date, {"role": ROLE})
+    if values["lolos"]:
+        try:
+            answer = require_eligible(employee, SLUG, on_date, {"role": ROLE},
+                                      override_reason=override_reason, actor=user)
+        except EligibilityRefusal as refusal:
+            raise WorkflowError(f"{employee.nama} tidak dapat dinyatakan lolos seleksi. "
+                                f"{refusal}") from None
     person = PBParticipant(program=program, employee_id=employee.id, peringkat=values["peringkat"],
                          lolos=values["lolos"], catatan_seleksi=values["catatan_seleksi"],
                          kelayakan=answer.summary[:1000])

@@ -59,7 +59,7 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
             if coach.employee_id in (employee.id, employee.supervisor_id):
                 coach = external
             participant = workflow.add_participant(programme, employee, coach, employee.supervisor, "",
-                                                   "Ir. Bambang Setiawan, M.T.", True, sdm)
+                                                   "Ir. Bambang Setiawan, M.T.", sdm)
             participants += 1
             _fill(rng, participant, sdm)
         completed += _finished_programme(rng, pool[index * 4 + 3:index * 4 + 4], internal, external, sdm)
@@ -81,7 +81,7 @@ def _finished_programme(rng: random.Random, employees: list[Employee], internal,
     workflow.record_clinic(employee, "kebutuhan", start - dt.timedelta(days=10), "Usulan atasan langsung", sdm)
     coach = external if internal.employee_id in (employee.id, employee.supervisor_id) else internal
     participant = workflow.add_participant(programme, employee, coach, employee.supervisor, "",
-                                           "Dra. Sri Lestari, M.M.", True, sdm)
+                                           "Dra. Sri Lestari, M.M.", sdm)
     _fill(rng, participant, sdm)
     workflow.save_document(participant, "pembahasan_akhir", {
         "tanggal": (start + dt.timedelta(days=53)).isoformat(), "pembawa_acara": "Staf BPSDM",

@@ -22,12 +22,11 @@ from portal_coaching.programme import rules, workflow
 from portal_coaching.programme.catalogue import TABEL_2
 from portal_coaching.programme.forms import ClinicForm, CoachForm, ParticipantForm, ProgrammeForm
 from portal_coaching.programme.models import Clinic, Coach, Participant, Programme
-from portal_coaching.programme.workflow import WorkflowError
+from portal_coaching.programme.workflow import FLOW, WorkflowError
 
 bp = Blueprint("coaching", __name__, template_folder="../templates")
 STAFF = ("admin_sdm",)  # the HR unit's programme staff (CM-01)
 PER_PAGE = 20
-FLOW = {"flow": "program"}  # context for portal_check_eligibility: this flow's rules (CM-04)
 
 
 def employee_by_nip(raw: str) -> Employee | None:
@@ -168,10 +167,11 @@ def add_participant(programme_id: int):
         flash("Mentor tidak ditemukan: coachee belum memiliki atasan langsung; isi NIP mentor dan "
               "alasannya (CM-12).", "error")
         return redirect_to("coaching.candidates_page", programme_id=programme.id)
-    eligible = check(employee, SLUG, programme.tanggal_mulai, FLOW).eligible
+    reason = request.form.get("alasan_kelayakan", "")[:1000]
     if commit_or_flash(lambda: workflow.add_participant(
             programme, employee, coach, mentor, form.mentor_alasan.data or "", form.penguji.data.strip(),
-            eligible, current_user), f"{employee.nama} ditambahkan sebagai coachee.", (WorkflowError,)):
+            current_user, override_reason=reason), f"{employee.nama} ditambahkan sebagai coachee.",
+            (WorkflowError,)):
         return redirect_to("coaching.programme", programme_id=programme.id)
     return redirect_to("coaching.candidates_page", programme_id=programme.id)
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from portal.authority import self_approval_refusal
+from portal.eligibility.gate import EligibilityRefusal, require_eligible
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.ledger.service import LedgerError, credit
@@ -23,6 +24,7 @@ from portal_coaching.programme.models import Clinic, Coach, Document, Evaluation
 from portal_coaching.programme.questionnaires import QUESTIONNAIRES, slot
 
 ACTIVITY = "coaching_program"
+FLOW = {"flow": "program"}  # context for portal_check_eligibility: this flow's rules (CM-04)
 MECHANISM_TITLE = "Coaching-Mentoring Unit Pengembangan SDM"
 
 
@@ -74,11 +76,16 @@ def save_coach(values: dict, employee: Employee | None, actor: Account) -> Coach
 
 
 def add_participant(programme: Programme, employee: Employee, coach: Coach, mentor: Employee,
-                    mentor_alasan: str, penguji: str, eligible: bool | None, actor: Account) -> Participant:
-    """Add a coachee: eligible (G-03, CM-04), a coach meeting G-04, the mentor per CM-12."""
-    if eligible is not True:
-        raise WorkflowError("Pegawai belum memenuhi syarat peserta (G-03, CM-04); lihat alasannya "
-                            "pada daftar kandidat.")
+                    mentor_alasan: str, penguji: str, actor: Account,
+                    override_reason: str = "") -> Participant:
+    """Add a coachee through the core's eligibility gate (G-03, CM-04, MG-10/PT-08; "cannot
+    decide yet" only with a recorded ``override_reason``), a coach meeting G-04, the mentor per
+    CM-12."""
+    try:
+        require_eligible(employee, SLUG, programme.tanggal_mulai, FLOW,
+                         override_reason=override_reason, actor=actor)
+    except EligibilityRefusal as refusal:
+        raise WorkflowError(f"{refusal} Lihat alasannya pada daftar kandidat.") from None
     for refusal in (rules.coach_refusal(coach), rules.mentor_refusal(employee, mentor, mentor_alasan)):
         if refusal:
             raise WorkflowError(refusal)

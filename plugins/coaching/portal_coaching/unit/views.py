@@ -130,7 +130,8 @@ def add_inventory():
 @access("pimpinan_unit")
 def validate_inventory(entry_id: int):
     entry = inventory_or_404(entry_id)
-    commit_or_flash(lambda: workflow.validate(entry, current_user),
+    reason = request.form.get("alasan_kelayakan", "")[:1000]
+    commit_or_flash(lambda: workflow.validate(entry, current_user, override_reason=reason),
                     f"{entry.employee.nama} divalidasi membutuhkan {entry.jenis} (CU-01).", (WorkflowError,))
     return redirect_to("coaching_unit.inventory")
 

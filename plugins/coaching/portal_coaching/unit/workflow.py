@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 from portal.authority import self_approval_refusal
+from portal.eligibility.gate import EligibilityRefusal, refuse_if_not_eligible, require_eligible
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.ledger.service import LedgerError, credit
 from portal.models import Account, Employee
 from portal.models.account import utcnow
-from portal.placements import block
 from portal.types import Participation
 from portal_coaching import neutral
 from portal_coaching.jp import SLUG
@@ -51,6 +51,10 @@ def list_employee(employee: Employee, jenis: str, alasan: str, actor: Account) -
     if jenis not in JENIS:
         raise WorkflowError("Pilih coaching atau mentoring (CU-01).")
     _refuse(rules.inventory_refusal(employee, jenis))
+    try:
+        refuse_if_not_eligible(employee, SLUG, today(), {"role": ROLE[jenis]})
+    except EligibilityRefusal as refusal:
+        raise WorkflowError(str(refusal)) from None
     entry = UnitInventory(unit_id=employee.unit_id, employee_id=employee.id, jenis=jenis,
                       alasan=alasan, status="diusulkan", proposed_by_id=actor.id)
     db.session.add(entry)
@@ -70,8 +74,15 @@ def _validator(entry: UnitInventory, user: Account) -> None:
         raise WorkflowError("Usulan ini sudah divalidasi atau ditolak.")
 
 
-def validate(entry: UnitInventory, user: Account) -> None:
+def validate(entry: UnitInventory, user: Account, override_reason: str = "") -> None:
+    """The pimpinan validates the listing (CU-01) through the core's eligibility gate: "cannot
+    decide yet" only with their recorded ``override_reason``."""
     _validator(entry, user)
+    try:
+        require_eligible(entry.employee, SLUG, today(), {"role": ROLE[entry.jenis]},
+                         override_reason=override_reason, actor=user)
+    except EligibilityRefusal as refusal:
+        raise WorkflowError(str(refusal)) from None
     entry.validated_by_id = user.employee_id
     entry.validated_at = utcnow()
     _status(entry, "divalidasi", f"Inventarisasi {entry.jenis} {entry.employee.nama} divalidasi "
@@ -109,8 +120,11 @@ def start(entry: UnitInventory, user: Account, partner: Employee, kegiatan: str)
     if entry.employee_id != user.employee_id:
         raise WorkflowError(f"Permohonan {entry.jenis} diajukan oleh pegawai sendiri "
                             f"({rules.RULE_OF[entry.jenis]}).")
-    _refuse(rules.start_refusal(entry) or rules.partner_refusal(entry, partner)
-            or block.refusal(entry.employee, today()))
+    _refuse(rules.start_refusal(entry) or rules.partner_refusal(entry, partner))
+    try:  # the pimpinan settled "cannot decide yet" at the validation (CU-01)
+        refuse_if_not_eligible(entry.employee, SLUG, today(), {"role": ROLE[entry.jenis]})
+    except EligibilityRefusal as refusal:
+        raise WorkflowError(str(refusal)) from None
     employee = entry.employee
     pair = UnitPair(inventory_id=entry.id, jenis=entry.jenis, employee_id=employee.id,
                 partner_id=partner.id, supervisor_id=employee.supervisor_id,
