@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from portal.audit import record
+from portal.authority import self_approval_refusal
 from portal.extensions import db
 from portal.i18n import tanggal
 from portal.models import Account, Employee
@@ -100,6 +101,8 @@ def record_rapor(kind: PlacementKind, placement: Placement, actor: Account, scor
     """The host's rapor kinerja / final assessment, possibly with the mentor (MG-09)."""
     rule = kind.monitoring_rule or kind.stage_rule
     _running(kind, placement)
+    if refusal := self_approval_refusal(actor, subject_id=placement.employee_id, rule=rule):
+        raise PlacementError(refusal)
     if not (rules.can_manage(actor, placement) or rules.is_mentor(actor, placement)):
         raise PlacementError(f"Rapor kinerja dicatat oleh mentor instansi penerima atau admin ({rule}).")
     if score is None or not 0 <= score <= 100:

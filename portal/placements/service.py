@@ -12,6 +12,7 @@ import datetime as dt
 from werkzeug.datastructures import FileStorage
 
 from portal.audit import record
+from portal.authority import controls, self_approval_refusal
 from portal.eligibility.gate import EligibilityRefusal, require_eligible
 from portal.extensions import db
 from portal.i18n import tanggal
@@ -137,6 +138,9 @@ def _preparing(kind: PlacementKind, placement: Placement) -> None:
 def endorse(kind: PlacementKind, placement: Placement, actor: Account, text: str) -> None:
     """The nominating supervisor's endorsement: best qualified, related competency base (MG-03)."""
     _preparing(kind, placement)
+    if refusal := self_approval_refusal(actor, subject_id=placement.employee_id,
+                                        rule=kind.endorsement_rule):
+        raise PlacementError(refusal)
     if not rules.is_atasan(actor, placement):
         raise PlacementError(f"Rekomendasi diberikan oleh atasan langsung peserta ({kind.endorsement_rule}).")
     text = _text(text, 4000)
@@ -185,6 +189,11 @@ def set_host(kind: PlacementKind, placement: Placement, actor: Account, data: di
     placement.variant = data.get("variant", "") if kind.variants else ""
     placement.approach = data.get("approach", "") if kind.approaches else ""
     placement.approach_detail = detail
+    if mentor is not None and mentor.id != placement.mentor_employee_id and (
+            mentor.id == placement.employee_id or controls(actor, mentor)):
+        # A mentor writes the rapor kinerja: authority from data (docs/security.md).
+        raise PlacementError("Mentor bukan peserta sendiri, dan Anda tidak dapat menetapkan diri "
+                             f"sendiri sebagai mentor ({kind.host_rule}).")
     placement.mentor_employee_id = mentor.id if mentor else None
     extras = dict(placement.extras or {})
     for field in kind.extra_fields:

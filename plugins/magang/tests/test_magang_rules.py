@@ -328,3 +328,17 @@ def test_needs_are_managed_by_the_hr_unit_together_with_the_participant_unit_mg1
                                data={"nip": world.units["B"]["staff"].nip})
     assert "MG-13" in flashes(world.admin.get(foreign.headers["Location"]))
     assert world.admin.post(f"{BASE}/{placement_id}/mulai").status_code == 302
+
+
+def test_the_admin_does_not_make_itself_or_the_participant_the_placement_mentor(world):
+    """A placement mentor writes the rapor kinerja (MG-09): authority from data, guarded like a
+    granted role (portal.authority; docs/security.md)."""
+    placement_id = world.nominate(world.need())
+    url = f"{BASE}/{placement_id}/penerima"
+    for mentor in (world.units["A"]["admin"], world.staff):
+        response = world.admin.post(url, data=dict(HOST, mentor_nip=mentor.nip), follow_redirects=True)
+        assert "tidak dapat menetapkan diri sendiri sebagai mentor" in flashes(response) or \
+            "tidak dapat menetapkan diri sendiri sebagai mentor" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Placement, placement_id).mentor_employee_id is None
+    assert world.admin.post(url, data=dict(HOST, mentor_nip=world.units["A"]["head"].nip)).status_code == 302
