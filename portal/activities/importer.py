@@ -1,14 +1,14 @@
 """The activities import as one operation for the browser and the CLI: preview, then commit.
 
-The commit checks the file again under the ledger's lock (nothing can slip in between the
-checks and the writes) and credits every row through :func:`portal.ledger.service.credit`
-(``source="import"``) in one transaction: all rows or none.
+The commit credits every row through the ledger's bulk path
+(:func:`portal.ledger.bulk.bulk_credit`, ``source="import"``) in one transaction: all rows or
+none, one lock per import, one audit record per import and the batch id on every row.
 """
 
 from __future__ import annotations
 
 import logging
-from decimal import Decimal
+import uuid
 from pathlib import Path
 
 from portal import audit
@@ -17,9 +17,8 @@ from portal.activities.validation import ActivityPreview, validate
 from portal.extensions import db
 from portal.imports.reader import read_sheet
 from portal.imports.validation import Problem
-from portal.ledger.locks import lock_ledger
+from portal.ledger.bulk import BulkRefused, bulk_credit
 from portal.ledger.numbers import jp_number
-from portal.ledger.service import LedgerError, credit
 from portal.models import Account
 
 log = logging.getLogger(__name__)
@@ -42,37 +41,44 @@ def preview(path: Path, scope: tuple[str, ...] | None, ext: str | None = None) -
 
 
 def commit(path: Path, scope: tuple[str, ...] | None, source: str, ext: str | None = None,
-           actor_id: int | None = None) -> ActivityPreview:
+           actor_id: int | None = None, batch: str | None = None) -> ActivityPreview:
     """Check the file again and credit every row in one transaction, all or nothing.
 
-    Returns the result; when it has problems nothing was written. ``not_counted`` and
-    ``counted_jp`` are then the ledger's actual figures.
+    The file is read and checked before the ledger's lock; :func:`portal.ledger.bulk.
+    bulk_credit` then takes one lock for the whole import and checks again what others could
+    have changed (duplicates, employees) before it writes — so other credits wait only for the
+    writes. Returns the result; when it has problems nothing was written. ``not_counted`` and
+    ``counted_jp`` are then the ledger's actual figures. ``batch`` (default: a new id) is the
+    import's lineage on every ledger row and in its one audit record.
     """
+    batch = batch or f"impor-{uuid.uuid4().hex[:16]}"
     try:
-        lock_ledger()
         result = preview(path, scope, ext)
         if not result.ok:
             db.session.rollback()
             return result
-        entries = []
-        for item in result.accepted:
-            try:
-                entries.append(credit(item.participation, actor_id=actor_id))
-            except LedgerError as error:
-                db.session.rollback()
-                result.problems.append(Problem(item.row_number, "baris", str(error)))
-                return result
+        try:
+            outcome = bulk_credit([item.participation for item in result.accepted], batch,
+                                  actor_id=actor_id)
+        except BulkRefused as error:
+            db.session.rollback()
+            result.problems.append(Problem(result.accepted[error.index].row_number, "baris",
+                                           str(error)))
+            return result
         result.row_warnings = [  # the ledger's actual verdicts replace the forecast
-            Problem(item.row_number, "baris", f"Diimpor tetapi tidak dihitung: {entry.reason}")
-            for item, entry in zip(result.accepted, entries, strict=True) if not entry.counted]
-        result.not_counted = len(result.row_warnings)
-        result.counted_jp = sum((entry.jp_counted for entry in entries), Decimal(0))
+            Problem(item.row_number, "baris", f"Diimpor tetapi tidak dihitung: {reason}")
+            for item, counted, reason in zip(result.accepted, outcome.counted, outcome.reasons,
+                                             strict=True) if not counted]
+        result.not_counted = outcome.not_counted
+        result.counted_jp = outcome.counted_jp
+        flagged = sum(1 for flag in outcome.flags if flag)
         audit.record(
             "import.activities", "jp_ledger_entry", source[:60], None,
-            {"baris": len(entries), "tidak_dihitung": result.not_counted,
-             "jp_dihitung": jp_number(result.counted_jp), "berkas": source},
-            summary=f"Impor riwayat kegiatan dari {source}: {len(entries)} baris, "
-                    f"{result.not_counted} tidak dihitung (batas)",
+            {"baris": len(outcome.ids), "tidak_dihitung": result.not_counted,
+             "jp_dihitung": jp_number(result.counted_jp), "berkas": source,
+             "batch": batch, "ditandai": flagged},
+            summary=f"Impor riwayat kegiatan dari {source}: {len(outcome.ids)} baris, "
+                    f"{result.not_counted} tidak dihitung (batas), batch {batch}",
             actor_id=actor_id,
         )
         db.session.commit()

@@ -63,7 +63,20 @@ def block_flag(employee_id: int, on_date: dt.date) -> str:
 
     Imported history is credited as recorded; the flag says which block it fell under.
     """
-    reasons = _block_reasons(employee_id, on_date)
+    return _flag_text(_block_reasons(employee_id, on_date))
+
+
+def block_flags(rows: list[tuple[int, dt.date]]) -> list[str]:
+    """:func:`block_flag` of many (employee_id, date) pairs with one query per chunk of
+    employees (the bulk import path, portal.ledger.bulk)."""
+    from portal.placements.block import blocks_for, describe
+
+    blocks = blocks_for({employee_id for employee_id, _ in rows})
+    return [_flag_text([(block.rule_id, describe(block)) for block in blocks.get(employee_id, ())
+                        if block.active_on(on_date)]) for employee_id, on_date in rows]
+
+
+def _flag_text(reasons: list[tuple[str, str]]) -> str:
     if not reasons:
         return ""
     rules = "/".join(sorted({rule for rule, _ in reasons}))

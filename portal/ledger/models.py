@@ -120,6 +120,9 @@ class LedgerEntry(db.Model):
     # (portal.ledger.history.block_flag); "" otherwise.
     flag: Mapped[str] = mapped_column(String(300), default="", server_default="")
     setting_version_id: Mapped[int | None] = mapped_column(ForeignKey("rule_setting_version.id"))
+    # Lineage of a row credited by a bulk import (portal.ledger.bulk): the import's batch id,
+    # named in its one ``import.activities`` audit record; None for single credits.
+    import_batch: Mapped[str | None] = mapped_column(String(40), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -56,6 +56,14 @@ def _check(participation: Participation) -> None:
     p = participation
     if not isinstance(p.employee_id, int) or db.session.get(Employee, p.employee_id) is None:
         raise LedgerError("Pegawai tidak ditemukan.")
+    check_fields(p)
+    if p.organiser_unit_id is not None and (not isinstance(p.organiser_unit_id, int)
+                                            or db.session.get(Unit, p.organiser_unit_id) is None):
+        raise LedgerError("Unit penyelenggara tidak ditemukan.")
+
+
+def check_fields(p: Participation) -> None:
+    """The checks of a participation that need no database (shared with portal.ledger.bulk)."""
     fields = (("mekanisme", p.mechanism, 40), ("jenis kegiatan", p.activity_type, 40),
               ("peran", p.role, 20), ("judul", p.title, 300), ("referensi", p.reference, 120))
     for name, value, limit in fields:
@@ -65,9 +73,6 @@ def _check(participation: Participation) -> None:
         raise LedgerError("Tanggal kegiatan tidak valid.")
     if not MIN_YEAR <= p.on_date.year <= today().year + 1:
         raise LedgerError(f"Tanggal kegiatan harus antara tahun {MIN_YEAR} dan tahun depan.")
-    if p.organiser_unit_id is not None and (not isinstance(p.organiser_unit_id, int)
-                                            or db.session.get(Unit, p.organiser_unit_id) is None):
-        raise LedgerError("Unit penyelenggara tidak ditemukan.")
     if p.source not in LEDGER_SOURCES:
         raise LedgerError("Sumber harus 'workflow' atau 'import'.")
     if p.jp_stated is not None:

@@ -11,6 +11,7 @@ from portal.models.employee import Employee, EmployeeGap
 from portal.models.mechanism import UnitMechanism
 from portal.models.notification import Notification as Notification
 from portal.models.plan import DevelopmentPlan as DevelopmentPlan
+from portal.models.task_job import TaskJob as TaskJob
 from portal.models.unit import Unit
 from portal.models.upload import StoredFile
 

@@ -48,6 +48,19 @@ def blocks_of(employee_id: int) -> list[DevelopmentBlock]:
         DevelopmentBlock.employee_id == employee_id).order_by(DevelopmentBlock.starts_on.desc())))
 
 
+def blocks_for(employee_ids: set[int]) -> dict[int, list[DevelopmentBlock]]:
+    """:func:`blocks_of` for many employees, one query per chunk (bulk imports)."""
+    from portal.imports.validation import chunks
+
+    found: dict[int, list[DevelopmentBlock]] = {}
+    for part in chunks(employee_ids):
+        for block in db.session.scalars(select(DevelopmentBlock).where(
+                DevelopmentBlock.employee_id.in_(part))
+                .order_by(DevelopmentBlock.starts_on.desc())):
+            found.setdefault(block.employee_id, []).append(block)
+    return found
+
+
 def describe(block: DevelopmentBlock) -> str:
     """The block's reason and state, as shown on the employee page and in eligibility answers."""
     state = (f"tidak dapat mengikuti program pengembangan kompetensi apa pun sejak "

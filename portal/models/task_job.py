@@ -1,0 +1,56 @@
+"""``task_job``: the user-visible record of a background job run on the task queue.
+
+The queue (Huey, :mod:`portal.tasks`) carries only the job's id; this row holds what the user
+sees — state, progress, the outcome or the file — and makes the job idempotent: a task whose
+row is already finished does nothing when Huey runs it again (a retry, a duplicate enqueue, a
+consumer restarted mid-job).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from portal.extensions import db
+from portal.models.account import utcnow
+
+WAITING, RUNNING, DONE, FAILED = "menunggu", "berjalan", "selesai", "gagal"
+LABELS = {WAITING: "Menunggu antrean", RUNNING: "Sedang diproses", DONE: "Selesai",
+          FAILED: "Gagal"}
+
+
+class TaskJob(db.Model):
+    __tablename__ = "task_job"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    status: Mapped[str] = mapped_column(String(10), default=WAITING)
+    progress: Mapped[int] = mapped_column(Integer, default=0)  # 0..100
+    message: Mapped[str] = mapped_column(String(500), default="")
+    params: Mapped[str] = mapped_column(Text, default="{}")  # JSON, what the task needs
+    result: Mapped[str] = mapped_column(Text, default="{}")  # JSON, what the page shows
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("account.id", ondelete="SET NULL"), index=True)
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (DONE, FAILED)
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.status, self.status)
+
+    @property
+    def arguments(self) -> dict:
+        return json.loads(self.params or "{}")
+
+    @property
+    def outcome(self) -> dict:
+        return json.loads(self.result or "{}")
