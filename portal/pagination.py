@@ -1,13 +1,42 @@
-"""Reading list parameters (page, filters) safely from the query string."""
+"""Reading query-string parameters (page, filters, years) safely: a forged value never
+reaches ``int()``/``date()`` unchecked, so no query parameter can cause a 500 (issue 15 item 7).
+Every year parameter of every route goes through :func:`parse_year`."""
 
 from __future__ import annotations
 
 from flask import request
 
+EARLIEST_YEAR = 2000  # the JP ledger's first year (portal.ledger.service.MIN_YEAR)
+
+
+def year_bounds() -> tuple[int, int]:
+    """The years one may ask about: 2000 up to next year."""
+    from portal.ledger.clock import today
+
+    return EARLIEST_YEAR, today().year + 1
+
+
+def parse_year(raw: str | None) -> tuple[int | None, str | None]:
+    """(year, None); (None, None) when empty; (None, an Indonesian message) for anything but
+    four ASCII digits within :func:`year_bounds`."""
+    text = (raw or "").strip()
+    if not text:
+        return None, None
+    low, high = year_bounds()
+    if len(text) != 4 or not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        return None, f"Tahun harus empat angka antara {low} dan {high}."
+    return int(text), None
+
+
+def year_filter(name: str = "tahun") -> str:
+    """A list filter's year as text: a valid year, else '' (the list is not filtered)."""
+    year, _ = parse_year(request.args.get(name))
+    return str(year) if year else ""
+
 
 def page_number() -> int:
     try:
-        return max(1, min(int(request.args.get("page", "1")), 100_000))
+        return max(1, min(int(request.args.get("page", "1")[:12]), 100_000))
     except ValueError:
         return 1
 
@@ -22,4 +51,4 @@ def arg(name: str, allowed: tuple[str, ...] | None = None, max_length: int = 100
 
 def int_arg(name: str) -> int | None:
     value = request.args.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 12 else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None

@@ -92,7 +92,7 @@ def test_malformed_body_is_a_400_in_indonesian(client, two_units):
 def test_a_write_token_of_an_account_outside_the_unit_cannot_write(client, two_units):
     token = token_for(two_units["A"]["admin"], "write")
     response = post(client, two_units["B"]["staff"].nip, token, {"results": [RESULT]})
-    assert response.status_code == 403
+    assert response.status_code == 404  # the same answer as an unknown NIP (issue 15 item 7)
     assert stored(two_units["B"]["staff"]) == []
 
 

@@ -19,23 +19,23 @@ def _shown(text: str) -> str:
 
 
 def employee(account: Account, nip: str) -> Employee:
-    """404 for an unknown NIP, 403 for an employee outside the account's scope."""
+    """The employee, or the same 404 for an unknown NIP and for one outside the account's scope
+    (issue 15 item 7: the answer reveals nothing about who exists, like the pages)."""
     nip = nip.replace(" ", "")
     found = db.session.scalar(select(Employee).where(Employee.nip == nip)) if len(nip) <= 30 else None
-    if found is None:
-        raise ApiError(404, f"Pegawai dengan NIP {_shown(nip)} tidak ditemukan.")
-    if not can_view_employee(account, found):
-        raise ApiError(403, f"Pegawai dengan NIP {found.nip} di luar kewenangan akun pemilik token ini.")
+    if found is None or not can_view_employee(account, found):
+        raise ApiError(404, f"Pegawai dengan NIP {_shown(nip)} tidak ditemukan dalam kewenangan "
+                            "akun pemilik token ini.")
     return found
 
 
 def unit(account: Account, kode: str) -> Unit:
-    """404 for an unknown unit code, 403 for a unit the account does not head or administer."""
+    """The unit, or the same 404 for an unknown code and for a unit the account does not head
+    or administer."""
     found = db.session.scalar(select(Unit).where(Unit.kode == kode)) if len(kode) <= 30 else None
-    if found is None:
-        raise ApiError(404, f"Unit dengan kode {_shown(kode)} tidak ditemukan.")
-    if not can_filter_unit(account, found):
-        raise ApiError(403, f"Unit {found.kode} di luar kewenangan akun pemilik token ini.")
+    if found is None or not can_filter_unit(account, found):
+        raise ApiError(404, f"Unit dengan kode {_shown(kode)} tidak ditemukan dalam kewenangan "
+                            "akun pemilik token ini.")
     return found
 
 

@@ -149,8 +149,8 @@ PATHS = {
         "Target, jumlah JP yang dihitung (per model dan per mekanisme) dan setiap entri buku JP.",
         [NIP, YEAR], _ok("Ringkasan dan entri JP.", _ref("EmployeeJP")),
         {"400": _error("Parameter year tidak valid."),
-         "403": _error("Pegawai di luar kewenangan akun pemilik token."),
-         "404": _error("NIP tidak dikenal.")}),
+         "404": _error("NIP tidak dikenal atau di luar kewenangan akun pemilik token "
+                       "(jawaban yang sama).")}),
     "/employees/{nip}/eligibility/{mechanism}": _get(
         "Kelayakan pegawai untuk suatu mekanisme",
         "Semua alasan dikumpulkan: aturan G-03, status mekanisme untuk unit pegawai, dan aturan "
@@ -160,8 +160,8 @@ PATHS = {
                "schema": {"type": "string", "examples": sorted(MECHANISM_TITLES)}}, DATE],
         _ok("Jawaban kelayakan beserta alasannya.", _ref("Eligibility")),
         {"400": _error("Parameter date tidak valid."),
-         "403": _error("Pegawai di luar kewenangan akun pemilik token."),
-         "404": _error("NIP atau mekanisme tidak dikenal.")}),
+         "404": _error("NIP atau mekanisme tidak dikenal, atau pegawai di luar kewenangan "
+                       "akun pemilik token (jawaban yang sama).")}),
     "/units/{kode}/compliance": _get(
         "Kepatuhan target JP suatu unit",
         "Pegawai unit dan seluruh sub-unitnya (dalam kewenangan token), berapa yang mencapai "
@@ -170,8 +170,8 @@ PATHS = {
           "schema": {"type": "string", "maxLength": 30}}, YEAR],
         _ok("Angka kepatuhan unit.", _ref("UnitCompliance")),
         {"400": _error("Parameter year tidak valid."),
-         "403": _error("Unit di luar kewenangan akun pemilik token."),
-         "404": _error("Kode unit tidak dikenal.")}),
+         "404": _error("Kode unit tidak dikenal atau di luar kewenangan akun pemilik token "
+                       "(jawaban yang sama).")}),
     "/plugins": _get(
         "Mekanisme yang terpasang", "Plugin mekanisme yang terpasang di portal.", [],
         _ok("Daftar plugin.", {"type": "array", "items": _ref("Plugin")}), {}),

@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from flask import request
 
 from portal.api.responses import ApiError
-from portal.eligibility.dates import EARLIEST, latest, parse_date
+from portal.eligibility.dates import parse_date
 from portal.ledger.clock import today
-
-_YEAR = re.compile(r"[0-9]{4}")
+from portal.pagination import parse_year
 
 
 def year() -> int:
     """``?year=YYYY`` (default: this year) between 2000 and next year."""
-    text = (request.args.get("year") or "").strip()
-    if not text:
-        return today().year
-    if not _YEAR.fullmatch(text) or not EARLIEST.year <= int(text) <= latest().year:
-        raise ApiError(400, f"Parameter year harus tahun empat angka antara {EARLIEST.year} "
-                            f"dan {latest().year}.")
-    return int(text)
+    found, problem = parse_year(request.args.get("year"))
+    if problem:
+        raise ApiError(400, f"Parameter year tidak valid: {problem}")
+    return found or today().year
 
 
 def on_date() -> dt.date:

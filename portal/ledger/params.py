@@ -8,19 +8,15 @@ from flask import abort, request
 
 from portal.ledger.clock import today
 from portal.ledger.service import MIN_YEAR
+from portal.pagination import parse_year
 
 
 def year_arg(name: str = "tahun") -> int:
     """The year asked for (default: this year); 404 for anything but a plausible year."""
-    raw = (request.args.get(name) or "").strip()
-    if not raw:
-        return today().year
-    if not (raw.isdigit() and len(raw) == 4):
+    year, problem = parse_year(request.args.get(name))
+    if problem:
         abort(404)
-    year = int(raw)
-    if not MIN_YEAR <= year <= today().year + 1:
-        abort(404)
-    return year
+    return year or today().year
 
 
 def date_value(raw: str | None) -> dt.date | None:

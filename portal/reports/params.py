@@ -13,6 +13,7 @@ from portal.ledger.catalogue import mechanism_choices
 from portal.ledger.clock import today
 from portal.models import Employee, Unit
 from portal.nip import normalise
+from portal.pagination import parse_year
 from portal.scope import can_view_employee, viewable_units
 from portal.types import ReportPeriod
 
@@ -51,12 +52,10 @@ def period() -> ReportPeriod:
 
 
 def year() -> int:
-    raw = (request.args.get("tahun") or "").strip()
-    if not raw:
-        return today().year
-    if not raw.isdigit() or not 2000 <= int(raw) <= today().year + 1:
-        raise FilterError(f"Tahun harus antara 2000 dan {today().year + 1}.")
-    return int(raw)
+    found, problem = parse_year(request.args.get("tahun"))
+    if problem:
+        raise FilterError(problem)
+    return found or today().year
 
 
 def units() -> list[Unit]:

@@ -10,7 +10,7 @@ from sqlalchemy import Select, func, select
 from portal.extensions import db
 from portal.ledger.clock import WIB
 from portal.models import Account, Employee, Unit
-from portal.pagination import arg
+from portal.pagination import arg, year_filter
 from portal_formal.jp import ACTIVITY_TYPES
 from portal_formal.models import PENDING, STATUS_LABELS, FormalReport
 from portal_formal.scope import verifiable_for
@@ -26,9 +26,8 @@ class ReportFilters:
 
     @classmethod
     def from_request(cls) -> ReportFilters:
-        year = arg("tahun", max_length=4)
         return cls(arg("status", tuple(STATUS_LABELS)), arg("jenis", tuple(ACTIVITY_TYPES)),
-                   year if year.isdigit() and len(year) == 4 else "")
+                   year_filter("tahun"))
 
     def as_args(self) -> dict:
         values = {"status": self.status, "jenis": self.activity_type, "tahun": self.year}

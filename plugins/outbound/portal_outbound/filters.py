@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, or_
 
 from portal.models import Account
-from portal.pagination import arg
+from portal.pagination import arg, year_filter
 from portal_outbound.models import STATUS, OutboundProgramme
 from portal_outbound.scope import organised_by
 
@@ -21,9 +21,8 @@ class ProgrammeFilters:
 
     @classmethod
     def from_request(cls) -> ProgrammeFilters:
-        year = arg("tahun", max_length=4)
         return cls(arg("q", max_length=100), arg("status", tuple(STATUS)),
-                   year if year.isdigit() and len(year) == 4 else "")
+                   year_filter("tahun"))
 
     def as_args(self) -> dict:
         values = {"q": self.q, "status": self.status, "tahun": self.year}
