@@ -7,12 +7,13 @@ import codecs
 import csv
 import io
 
-from flask import Blueprint, flash, request, send_file
+from flask import Blueprint, Response, flash, request
 from flask_login import current_user
 
 from portal.access import ADMINS, access
 from portal.activities import importer
 from portal.activities.columns import COLUMNS, HELP
+from portal.exports import content_disposition
 from portal.imports import storage
 from portal.imports.reader import MAX_ROWS, ImportFileError, angka
 from portal.web import redirect_to, render
@@ -42,8 +43,9 @@ def template():
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerow(COLUMNS)
     content = codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
-    return send_file(io.BytesIO(content), mimetype="text/csv; charset=utf-8", as_attachment=True,
-                     download_name="templat-impor-kegiatan.csv", max_age=0)
+    return Response(content, mimetype="text/csv; charset=utf-8", headers={
+        "Content-Disposition": content_disposition("templat-impor-kegiatan.csv"),
+        "Cache-Control": "no-cache"})
 
 
 @bp.route("/pratinjau", methods=["POST"])

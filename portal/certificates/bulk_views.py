@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from portal.access import ADMINS, access
 from portal.certificates import bulk, document, jobs
 from portal.certificates.bulk import BulkFilter
+from portal.exports import content_disposition
 from portal.extensions import db, limiter
 from portal.ledger.catalogue import mechanism_choices, mechanism_title
 from portal.ledger.numbers import jp_number
@@ -124,5 +125,5 @@ def download(job_id: int):
     if not ids:
         abort(404)
     return Response(stream_with_context(bulk.zip_stream(ids)), mimetype="application/zip", headers={
-        "Content-Disposition": f'attachment; filename="sertifikat-massal-{job.id}.zip"',
+        "Content-Disposition": content_disposition(f"sertifikat-massal-{job.id}.zip"),
         "Cache-Control": "private, no-store"})

@@ -10,6 +10,7 @@ from portal.access import ADMINS, ROLES, access
 from portal.certificates import access_rules, document, storage
 from portal.certificates.context import CertificateError
 from portal.certificates.service import pdf_bytes, reissue, revoke
+from portal.exports import content_disposition
 from portal.extensions import db, limiter
 from portal.ledger.numbers import jp_number
 from portal.models.certificate import Certificate
@@ -51,7 +52,7 @@ def download(certificate_id: int):
     except PdfError:
         abort(500)
     return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{storage.download_name(certificate)}"',
+        "Content-Disposition": content_disposition(f"{storage.download_name(certificate)}"),
         "Cache-Control": "private, no-store"})
 
 

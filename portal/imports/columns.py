@@ -22,7 +22,8 @@ class Column:
 
 
 UNIT_HELP = {
-    "kode": Column("kode", True, "Kode unik unit, paling banyak 30 karakter.", "BM.01"),
+    "kode": Column("kode", True, "Kode unik unit, paling banyak 30 karakter: huruf, angka, titik, "
+                   "tanda hubung (-) atau garis bawah (_).", "BM.01"),
     "nama": Column("nama", True, "Nama unit, paling banyak 200 karakter.",
                    "Direktorat Pembangunan Jalan"),
     "eselon": Column("eselon", True, "I, II, III, IV, atau UPT.", "II"),

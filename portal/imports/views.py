@@ -6,12 +6,11 @@ swapped in.
 
 from __future__ import annotations
 
-import io
-
-from flask import Blueprint, abort, flash, request, send_file
+from flask import Blueprint, Response, abort, flash, request
 from flask_login import current_user
 
 from portal.access import access
+from portal.exports import content_disposition
 from portal.imports import importer, storage, template_files
 from portal.imports.columns import described
 from portal.imports.reader import MAX_ROWS, ImportFileError, angka
@@ -60,8 +59,8 @@ def index():
 @access(*IMPORTERS)
 def template(slug: str, fmt: str):
     content, mimetype, name = template_files.build(_kind(slug), fmt)
-    return send_file(io.BytesIO(content), mimetype=mimetype, as_attachment=True,
-                     download_name=name, max_age=0)
+    return Response(content, mimetype=mimetype, headers={
+        "Content-Disposition": content_disposition(name), "Cache-Control": "no-cache"})
 
 
 @bp.route(f"/<{KIND}:slug>/pratinjau", methods=["POST"])

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, current_app, request
 from flask_login import current_user
 
 from portal.access import MANAGERS, ROLES, access
+from portal.exports import content_disposition
 from portal.extensions import db, limiter
 from portal.i18n import tanggal
 from portal.ledger import charts, service, team
@@ -139,7 +140,7 @@ def team_export():
     name = f"jp-tim-{flt.year}.xlsx"
     return Response(data, headers={
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": f'attachment; filename="{name}"',
+        "Content-Disposition": content_disposition(f"{name}"),
     })
 
 

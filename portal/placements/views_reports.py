@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal.access import ADMINS, SDM, access
+from portal.exports import content_disposition
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Employee, Unit
@@ -61,7 +62,7 @@ def report_pdf(kind: str):
         flash(str(error), "error")
         return redirect_to("placements.report", kind=spec.slug)
     return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{report_.filename}.pdf"', "Cache-Control": "private, no-store"})
+        "Content-Disposition": content_disposition(f"{report_.filename}.pdf"), "Cache-Control": "private, no-store"})
 
 
 @bp.route("/<kind>/laporan.xlsx")

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, current_app
 from flask_login import current_user
 
 from portal.access import ADMINS, ROLES, access
+from portal.exports import content_disposition
 from portal.extensions import limiter
 from portal.ledger.catalogue import mechanism_choices
 from portal.pagination import page_number
@@ -66,7 +67,7 @@ def _export(kind: str, fmt: str):
     except PdfError as error:
         return _error(kind, str(error))
     return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{report.filename}.pdf"',
+        "Content-Disposition": content_disposition(f"{report.filename}.pdf"),
         "Cache-Control": "private, no-store"})
 
 

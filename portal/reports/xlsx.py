@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from portal.exports import safe_cell
+from portal.exports import content_disposition, safe_cell
 from portal.reports.model import Report
 
 CHUNK = 64 * 1024
@@ -73,5 +73,5 @@ def response(report: Report) -> Response:
     handle = tempfile.TemporaryFile()
     write(report, handle)
     return Response(_chunks(handle), mimetype=MIMETYPE, headers={
-        "Content-Disposition": f'attachment; filename="{report.filename}.xlsx"',
+        "Content-Disposition": content_disposition(f"{report.filename}.xlsx"),
         "Cache-Control": "private, no-store"})

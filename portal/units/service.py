@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -23,14 +24,29 @@ class UnitRecord:
     pimpinan_nip: str
 
 
+KODE_PATTERN = re.compile(r"[A-Za-z0-9._-]{1,30}")
+
+
+def kode_problem(kode: str) -> str | None:
+    """A unit code is 1–30 letters, digits, ``.``, ``-`` or ``_`` (issue 15 item 7: codes go
+    into file names, headers and URLs; quotes, spaces and line breaks would break them)."""
+    if len(kode) > 30:
+        return "Kode unit maksimal 30 karakter."
+    if not KODE_PATTERN.fullmatch(kode):
+        return "Kode unit hanya boleh berisi huruf, angka, titik (.), tanda hubung (-) dan garis bawah (_)."
+    return None
+
+
 def parse_unit(raw: dict[str, str]) -> tuple[UnitRecord, list[tuple[str, str]]]:
     """Clean one unit row; return the record and (column, message) problems."""
     value = {key: (raw.get(key) or "").strip() for key in UNIT_COLUMNS}
     errors: list[tuple[str, str]] = []
     if not value["kode"]:
         errors.append(("kode", "Kode unit wajib diisi."))
-    elif len(value["kode"]) > 30:
-        errors.append(("kode", "Kode unit maksimal 30 karakter."))
+    elif problem := kode_problem(value["kode"]):
+        errors.append(("kode", problem))
+    if value["induk_kode"] and (problem := kode_problem(value["induk_kode"])):
+        errors.append(("induk_kode", problem))
     if not value["nama"]:
         errors.append(("nama", "Nama unit wajib diisi."))
     elif len(value["nama"]) > 200:

@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 
 from portal.access import ADMINS, ROLES, SDM, access
 from portal.costs import CostForm
+from portal.exports import content_disposition
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Employee, Unit
@@ -46,7 +47,7 @@ def _pdf(data_source, filename: str, back: MandiriAssignment):
         flash(str(error), "error")
         return redirect_to("belajar_mandiri.assignment", assignment_id=back.id)
     return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{filename}.pdf"',
+        "Content-Disposition": content_disposition(f"{filename}.pdf"),
         "Cache-Control": "private, no-store"})
 
 

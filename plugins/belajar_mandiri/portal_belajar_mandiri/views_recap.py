@@ -6,6 +6,7 @@ from flask import Response, flash
 from sqlalchemy import select
 
 from portal.access import SDM, access
+from portal.exports import content_disposition
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Unit
@@ -58,5 +59,5 @@ def recap_export(fmt: str):
         flash(str(error), "error")
         return redirect_to("belajar_mandiri.recap", tahun=year)
     return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{report.filename}.pdf"',
+        "Content-Disposition": content_disposition(f"{report.filename}.pdf"),
         "Cache-Control": "private, no-store"})

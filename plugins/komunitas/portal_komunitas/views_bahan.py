@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 
 from portal.access import ROLES, SDM, access
+from portal.exports import content_disposition
 from portal.extensions import db
 from portal.models import Unit
 from portal.reports.pdf import PdfError
@@ -124,7 +125,7 @@ def statement(material_id: int):
         return redirect_to("komunitas.material", material_id=material.id)
     name = download_name(material.file, f"surat-pernyataan-{material.id}").rsplit(".", 1)[0]
     return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{name}.pdf"',
+        "Content-Disposition": content_disposition(f"{name}.pdf"),
         "Cache-Control": "private, no-store"})
 
 

@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal.access import ADMINS, SDM, access
+from portal.exports import content_disposition
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Unit
@@ -66,7 +67,7 @@ def recap_export(fmt: str):
         flash(str(error), "error")
         return redirect_to("komunitas.recap")
     return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{report.filename}.pdf"',
+        "Content-Disposition": content_disposition(f"{report.filename}.pdf"),
         "Cache-Control": "private, no-store"})
 
 

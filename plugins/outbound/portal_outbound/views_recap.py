@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Response, flash
 
 from portal.access import access
+from portal.exports import content_disposition
 from portal.reports import document, xlsx
 from portal.reports.pdf import PdfError
 from portal.web import redirect_to, render
@@ -33,5 +34,5 @@ def recap_export(programme_id: int, fmt: str):
         flash(str(error), "error")
         return redirect_to("outbound.recap", programme_id=programme.id)
     return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{report.filename}.pdf"',
+        "Content-Disposition": content_disposition(f"{report.filename}.pdf"),
         "Cache-Control": "private, no-store"})

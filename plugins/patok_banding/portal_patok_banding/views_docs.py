@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal.access import ROLES, access
+from portal.exports import content_disposition
 from portal.extensions import db
 from portal.reports import xlsx
 from portal.reports.document import render as render_report
@@ -20,7 +21,7 @@ from portal_patok_banding.views import bp, program_or_404
 
 def _pdf(data: bytes, name: str) -> Response:
     return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{name}.pdf"',
+        "Content-Disposition": content_disposition(f"{name}.pdf"),
         "Cache-Control": "private, no-store"})
 
 

@@ -10,6 +10,7 @@ from wtforms.fields.choices import SelectChoice
 
 from portal.access import ROLES, TALENTA, access
 from portal.certificates.service import CertificateError, issue
+from portal.exports import content_disposition
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import LedgerEntry
@@ -269,5 +270,5 @@ def printable(participant_id: int, form: str):
         flash(str(error), "error")
         return redirect_to("coaching.record", participant_id=participant.id)
     return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{form}-{participant.employee.nip}.pdf"',
+        "Content-Disposition": content_disposition(f"{form}-{participant.employee.nip}.pdf"),
         "Cache-Control": "private, no-store"})

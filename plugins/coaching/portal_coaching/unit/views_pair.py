@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from portal.access import ROLES, access
 from portal.certificates.context import CertificateError
+from portal.exports import content_disposition
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.pagination import arg, page_number
@@ -222,5 +223,5 @@ def documentation(pair_id: int, fmt: str):
         flash(str(error), "error")
         return _back(pair)
     return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{report.filename}.pdf"',
+        "Content-Disposition": content_disposition(f"{report.filename}.pdf"),
         "Cache-Control": "private, no-store"})
