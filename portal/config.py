@@ -45,6 +45,7 @@ def from_environment(instance_path: Path) -> dict:
         "SESSION_COOKIE_SECURE": secure_cookies,
         "SESSION_COOKIE_NAME": "__Host-portal" if secure_cookies else "portal_session",
         "PERMANENT_SESSION_LIFETIME": int(os.environ.get("PORTAL_SESSION_MINUTES", "480")) * 60,
+        "PORTAL_SESSION_ABSOLUTE_HOURS": int(os.environ.get("PORTAL_SESSION_ABSOLUTE_HOURS", "12")),
         "REMEMBER_COOKIE_SECURE": secure_cookies,
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,
         "WTF_CSRF_HEADERS": ["X-CSRFToken"],
@@ -54,6 +55,7 @@ def from_environment(instance_path: Path) -> dict:
         "PORTAL_PUBLIC_URL": os.environ.get("PORTAL_PUBLIC_URL", ""),  # portal.public_url
         "PORTAL_LOGIN_LIMIT_ADDRESS": os.environ.get("PORTAL_LOGIN_LIMIT_ADDRESS", "30 per minute"),
         "PORTAL_LOGIN_LIMIT_ACCOUNT": os.environ.get("PORTAL_LOGIN_LIMIT_ACCOUNT", "5 per minute"),
+        "PORTAL_REAUTH_LIMIT": os.environ.get("PORTAL_REAUTH_LIMIT", "5 per 15 minutes"),
         "PORTAL_TEMPORARY_PASSWORD_HOURS": int(os.environ.get("PORTAL_TEMPORARY_PASSWORD_HOURS", "72")),
         "PORTAL_TRUSTED_PROXIES": int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0")),
         "PORTAL_PAGE_SIZE": 25,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, request, session, url_for
+from flask import Blueprint, current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 
 from portal.access import PUBLIC, ROLES, access
 from portal.audit import record
-from portal.auth import passwords, temporary
+from portal.auth import passwords, session_limits, temporary
 from portal.auth.forms import LoginForm, PasswordChangeForm
 from portal.extensions import db, limiter
 from portal.models import Account, Employee
@@ -22,7 +22,23 @@ TEMPORARY_EXPIRED = "Kata sandi sementara sudah kedaluwarsa; minta admin membuat
 
 
 def _nip_key() -> str:
-    return "nip:" + "".join(ch for ch in request.form.get("nip", "") if ch.isdigit())[:18]
+    """Failed sign-ins count per NIP *and* client address (issue 15 item 6): an attacker
+    elsewhere is throttled without locking the holder out of their own address. The address
+    limit (``PORTAL_LOGIN_LIMIT_ADDRESS``) bounds each address over all NIPs."""
+    nip = "".join(ch for ch in request.form.get("nip", "") if ch.isascii() and ch.isdigit())[:18]
+    return f"nip:{nip}@{_address()}"
+
+
+def _address() -> str:
+    return request.remote_addr or "-"
+
+
+def _reauth_key() -> str:
+    return f"reauth:{current_user.get_id()}"
+
+
+def _reauth_failed(response) -> bool:
+    return bool(g.get("reauth_failed"))
 
 
 def _failed(response) -> bool:
@@ -38,6 +54,8 @@ def _failed(response) -> bool:
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
+    if request.method == "GET" and request.args.get("keluar") == "1":
+        flash("Anda telah keluar.", "info")
     form = LoginForm()
     if form.validate_on_submit():
         nip = "".join(ch for ch in form.nip.data if ch.isdigit())
@@ -50,6 +68,7 @@ def login():
             session.clear()  # a fresh session on every sign-in
             login_user(account)
             session.permanent = True
+            session_limits.start()
             account.last_login_at = utcnow()
             db.session.commit()
             if account.must_change_password:
@@ -69,16 +88,23 @@ def logout():
     db.session.commit()
     logout_user()
     session.clear()
-    flash("Anda telah keluar.", "info")
-    return redirect(url_for("auth.login"))
+    response = redirect(url_for("auth.login", keluar=1))
+    # Nothing of the session stays in this browser: cached pages, cookies, storage (issue 15).
+    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response
 
 
 @bp.route("/akun/kata-sandi", methods=["GET", "POST"])
 @access(*ROLES)
+@limiter.limit(lambda: current_app.config["PORTAL_REAUTH_LIMIT"], methods=["POST"],
+               key_func=_reauth_key, deduct_when=_reauth_failed)
 def change_password():
+    """Re-authentication by the current password, throttled per account (issue 15 item 6):
+    a stolen session cannot guess the password it would need to take the account over."""
     form = PasswordChangeForm()
     if form.validate_on_submit():
         if not passwords.verify(current_user.password_hash, form.current.data):
+            g.reauth_failed = True
             form.current.errors.append("Kata sandi saat ini salah.")
         elif found := passwords.problems(form.new.data, current_user.employee.nip):
             form.new.errors.extend(found)
@@ -92,6 +118,7 @@ def change_password():
                    summary="Kata sandi diganti")
             db.session.commit()
             login_user(current_user._get_current_object())
+            session_limits.start()
             flash("Kata sandi berhasil diganti.", "success")
             return redirect(url_for("home.index"))
     return render("auth/password.html", form=form)
