@@ -77,3 +77,13 @@ def test_the_talent_unit_records_a_re_assessment_without_seeing_the_record_cm03(
     assert done.status_code == 302 and done.headers["Location"].endswith("/m/coaching/program/reasesmen")
     db.session.expire_all()
     assert db.session.get(Participant, participant.id).reasesmen_pada == today()
+
+
+def test_the_coachee_profile_shows_the_education_from_the_employee_record_cm03(two_units, people, login):
+    """H.III.1.d / CM-03: the programme profile holds the employee's education."""
+    a = two_units["A"]
+    a["staff"].pendidikan = "S2 Teknik Sipil"
+    db.session.commit()
+    participant = finished_participant(a["staff"], a["atasan"])
+    page = login(a["staff"]).get(f"/m/coaching/program/peserta/{participant.id}").get_data(as_text=True)
+    assert "Pendidikan (CM-03, H.III.1.d)" in page and "S2 Teknik Sipil" in page
