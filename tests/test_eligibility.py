@@ -321,3 +321,23 @@ def test_the_page_needs_a_sign_in(make_app):
     app = make_app()
     response = app.test_client().get("/kelayakan")
     assert response.status_code == 302 and "/masuk" in response.headers["Location"]
+
+
+def test_kelayakan_opens_with_a_grid_of_every_mechanism_and_its_next_step(make_app, world):
+    """Issue 18: a ✓/✗/? summary of every mechanism first, each with a next step, then the reasons."""
+    app = make_app(plugins=[plugin()])
+    client = app.test_client()
+    client.login(world["A"]["staff"].nip)
+    body = client.get("/kelayakan").get_data(as_text=True)
+    grid = body[body.index('class="eligibility-grid"'):body.index("</table>", body.index('class="eligibility-grid"'))]
+    assert "Ringkasan kelayakan per mekanisme" in grid and "Mekanisme Contoh" in grid
+    assert "Tidak memenuhi" in grid and "Semua alasan" in grid  # a refusal names its reason
+    assert 'href="#mekanisme-contoh"' in grid and 'id="mekanisme-contoh"' in body
+    with app.app_context():
+        add_gap(fresh(world["A"]["staff"]))
+    atasan = app.test_client()
+    atasan.login(world["A"]["atasan"].nip)
+    query = f"/kelayakan?nip={world['A']['staff'].nip}&tanggal=2026-11-02"
+    body = atasan.get(query, headers=HTMX).get_data(as_text=True)
+    grid = body[body.index('class="eligibility-grid"'):]
+    assert "Memenuhi" in grid and "Dapat diikuti" in grid

@@ -6,6 +6,7 @@ from flask import Blueprint, url_for
 from flask_login import current_user
 
 from portal.access import ROLES, access
+from portal.home import summary
 from portal.mechanisms.switches import user_hook
 from portal.web import render
 
@@ -31,4 +32,5 @@ def index():
     )
     cards = [{"title": w.title, "url": url_for(w.endpoint)} for w in widgets]
     roles = [ROLE_LABELS[r] for r in ROLES if r in current_user.roles]
-    return render("home/index.html", employee=current_user.employee, roles=roles, cards=cards)
+    return render("home/index.html", employee=current_user.employee, roles=roles, cards=cards,
+                  waiting=summary.waiting(current_user), team=summary.team_summary(current_user))

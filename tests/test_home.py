@@ -1,0 +1,45 @@
+"""Role homes (issue 18): the home shows what waits for the user, grouped, oldest first, with
+its age; atasan, pimpinan and admins also see their team's JP summary; a home card's count is
+the card's own, never the inbox count."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from portal.ledger.clock import today
+from portal.types import PendingTask
+from tests.certificate_helpers import entry_for
+from tests.test_inbox import TaskPlugin, signed_in
+
+
+def test_home_lists_waiting_tasks_grouped_oldest_first_with_their_age(make_app, two_units):
+    day = today()
+    plugin = TaskPlugin("uji_rumah", "Mekanisme Rumah", [
+        PendingTask("Verifikasi laporan baru", "home.index", (), "Verifikasi", day - dt.timedelta(days=2)),
+        PendingTask("Verifikasi laporan lama", "home.index", (("x", "1"),), "Verifikasi",
+                    day - dt.timedelta(days=40)),
+        PendingTask("Isi formulir evaluasi", "inbox.index", (), "Formulir", None),
+    ])
+    app = make_app(plugins=[(plugin.slug, plugin)])
+    page = signed_in(app, two_units["A"]["staff"]).get("/").get_data(as_text=True)
+    waiting = page[page.index("Menunggu Anda"):]
+    assert waiting.index("Verifikasi") < waiting.index("Formulir")  # the longest-waiting group first
+    assert waiting.index("Verifikasi laporan lama") < waiting.index("Verifikasi laporan baru")
+    assert "menunggu 40 hari" in waiting and "menunggu 2 hari" in waiting
+    assert "Mekanisme Rumah" in waiting
+
+
+def test_home_without_tasks_says_so_and_a_plain_employee_sees_no_team(app, two_units):
+    page = signed_in(app, two_units["A"]["staff"]).get("/").get_data(as_text=True)
+    assert "Tidak ada tugas yang menunggu Anda." in page
+    assert "Tim Anda tahun" not in page
+
+
+def test_atasan_home_summarises_the_team_and_who_is_behind(app, two_units):
+    atasan, staff = two_units["A"]["atasan"], two_units["A"]["staff"]
+    entry_for(staff, title="Magang singkat", jp=4, day=today().replace(month=1, day=5))
+    page = signed_in(app, atasan).get("/").get_data(as_text=True)
+    team = page[page.index("Tim Anda tahun"):]
+    assert "sudah mencapai target JP" in team
+    assert "Paling tertinggal:" in team and staff.nama in team and "4 dari 20 JP" in team
+    assert 'href="/jp/tim"' in team
