@@ -49,6 +49,12 @@ def arg(name: str, allowed: tuple[str, ...] | None = None, max_length: int = 100
     return value
 
 
+def parse_id(raw: str | None) -> int | None:
+    """A database id typed or forged by the user: ASCII digits only (``"²"`` passes
+    ``str.isdigit`` and breaks ``int``), at most 11 of them; else None."""
+    text = (raw or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 12 else None
+
+
 def int_arg(name: str) -> int | None:
-    value = request.args.get(name, "")
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None
+    return parse_id(request.args.get(name))

@@ -133,3 +133,12 @@ def test_a_certificate_download_of_a_unicode_name_keeps_the_header_valid(app, tw
 @pytest.mark.parametrize("raw", ["9999", "0000", "1999", "²⁰²⁶", "٢٠٢٦", "20 26", "abcd", "12345"])
 def test_one_year_parser_refuses_what_no_route_can_use(raw):
     assert parse_year(raw)[0] is None and "Tahun harus empat angka antara 2000" in parse_year(raw)[1]
+
+
+@pytest.mark.parametrize("url", ["/sertifikat/massal/?unit={}", "/laporan/rekap?unit={}",
+                                 "/laporan/transkrip?pegawai={}"])
+@pytest.mark.parametrize("raw", ["²", "١٢", "99999999999999", "-1"])
+def test_ids_in_query_strings_are_ascii_digits_or_nothing(client, two_units, url, raw):
+    """``"²".isdigit()`` is True but ``int("²")`` fails: ids go through pagination.parse_id."""
+    client.login(two_units["sdm"].nip)
+    assert client.get(url.format(raw)).status_code < 500

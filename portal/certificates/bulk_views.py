@@ -17,6 +17,7 @@ from portal.ledger.catalogue import mechanism_choices, mechanism_title
 from portal.ledger.numbers import jp_number
 from portal.models import LedgerEntry, Unit
 from portal.models.certificate import CertificateJob
+from portal.pagination import parse_id
 from portal.scope import can_manage_unit, manageable_units
 from portal.web import redirect_to, render
 
@@ -45,7 +46,7 @@ def _filter(values) -> tuple[BulkFilter, list[str]]:
     unit = None
     unit_raw = (values.get("unit") or "").strip()
     if unit_raw:
-        unit = db.session.get(Unit, int(unit_raw)) if unit_raw.isdigit() and len(unit_raw) < 12 else None
+        unit = db.session.get(Unit, unit_id) if (unit_id := parse_id(unit_raw)) else None
         if unit is None or not can_manage_unit(current_user, unit):
             errors.append("Unit tidak ditemukan dalam lingkup Anda.")
             unit = None

@@ -13,7 +13,7 @@ from portal.ledger.catalogue import mechanism_choices
 from portal.ledger.clock import today
 from portal.models import Employee, Unit
 from portal.nip import normalise
-from portal.pagination import parse_year
+from portal.pagination import parse_id, parse_year
 from portal.scope import can_view_employee, viewable_units
 from portal.types import ReportPeriod
 
@@ -66,7 +66,7 @@ def unit() -> Unit:
     """The chosen unit (404 outside the user's scope); default: the first in scope."""
     raw = (request.args.get("unit") or "").strip()
     if raw:
-        found = db.session.get(Unit, int(raw)) if raw.isdigit() and len(raw) < 12 else None
+        found = db.session.get(Unit, unit_id) if (unit_id := parse_id(raw)) else None
         if found is None or found.id not in {u.id for u in units()}:
             abort(404)
         return found
@@ -86,7 +86,7 @@ def employee() -> Employee:
     if nip:
         found = db.session.scalar(select(Employee).where(Employee.nip == nip))
     else:
-        found = db.session.get(Employee, int(raw)) if raw.isdigit() and len(raw) < 12 else None
+        found = db.session.get(Employee, employee_id) if (employee_id := parse_id(raw)) else None
     if found is None or not can_view_employee(current_user, found):
         abort(404)
     return found

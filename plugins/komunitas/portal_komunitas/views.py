@@ -12,6 +12,7 @@ from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Employee, Unit
 from portal.nip import normalise
+from portal.pagination import parse_id
 from portal.scope import manageable_units
 from portal.web import commit_or_flash, redirect_to, render
 from portal_komunitas import rules, workflow
@@ -27,8 +28,7 @@ SEARCH_LIMIT = 20
 # --------------------------------------------------------------------------- helpers
 
 def _int(raw: str | None) -> int | None:
-    raw = (raw or "").strip()
-    return int(raw) if raw.isdigit() and len(raw) < 12 else None
+    return parse_id(raw)
 
 
 def _proposal_or_404(proposal_id: int) -> Proposal:

@@ -8,6 +8,7 @@ from flask_login import current_user
 from portal.access import access
 from portal.extensions import db
 from portal.models import Employee
+from portal.pagination import parse_id
 from portal.web import redirect_to
 from portal_outbound import scope, workflow
 from portal_outbound.forms import ParticipantForm
@@ -44,7 +45,7 @@ def add_participant(programme_id: int):
     programme = organised_or_404(programme_id)
     form = ParticipantForm()
     raw = (form.employee_id.data or "").strip()
-    employee = db.session.get(Employee, int(raw)) if raw.isdigit() and len(raw) < 12 else None
+    employee = db.session.get(Employee, employee_id) if (employee_id := parse_id(raw)) else None
     if employee is None:
         if not form.validate_on_submit():
             return programme_page(programme, person_form=form, status=422)

@@ -15,7 +15,7 @@ from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Employee, Unit
 from portal.nip import normalise
-from portal.pagination import arg, page_number
+from portal.pagination import arg, page_number, parse_id
 from portal.web import redirect_to, render
 from portal_patok_banding import letters, rules, workflow
 from portal_patok_banding.forms import (
@@ -52,7 +52,7 @@ def _unit_choices(field, units: list[Unit]) -> None:
 
 def _chosen(field, units: list[Unit]) -> Unit | None:
     raw = (field.data or "").strip()
-    unit = next((u for u in units if raw.isdigit() and u.id == int(raw)), None)
+    unit = next((u for u in units if u.id == parse_id(raw)), None)
     if unit is None:
         field.errors = [*field.errors, "Pilih unit dari daftar."]
     return unit
