@@ -63,6 +63,9 @@ def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, ob
     form_messages.install()
 
     menus.register(app)
+    from portal import tasks
+
+    tasks.register(app)  # the task queue (Huey), /tugas job pages, flask tasks worker
     from portal.cli import register_cli
 
     register_cli(app)
@@ -114,6 +117,9 @@ def _register_core_blueprints(app: Flask) -> None:
 
     register_certificates(app)  # /sertifikat, /verifikasi: e-certificates (G-06)
     app.register_blueprint(reports_bp)  # /laporan: transcript, unit recap (KB-10), mechanism report
+    from portal.records.views import bp as records_bp
+
+    app.register_blueprint(records_bp)  # /riwayat-pengembangan: development records out (issue 20)
     from portal.placements.blueprint import bp as placements_bp
 
     app.register_blueprint(placements_bp)  # /penempatan: magang/pertukaran/detasering lifecycle

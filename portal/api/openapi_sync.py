@@ -20,7 +20,61 @@ ASSESSMENT_EXAMPLE = {"assessed_on": "2026-03-15", "standard": "teknis",
                       "competency": "Perencanaan Teknis Jalan", "required_level": 3,
                       "achieved_level": 2, "gap": 1, "assessor": "Pusat Penilaian Kompetensi"}
 
+RECORD_EXAMPLE = {
+    "id": 4182, "nip": "198504122010011002", "nama": "Budi Santoso, S.T.",
+    "kind": "pelatihan", "kind_label": "Pelatihan", "mechanism": "formal",
+    "mechanism_title": "Pelatihan Klasikal dan Nonklasikal",
+    "name": "Pelatihan Perencanaan Teknis Jembatan", "organiser": "Balai Jembatan",
+    "start_date": "2026-05-04", "end_date": "2026-05-08", "jp": 40,
+    "certificate_number": "SERT-2026-000123",
+    "verification_url": "https://portal.pu.go.id/verifikasi/Qm9yZW0taXBzdW0tdG9rZW4",
+    "status": "aktif", "changed_at": "2026-05-09T03:12:44Z"}
+SINCE = {"name": "since", "in": "query", "required": False,
+         "description": "Hanya yang berubah sesudah saat ini (ISO 8601, tanpa zona berarti UTC): "
+                        "kegiatan baru, dibatalkan (status `dibatalkan`), sertifikat terbit atau "
+                        "dicabut. Untuk sinkronisasi bertahap, kirim `changed_at` terbesar yang "
+                        "sudah diterima.",
+         "schema": {"type": "string"}, "example": "2026-11-01T00:00:00Z"}
+ANY_YEAR = {"name": "year", "in": "query", "required": False,
+            "description": "Tahun kegiatan (TTTT); bawaan: semua tahun.",
+            "schema": {"type": "string", "pattern": "^[0-9]{4}$"}, "example": "2026"}
+
 SCHEMAS = {
+    "DevelopmentRecord": {
+        "type": "object",
+        "description": "Satu kegiatan pengembangan yang JP-nya dihitung, untuk riwayat "
+                       "diklat/kursus nasional. Kegiatan coaching/mentoring (model 20) hanya "
+                       "dinamai menurut mekanisme dan jenis kegiatannya (CM-01).",
+        "properties": {
+            "id": {"type": "integer", "description": "Nomor entri buku JP (kunci sinkronisasi)."},
+            "nip": {"type": "string"}, "nama": {"type": "string"},
+            "kind": {"type": "string", "enum": ["pelatihan", "nonpelatihan"],
+                     "description": "Jenis nasional menurut pemetaan mekanisme (pengaturan)."},
+            "kind_label": {"type": "string"},
+            "mechanism": {"type": "string"}, "mechanism_title": {"type": "string"},
+            "name": {"type": "string"}, "organiser": {"type": "string"},
+            "start_date": {"type": "string", "format": "date"},
+            "end_date": {"type": "string", "format": "date"},
+            "jp": {"type": "number", "minimum": 0},
+            "certificate_number": {"type": "string", "description": "Kosong bila belum ada."},
+            "verification_url": {"type": "string",
+                                 "description": "Tautan verifikasi publik sertifikat (kosong "
+                                                "bila belum ada)."},
+            "status": {"type": "string", "enum": ["aktif", "dibatalkan"],
+                       "description": "dibatalkan: kegiatan dibatalkan atau JP-nya tidak lagi "
+                                      "dihitung (hanya muncul dengan `since`); hapus dari "
+                                      "riwayat."},
+            "changed_at": {"type": "string", "format": "date-time"},
+        },
+        "required": list(RECORD_EXAMPLE),
+        "example": RECORD_EXAMPLE,
+    },
+    "DevelopmentRecords": {
+        "type": "object",
+        "properties": {"nip": {"type": "string"},
+                       "records": {"type": "array", "items": _ref("DevelopmentRecord")}},
+        "required": ["records"],
+    },
     "AssessmentResult": {
         "type": "object",
         "description": "Satu hasil asesmen kompetensi. Kunci: pegawai + assessed_on + competency.",
@@ -92,7 +146,29 @@ def paths(nip: dict, unauthorized: dict, error: callable) -> dict:
     """The path items; ``nip``, ``unauthorized`` and ``error`` are openapi.py's shared parts."""
     not_found = {"403": error("Pegawai di luar kewenangan akun pemilik token."),
                  "404": error("NIP tidak dikenal.")}
+    bad_query = error("Parameter year atau since tidak valid.")
     return {
+        "/employees/{nip}/records": {"get": {
+            "summary": "Riwayat pengembangan pegawai (untuk e-HRD/SIASN)",
+            "description": "Setiap kegiatan yang JP-nya dihitung: jenis, nama, penyelenggara, "
+                           "tanggal, JP, nomor dan tautan verifikasi sertifikat. Dengan `since` "
+                           "juga kegiatan yang dibatalkan sesudahnya.",
+            "parameters": [nip, ANY_YEAR, SINCE],
+            "responses": {"200": _json("Riwayat pengembangan.", _ref("DevelopmentRecords"),
+                                       {"nip": RECORD_EXAMPLE["nip"], "records": [RECORD_EXAMPLE]}),
+                          "400": bad_query, "401": unauthorized, **not_found}}},
+        "/records": {"get": {
+            "summary": "Riwayat pengembangan semua pegawai dalam kewenangan token",
+            "description": "Seperti riwayat per pegawai, untuk seluruh pegawai yang boleh dilihat "
+                           "akun pemilik token, atau satu unit beserta sub-unitnya.",
+            "parameters": [ANY_YEAR, SINCE,
+                           {"name": "unit", "in": "query", "required": False,
+                            "description": "Kode unit (beserta sub-unitnya).",
+                            "schema": {"type": "string", "maxLength": 30}}],
+            "responses": {"200": _json("Riwayat pengembangan.", _ref("DevelopmentRecords")),
+                          "400": bad_query, "401": unauthorized,
+                          "403": error("Unit di luar kewenangan akun pemilik token."),
+                          "404": error("Kode unit tidak dikenal.")}}},
         "/employees/{nip}/assessments": {
             "get": {
                 "summary": "Riwayat hasil asesmen kompetensi pegawai",

@@ -17,6 +17,8 @@ from portal.ledger.numbers import jp_number
 from portal.ledger.service import entries, year_summary
 from portal.ledger.team import TeamFilter, statistics
 from portal.plugins import registry
+from portal.records import service as development_records
+from portal.scope import viewable_employees
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)  # no cookie authenticates this blueprint, so there is nothing to forge
@@ -107,6 +109,27 @@ def employee_assessments(nip: str):
 @access(PUBLIC)  # bearer token with the write scope: auth.authenticate, writes.write
 def record_assessments(nip: str):
     return writes.write(ASSESSMENTS, lookups.employee(auth.account(), nip))
+
+
+@bp.get("/employees/<nip>/records")
+@access(PUBLIC)  # bearer token: auth.authenticate
+def employee_records(nip: str):
+    employee = lookups.employee(auth.account(), nip)
+    found = development_records.fetch(viewable_employees(auth.account()),
+                                      year=params.optional_year(), employee_id=employee.id,
+                                      since=params.since())
+    return json_response({"nip": employee.nip, "records": [r.as_json() for r in found]})
+
+
+@bp.get("/records")
+@access(PUBLIC)  # bearer token: auth.authenticate
+def records():
+    unit_kode = (request.args.get("unit") or "").strip()
+    unit = lookups.unit(auth.account(), unit_kode) if unit_kode else None
+    found = development_records.fetch(viewable_employees(auth.account()),
+                                      year=params.optional_year(), unit=unit,
+                                      since=params.since())
+    return json_response({"records": [r.as_json() for r in found]})
 
 
 @bp.get("/units/<kode>/compliance")
