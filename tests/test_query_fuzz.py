@@ -21,7 +21,7 @@ from tests.test_access import _ARG, IDENTITIES, RealIds, Target, identity
 PARAMETERS = ("tahun", "year", "dari", "sampai", "date", "tanggal", "page", "unit", "pegawai",
               "nip", "q", "status", "mekanisme", "jenis", "topik", "nomor", "kunci", "aksi",
               "eselon", "jabatan", "tahap", "tampil", "urut", "no", "next", "kode")
-HOSTILE = ("9999", "0000", "0", "-1", "1999", "2101", "10000", "²⁰²⁶", "٢٠٢٦", "２０２６",
+HOSTILE = ("9999", "0000", "0", "-1", "1999", "2101", "10000", "²⁰²⁶", "٢٠٢٦", "２０２６", "²", "١٢",
            "99999999999999999999", "1e9", "2026-02-30", "2026-13-01", "0001-01-01",
            "9999-12-31", "2026-1-1", "20260101", "", " ", "A", "A.01", "\r\nX: y", '"',
            "<script>", "../../etc/passwd", "%00", "\x00", "1;DROP TABLE units", "null")
