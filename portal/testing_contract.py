@@ -1,6 +1,6 @@
 """The contract every mechanism plugin satisfies, as a test kit a plugin runs against itself.
 
-A plugin's ``tests/test_contract.py`` is two lines::
+A plugin's ``tests/test_<slug>_contract.py`` is a few lines::
 
     from portal.testing_contract import PluginContract
 
@@ -8,20 +8,17 @@ A plugin's ``tests/test_contract.py`` is two lines::
         slug = "formal"
 
 pytest then runs every check below against the installed plugin ``formal`` (fixtures from
-``portal.testing``). (``model_prefix`` overrides the
-CamelCase slug that model class names start with.) The checks are what the core promises for every mechanism: every view
+``portal.testing``). The checks are what the core promises for every mechanism: every view
 declares who may use it and denies by default, the mechanism answers 404 where it is switched
 off, htmx and plain requests agree, every state change needs a CSRF token, models and
-migrations agree (constraint names included), tables and models carry the slug, hooks return
-the core's types, the inbox hook stays within a statement budget, and demo data loads.
-Eligibility at every join step is walked by the core's ``tests/test_join_steps.py`` over every
-installed plugin; :meth:`PluginContract.test_join_steps_refuse_a_blocked_employee` runs the
-same walk for this plugin alone.
+migrations agree (constraint names included), tables carry the slug and model class names are
+unique, hooks return the core's types, the inbox hook stays within a statement budget, and demo
+data loads. Eligibility at every join step is walked over every installed plugin by the core's
+``tests/test_join_steps.py``.
 """
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -99,10 +96,6 @@ def account_of(employee):
     return db.session.scalar(select(Account).where(Account.employee_id == employee.id))
 
 
-def _camel(slug: str) -> str:
-    return "".join(part.capitalize() for part in slug.split("_"))
-
-
 def _mapped_classes(slug: str) -> list[type]:
     package = f"portal_{slug}"
     return [mapper.class_ for mapper in db.Model.registry.mappers
@@ -113,9 +106,6 @@ class PluginContract:
     """Subclass in the plugin's tests and set ``slug``; every ``test_*`` runs against it."""
 
     slug: str = ""
-    # Model classes start with this (default: the slug in CamelCase, ``belajar_mandiri`` →
-    # ``BelajarMandiri``); table names always start with ``<slug>_``.
-    model_prefix: str = ""
 
     # ------------------------------------------------------------------ fixtures
 
@@ -147,13 +137,13 @@ class PluginContract:
                       if declared_access(rule.endpoint) is None]
         assert undeclared == [], "views without @access(...) are denied to everyone"
 
-    def test_models_and_tables_carry_the_slug(self, app):
+    def test_tables_carry_the_slug_and_model_names_are_unique(self, app):
+        names = [mapper.class_.__name__ for mapper in db.Model.registry.mappers]
         for cls in _mapped_classes(self.slug):
             assert cls.__tablename__.startswith(f"{self.slug}_"), cls.__tablename__
-            prefix = self.model_prefix or _camel(self.slug)
-            assert cls.__name__.startswith(prefix), (
-                f"{cls.__name__}: model classes share one registry across plugins; prefix them "
-                f"with {prefix!r}")
+            # One SQLAlchemy registry is shared by every plugin: string relationships to a name
+            # two plugins use would be ambiguous.
+            assert names.count(cls.__name__) == 1, f"model class name {cls.__name__} is not unique"
 
     def test_models_match_migrations_including_constraint_names(self, app):
         from alembic.autogenerate import compare_metadata
