@@ -20,6 +20,7 @@ from portal.ledger.service import LedgerError, credit
 from portal.models import Account, LedgerEntry
 from portal.placements import block, rules
 from portal.placements.errors import PlacementError
+from portal.placements.gates import missing_to_finish
 from portal.placements.kinds import choice_label
 from portal.placements.models import CAUSES, EmployeeCompetency, Placement
 from portal.placements.service import log_step
@@ -51,6 +52,8 @@ def finish(kind: PlacementKind, placement: Placement, actor: Account, *, method:
                              f"({kind.stage_rule}).")
     if lulus is None:
         raise PlacementError(f"Pilih hasil evaluasi akhir: lulus atau tidak lulus ({rule}).")
+    if missing := missing_to_finish(kind, placement, on_date, lulus):
+        raise PlacementError(f"Evaluasi akhir belum dapat dicatat. Belum lengkap: {'; '.join(missing)}.")
     if score is not None and not 0 <= score <= 100:
         raise PlacementError("Nilai evaluasi akhir 0–100.")
     cause_note = (cause_note or "").strip()[:4000]

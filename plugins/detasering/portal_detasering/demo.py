@@ -17,6 +17,7 @@ from portal.ledger.clock import today
 from portal.models import Account, Employee, Unit
 from portal.placements import monitoring, outcome, service
 from portal.placements.demo_documents import signed_document
+from portal.placements.demo_reports import submit_due_reports
 from portal.placements.models import Placement
 from portal.placements.schedule import last_day
 from portal.reports.model import Signature
@@ -80,6 +81,9 @@ def _second(placement: Placement, sdm: Account, rng: random.Random, assignment: 
 
 
 def _close(placement: Placement, sdm: Account, day: dt.date) -> None:
+    submit_due_reports(KIND, placement, account_for(placement.employee.id), day,
+                       "pendampingan pegawai unit penerima berjalan.",
+                       "Laporan akhir: alih pengetahuan selesai; unit penerima bekerja mandiri.")
     monitoring.record_rapor(KIND, placement, sdm, 90, "Sangat baik", "Alih pengetahuan berhasil.",
                             placement.mentor_name, placement.end_date)
     on_date = placement.end_date + dt.timedelta(days=2)

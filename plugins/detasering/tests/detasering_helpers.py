@@ -9,7 +9,9 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.ledger.clock import today
-from portal.models import EmployeeGap
+from portal.models import Account, EmployeeGap
+from portal.placements.demo_reports import complete_monitoring
+from portal.placements.kinds import kind_of
 from portal.placements.models import Placement, PlacementNeed
 
 BASE = "/penempatan/detasering"
@@ -85,13 +87,22 @@ class World:
     def schedule(self, placement: Placement, start: str, end: str):
         return self.post(placement, "jadwal", {"start_date": start, "end_date": end, "cadence": "bulanan"})
 
-    def running(self) -> Placement:
+    def running(self, start: dt.date | None = None) -> Placement:
         placement = self.candidate()
-        start = today() - dt.timedelta(days=40)
+        start = start or today() - dt.timedelta(days=40)
         assert self.post(placement, "penerima", host_data()).status_code == 302
         assert self.post(placement, "perjanjian", assignment_data()).status_code == 302
         end = start + dt.timedelta(days=90)
         assert self.schedule(placement, start.isoformat(), end.isoformat()).status_code == 302
         response = self.post(placement, "mulai", {})
         assert response.status_code == 302, response.get_data(as_text=True)
+        return fresh(Placement, placement.id)
+
+    def completed(self, **running) -> Placement:
+        """A placement whose praktik ended yesterday, with every report and the host's rapor
+        kinerja, ready for its final evaluation (the stage gate, portal.placements.gates)."""
+        placement = self.running(**running, start=today() - dt.timedelta(days=91))
+        admin = db.session.scalar(select(Account).where(Account.employee_id == self.units["A"]["admin"].id))
+        complete_monitoring(kind_of("detasering"), placement, admin, today())
+        db.session.commit()
         return fresh(Placement, placement.id)

@@ -32,7 +32,7 @@ def test_import_accepts_the_fixed_type_and_role(app):
 
 
 def test_mechanism_report_and_certificate_text(world):
-    placement = world.running()
+    placement = world.completed()
     response = world.post(placement, "evaluasi-akhir", {
         "method": "presentasi", "final_on": today().isoformat(), "outcome": "lulus",
         "extra_laporan_alih_pengetahuan": "SOP disusun bersama."})

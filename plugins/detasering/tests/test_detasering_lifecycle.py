@@ -90,7 +90,7 @@ def test_closing_report_on_the_knowledge_transferred_is_required_dt01(world):
 
 
 def test_completion_credits_the_jp_setting_and_issues_a_certificate_dt01(world):
-    placement = world.running()
+    placement = world.completed()
     assert closing(world, placement, "SOP inventarisasi disusun; dua staf kini mandiri.").status_code == 302
     done = fresh(Placement, placement.id)
     assert done.extras["laporan_alih_pengetahuan"].startswith("SOP inventarisasi")
@@ -110,7 +110,7 @@ def test_another_units_admin_gets_404(world):
 
 def test_a_failed_detasering_records_the_cause_but_blocks_nothing_dt01(world):
     """Lamp. D names no block after a detasering (unlike MG-10 and PT-08)."""
-    placement = world.running()
+    placement = world.completed()
     response = world.post(placement, "evaluasi-akhir", {
         "method": "laporan_penutup", "final_on": today().isoformat(), "outcome": "tidak_lulus",
         "cause": "dalam_kendali", "cause_note": "Tidak melaksanakan rencana alih pengetahuan.",

@@ -85,10 +85,13 @@ def add_reports(rng: random.Random, scale: str) -> str:
             end = start_of_year + dt.timedelta(days=rng.randint(0, span))
             begin = max(start_of_year, end - dt.timedelta(days=rng.randint(0, 4)))
             pdf = certificate_pdf(employee.nama, title)
-            report = workflow.submit(
-                employee.id, FileStorage(io.BytesIO(pdf), filename=f"sertifikat {title}.pdf"),
-                title=title, provider=provider, activity_type=activity_type, start_date=begin,
-                end_date=end, jp=Decimal(rng.choice((4, 8, 16, 24, 32, 40))))
+            try:
+                report = workflow.submit(
+                    employee.id, FileStorage(io.BytesIO(pdf), filename=f"sertifikat {title}.pdf"),
+                    title=title, provider=provider, activity_type=activity_type, start_date=begin,
+                    end_date=end, jp=Decimal(rng.choice((4, 8, 16, 24, 32, 40))))
+            except workflow.WorkflowError:
+                continue  # refused by the eligibility gate (e.g. an MG-10 block of the demo)
             if index < PER_PERSON[scale] - 1 and verifier is not None:
                 workflow.verify(report.id, verifier)
                 verified += 1

@@ -14,6 +14,7 @@ from portal.ledger.clock import today
 from portal.models import Account, Employee, EmployeeGap, Unit
 from portal.placements import monitoring, outcome, service
 from portal.placements.demo_documents import signed_document
+from portal.placements.demo_reports import submit_due_reports
 from portal.placements.errors import PlacementError
 from portal.placements.followup import set_continuity
 from portal.placements.models import Placement
@@ -108,7 +109,10 @@ def _one(rng: random.Random, need, employee: Employee, actor: Account, day: dt.d
                                 "Peserta disiplin dan aktif berdiskusi dengan tim penerima.", "")
             monitoring.add_note(KIND, placement, actor, "mentor", placement.mentor_name,
                                 "Analisis teknis perlu diperdalam.", "Tugas tambahan: kajian satu kasus nyata.")
-            if state == "lulus":
+            if state == "lulus":  # MG-09: every report and the rapor before the final evaluation
+                submit_due_reports(KIND, placement, account_for(placement.employee_id), day,
+                                   "Kegiatan sesuai rencana aksi; capaian on-track.",
+                                   "Laporan akhir: target magang tercapai; hasil diterapkan di unit asal.")
                 monitoring.record_rapor(KIND, placement, actor, rng.randint(80, 92), "Baik",
                                         "Target magang tercapai.", placement.mentor_name, placement.end_date)
                 outcome.finish(KIND, placement, actor, method="presentasi", on_date=placement.end_date, lulus=True,

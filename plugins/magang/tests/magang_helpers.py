@@ -11,6 +11,7 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import EmployeeGap
+from portal.placements import monitoring
 from portal.placements.models import Placement, PlacementNeed
 
 BASE = "/penempatan/magang"
@@ -87,11 +88,35 @@ class World:
                                                           "end_date": end.isoformat(), "cadence": "mingguan"})
         assert response.status_code == 302, flashes(response)
 
-    def running(self, start: dt.date | None = None) -> int:
+    def running(self, start: dt.date | None = None, weeks: int = 12) -> int:
         placement_id = self.nominate(self.need())
-        self.prepare(placement_id, start)
+        self.prepare(placement_id, start, weeks)
         response = self.admin.post(f"{BASE}/{placement_id}/mulai")
         assert response.status_code == 302, flashes(response)
+        return placement_id
+
+    def ended(self, weeks: int = 2) -> int:
+        """A running internship whose praktik stage ended yesterday (MG-08)."""
+        return self.running(start=today() - dt.timedelta(weeks=weeks), weeks=weeks)
+
+    def reported(self, placement_id: int) -> None:
+        """Every weekly report due, the final report and the host's rapor kinerja (MG-09)."""
+        url = f"{BASE}/{placement_id}"
+        placement = db.session.get(Placement, placement_id)
+        numbers = [p.number for p in monitoring.periods(placement, today()) if p.end < today()] + [0]
+        for number in numbers:
+            response = self.participant.post(f"{url}/laporan", data={"period_no": str(number),
+                                                                     "content": "Target mingguan tercapai."})
+            assert response.status_code == 302, flashes(response)
+        response = self.admin.post(f"{url}/rapor", data={"score": "86", "predikat": "Baik",
+                                                         "text": "Kinerja baik.", "assessor": "Ir. Mentor",
+                                                         "rapor_on": today().isoformat()})
+        assert response.status_code == 302, flashes(response)
+
+    def completed(self) -> int:
+        """An internship ready for its final evaluation: ended, reported, with its rapor."""
+        placement_id = self.ended()
+        self.reported(placement_id)
         return placement_id
 
     def finish(self, placement_id: int, **values) -> object:

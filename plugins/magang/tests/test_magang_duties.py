@@ -106,7 +106,7 @@ def test_no_start_before_the_unit_left_behind_is_checked_mg15(world):
 
 def test_the_origin_unit_records_the_career_follow_up_after_the_internship_mg15(world):
     """A.d.6.b: follow-up on the career plan — promotion, transfer or assignment after the internship."""
-    placement_id = world.running()
+    placement_id = world.completed()
     url = f"{BASE}/{placement_id}"
     early = world.admin.post(f"{url}/tindak-lanjut", data={"followup_kind": "promosi", "description": "x",
                                                            "followup_on": today().isoformat()})

@@ -101,7 +101,7 @@ def test_portal_pending_tasks_and_the_dashboard_card(world):
 
 
 def test_portal_certificate_context_and_the_core_mechanism_report(app, world):
-    placement_id = world.running(start=today() - dt.timedelta(days=10))
+    placement_id = world.completed()
     world.finish(placement_id)
     from portal_magang import portal_certificate_context
 

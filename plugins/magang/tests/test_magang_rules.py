@@ -225,8 +225,28 @@ def test_recall_with_reason_and_replacement_is_audited_mg12(world, people):
 # --------------------------------------------------------------------------- outcome
 
 
+def test_the_final_evaluation_waits_for_praktik_reports_and_rapor_mg08_mg09(world):
+    """MG-08: the final evaluation follows praktik and monitoring; MG-09: periodic reports, the
+    final report and the host's rapor kinerja come first. The refusal lists what is missing."""
+    early = world.running()
+    response = world.finish(early)
+    text = response.get_data(as_text=True)
+    assert response.status_code == 422 and "Evaluasi akhir belum dapat dicatat" in text
+    assert "belum selesai" in text and "(MG-08)" in text
+    assert "laporan akhir peserta belum disampaikan (MG-09)" in text
+    assert "rapor kinerja dari instansi penerima belum dicatat (MG-09)" in text
+    placement = db.session.get(Placement, early)
+    assert placement.status == "berjalan" and placement.ledger_entry_id is None
+    ended = world.ended()
+    text = world.finish(ended).get_data(as_text=True)
+    assert "belum selesai" not in text and "laporan kinerja berkala periode 1" in text and "(MG-09)" in text
+    world.reported(ended)
+    assert world.finish(ended).status_code == 302
+    assert db.session.get(Placement, ended).outcome == "lulus"
+
+
 def test_lulus_credits_jp_issues_certificate_and_notes_reward_mg10(world):
-    placement_id = world.running()
+    placement_id = world.completed()
     response = world.finish(placement_id)
     assert response.status_code == 302
     placement = db.session.get(Placement, placement_id)
@@ -269,7 +289,7 @@ def test_failed_within_control_blocks_every_programme_until_cleared_mg10(app, wo
 
 
 def test_failed_outside_control_keeps_the_next_programme_open_mg10(app, world):
-    placement_id = world.running(start=today() - dt.timedelta(days=30))
+    placement_id = world.ended()
     response = world.finish(placement_id, outcome="tidak_lulus", cause="di_luar_kendali",
                             cause_note="Instansi penerima direstrukturisasi")
     assert response.status_code == 302
@@ -286,7 +306,7 @@ def registry_slugs(app) -> list[str]:
 
 
 def test_every_stage_is_logged_and_competency_gained_updates_the_profile_mg11(world):
-    placement_id = world.running()
+    placement_id = world.completed()
     world.finish(placement_id)
     url = f"{BASE}/{placement_id}"
     assert world.admin.post(f"{url}/kompetensi", data={"kompetensi": ""}).status_code == 422
@@ -296,7 +316,7 @@ def test_every_stage_is_logged_and_competency_gained_updates_the_profile_mg11(wo
     assert "Audit struktur jembatan" in world.admin.get(f"/pegawai/{world.staff.id}").get_data(as_text=True)
     log = [entry.step for entry in db.session.get(Placement, placement_id).log]
     assert log == ["kandidat", "rekomendasi", "penerima", "unit_ditinggalkan", "perjanjian", "jadwal", "mulai",
-                   "evaluasi_akhir",
+                   "laporan", "laporan", "laporan", "rapor", "evaluasi_akhir",
                    "sertifikat", "kompetensi"]
     assert "Log tahapan (MG-11)" in world.participant.get(url).get_data(as_text=True)
 

@@ -18,6 +18,7 @@ from portal.ledger.clock import today
 from portal.models import Account, Employee, Unit
 from portal.placements import monitoring, outcome, service
 from portal.placements.demo_documents import signed_document
+from portal.placements.demo_reports import submit_due_reports
 from portal.placements.followup import set_continuity
 from portal.placements.models import Placement
 from portal.placements.schedule import last_day
@@ -110,8 +111,8 @@ def _run(placement: Placement, sdm: Account, day: dt.date, finished: bool) -> No
                         "Perbanyak keterlibatan dalam rapat pengambilan keputusan.")
     if not finished:
         return
-    monitoring.submit_report(KIND, placement, participant, 0,
-                             "Laporan akhir: seluruh target tercapai; rencana aksi siap diterapkan.", day)
+    submit_due_reports(KIND, placement, participant, day, "kegiatan sesuai rencana aksi, target antara tercapai.",
+                       "Laporan akhir: seluruh target tercapai; rencana aksi siap diterapkan.")
     monitoring.record_rapor(KIND, placement, sdm, 88, "Sangat baik", "Kinerja sangat baik selama pertukaran.",
                             placement.mentor_name, placement.end_date)
     on_date = placement.end_date + dt.timedelta(days=3)

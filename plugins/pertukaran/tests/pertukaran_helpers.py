@@ -9,6 +9,9 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.ledger.clock import today
+from portal.models import Account
+from portal.placements.demo_reports import complete_monitoring
+from portal.placements.kinds import kind_of
 from portal.placements.models import Placement, PlacementNeed
 
 BASE = "/penempatan/pertukaran"
@@ -99,8 +102,17 @@ class World:
         assert self.schedule(placement, start, start + dt.timedelta(days=75)).status_code == 302
         return fresh(Placement, placement.id)
 
-    def running(self, employee=None) -> Placement:
-        placement = self.prepared(employee)
+    def running(self, employee=None, start: dt.date | None = None) -> Placement:
+        placement = self.prepared(employee, start)
         response = self.post(placement, "mulai", {})
         assert response.status_code == 302, response.get_data(as_text=True)
+        return fresh(Placement, placement.id)
+
+    def completed(self, **running) -> Placement:
+        """A placement whose praktik ended yesterday, with every report and the host's rapor
+        kinerja, ready for its final evaluation (the stage gate, portal.placements.gates)."""
+        placement = self.running(**running, start=today() - dt.timedelta(days=76))
+        admin = db.session.scalar(select(Account).where(Account.employee_id == self.units["A"]["admin"].id))
+        complete_monitoring(kind_of("pertukaran"), placement, admin, today())
+        db.session.commit()
         return fresh(Placement, placement.id)

@@ -44,7 +44,7 @@ def test_mechanism_report_lists_the_units_placements(world):
 
 
 def test_certificate_states_the_partner_and_competency(world):
-    placement = world.running()
+    placement = world.completed()
     response = world.post(placement, "evaluasi-akhir", {
         "method": "uji_kompetensi", "final_on": today().isoformat(), "outcome": "lulus", "score": "90"})
     assert response.status_code == 302
@@ -95,7 +95,7 @@ def test_jp_follows_the_setting_admin_sdm_changes(world):
 
     add_version("pertukaran.jp_peserta", "24", today() - dt.timedelta(days=400), "Kebijakan unit SDM", None)
     db.session.commit()
-    placement = world.running()
+    placement = world.completed()
     assert world.post(placement, "evaluasi-akhir", {"method": "presentasi", "final_on": today().isoformat(),
                                                      "outcome": "lulus"}).status_code == 302
     entry = db.session.get(LedgerEntry, fresh(Placement, placement.id).ledger_entry_id)

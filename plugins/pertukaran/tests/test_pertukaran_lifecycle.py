@@ -162,8 +162,19 @@ def finish(world, placement, **values):
     return world.post(placement, "evaluasi-akhir", data)
 
 
-def test_passed_pertukaran_gets_jp_and_a_certificate_pt08(world):
+def test_the_final_evaluation_waits_for_the_end_of_praktik_the_reports_and_the_rapor_pt07(world):
+    """PT-07: the final evaluation follows praktik; reports and the host's rapor come first."""
     placement = world.running()
+    refused = finish(world, placement)
+    assert refused.status_code == 422 and "Evaluasi akhir belum dapat dicatat" in body(refused)
+    for missing in ("belum selesai", "laporan kinerja berkala periode 1", "laporan akhir peserta",
+                    "rapor kinerja dari instansi penerima"):
+        assert missing in body(refused), missing
+    assert fresh(Placement, placement.id).status == "berjalan"
+
+
+def test_passed_pertukaran_gets_jp_and_a_certificate_pt08(world):
+    placement = world.completed()
     response = finish(world, placement)
     assert response.status_code == 302
     done = fresh(Placement, placement.id)
@@ -175,7 +186,7 @@ def test_passed_pertukaran_gets_jp_and_a_certificate_pt08(world):
 
 
 def test_failed_within_control_blocks_every_further_development_pt08(world):
-    placement = world.running()
+    placement = world.completed()
     response = finish(world, placement, outcome="tidak_lulus", cause="dalam_kendali", cause_note="Mangkir.")
     assert response.status_code == 302
     (block,) = db.session.query(DevelopmentBlock).filter_by(employee_id=world.hipo.id).all()
@@ -189,7 +200,7 @@ def test_failed_within_control_blocks_every_further_development_pt08(world):
 
 
 def test_failed_outside_control_does_not_block_pt08(world):
-    placement = world.running()
+    placement = world.completed()
     refused = finish(world, placement, outcome="tidak_lulus", cause="", cause_note="")
     assert refused.status_code == 422 and "PT-08" in body(refused)
     assert finish(world, placement, outcome="tidak_lulus", cause="di_luar_kendali",
