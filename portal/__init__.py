@@ -63,6 +63,9 @@ def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, ob
     form_messages.install()
 
     menus.register(app)
+    from portal import tasks
+
+    tasks.register(app)  # the task queue (Huey), /tugas job pages, flask tasks worker
     from portal.cli import register_cli
 
     register_cli(app)

@@ -59,7 +59,9 @@ class WithoutImport:
 
 @pytest.fixture
 def portal(make_app, two_units):
-    app = make_app(plugins=[(SLUG, Komunitas()), ("tanpa_impor", WithoutImport())])
+    # The commit is a background job; these tests run it in the request (immediate mode).
+    app = make_app(plugins=[(SLUG, Komunitas()), ("tanpa_impor", WithoutImport())],
+                   PORTAL_TASK_QUEUE="immediate")
     with app.app_context():
         yield app
 
@@ -113,7 +115,9 @@ def test_preview_then_commit_credits_the_ledger_as_import(portal, two_units, tmp
     assert ledger_rows() == []  # the preview writes nothing
 
     response = client.post("/impor/kegiatan/simpan", data={"token": token_of(preview)})
-    assert response.status_code == 302
+    assert response.status_code == 302 and "/tugas/" in response.location
+    job_page = client.get(response.location).get_data(as_text=True)
+    assert "Selesai" in job_page and "3 kegiatan diimpor" in job_page
     rows = ledger_rows()
     assert [(r.mechanism, r.role, float(r.jp_claimed), r.rule_id, r.source) for r in rows] == [
         (SLUG, "peserta", 2.0, "KB-05", "import"),

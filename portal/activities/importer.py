@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from portal import audit
@@ -41,7 +42,8 @@ def preview(path: Path, scope: tuple[str, ...] | None, ext: str | None = None) -
 
 
 def commit(path: Path, scope: tuple[str, ...] | None, source: str, ext: str | None = None,
-           actor_id: int | None = None, batch: str | None = None) -> ActivityPreview:
+           actor_id: int | None = None, batch: str | None = None,
+           progress: Callable[[int, str], None] | None = None) -> ActivityPreview:
     """Check the file again and credit every row in one transaction, all or nothing.
 
     The file is read and checked before the ledger's lock; :func:`portal.ledger.bulk.
@@ -49,7 +51,8 @@ def commit(path: Path, scope: tuple[str, ...] | None, source: str, ext: str | No
     have changed (duplicates, employees) before it writes — so other credits wait only for the
     writes. Returns the result; when it has problems nothing was written. ``not_counted`` and
     ``counted_jp`` are then the ledger's actual figures. ``batch`` (default: a new id) is the
-    import's lineage on every ledger row and in its one audit record.
+    import's lineage on every ledger row and in its one audit record. ``progress(percent,
+    message)`` is told when the checks are done and the writes start (a background job).
     """
     batch = batch or f"impor-{uuid.uuid4().hex[:16]}"
     try:
@@ -57,6 +60,8 @@ def commit(path: Path, scope: tuple[str, ...] | None, source: str, ext: str | No
         if not result.ok:
             db.session.rollback()
             return result
+        if progress is not None:
+            progress(50, f"{len(result.accepted)} baris lolos pemeriksaan; menyimpan ke buku JP.")
         try:
             outcome = bulk_credit([item.participation for item in result.accepted], batch,
                                   actor_id=actor_id)

@@ -1,5 +1,6 @@
 """Import historical activities in the browser: upload, preview (problems and cap warnings),
-then save. Plain HTML forms; htmx (hx-boost) only swaps the same pages in."""
+then save. Plain HTML forms; htmx (hx-boost) only swaps the same pages in. Saving runs as a
+background job (portal.activities.jobs): the page then shows its progress and outcome."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from flask_login import current_user
 from portal.access import ADMINS, access
 from portal.activities import importer
 from portal.activities.columns import COLUMNS, HELP
+from portal.activities.jobs import start_commit
 from portal.exports import content_disposition
 from portal.imports import storage
 from portal.imports.reader import MAX_ROWS, ImportFileError, angka
@@ -90,16 +92,6 @@ def commit():
     except storage.TokenStale as stale:
         flash(str(stale), "warning")
         return redirect_to("activities.index")
-    try:
-        result = importer.commit(pending.path, importer.scope_of(current_user),
-                                 source=pending.filename, ext=pending.ext,
-                                 actor_id=current_user.id)
-    except ImportFileError as error:
-        storage.forget(pending)
-        flash(str(error), "error")
-        return redirect_to("activities.index")
-    storage.forget(pending)
-    if not result.ok:  # the data changed since the preview
-        return _result_page(result, pending.filename, None, stale=True)
-    flash(f"{importer.summary(result)}.", "success")
-    return redirect_to("activities.index")
+    job = start_commit(pending, importer.scope_of(current_user), current_user.id)
+    storage.release(pending)
+    return redirect_to("tasks.show", job_id=job.id)

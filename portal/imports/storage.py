@@ -105,6 +105,13 @@ def forget(pending: Pending) -> None:
     _unlink(pending.path)
 
 
+def release(pending: Pending) -> None:
+    """Forget ``pending`` in the session but keep its file: a background job now owns it."""
+    entries = dict(session.get(SESSION_KEY) or {})
+    if entries.pop(pending.token, None) is not None:
+        session[SESSION_KEY] = entries
+
+
 def discard(pending: Pending) -> None:
     _unlink(pending.path)
 

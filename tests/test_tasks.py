@@ -1,0 +1,148 @@
+"""The task queue (issue 16 item 1): jobs on Huey with a user-visible ``task_job`` record.
+
+One test runs a real Huey consumer (worker threads consuming a SqliteHuey on a temporary
+file) end to end: the admin saves an activities import, the consumer commits it, the job page
+shows the outcome. The others run the task function directly or in ``immediate`` mode.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+
+import pytest
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.ledger.models import LedgerEntry
+from portal.models.task_job import DONE, FAILED, RUNNING, WAITING, TaskJob
+from portal.tasks import jobs
+from portal.tasks.queue import huey_of
+from tests.test_activities_import import HEADER, SLUG, Komunitas, kb, token_of, upload
+
+CALLS: list[int] = []
+
+
+@jobs.handler("test.flaky")
+def flaky(job, report):
+    """Fails on its first attempt, succeeds on the next."""
+    CALLS.append(job.id)
+    report(50, "Setengah jalan.")
+    if len(CALLS) == 1:
+        raise RuntimeError("transient")
+    return {"ringkasan": "Beres."}
+
+
+def _app(make_app, queue: str):
+    return make_app(plugins=[(SLUG, Komunitas())], PORTAL_TASK_QUEUE=queue)
+
+
+def _save_import(app, world, rows: int = 2):
+    client = app.test_client()
+    client.login(world["sdm"].nip)
+    staff = world["A"]["staff"]
+    lines = [kb(staff.nip, ref=f"KB/{n}") for n in range(rows)]
+    preview = upload(client, "\n".join([HEADER, *lines]).encode())
+    response = client.post("/impor/kegiatan/simpan", data={"token": token_of(preview)})
+    assert response.status_code == 302 and "/tugas/" in response.location
+    return client, response.location
+
+
+def _ledger_count() -> int:
+    db.session.rollback()
+    return db.session.scalar(select(func.count()).select_from(LedgerEntry))
+
+
+def test_a_real_consumer_runs_the_saved_import_and_the_page_shows_progress_then_outcome(
+        make_app, two_units, tmp_path):
+    app = _app(make_app, f"sqlite:///{tmp_path / 'antrean.db'}")
+    with app.app_context():
+        client, location = _save_import(app, two_units, rows=3)
+        waiting = client.get(location).get_data(as_text=True)
+        # Not run yet: no consumer. The page polls (htmx) and refreshes itself without JS.
+        assert "Menunggu antrean" in waiting and 'hx-trigger="every 2s"' in waiting
+        assert '<noscript><meta http-equiv="refresh"' in waiting
+        assert _ledger_count() == 0
+        saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM,
+                                                         signal.SIGHUP)}
+        consumer = huey_of(app).create_consumer(workers=1, worker_type="thread", periodic=False,
+                                                check_worker_health=False)
+        consumer.start()
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                db.session.rollback()
+                if db.session.scalar(select(TaskJob.status)) in (DONE, FAILED):
+                    break
+                time.sleep(0.2)
+        finally:
+            consumer.stop(graceful=True)
+            for sig, handler in saved.items():
+                signal.signal(sig, handler)
+        db.session.rollback()
+        job = db.session.scalar(select(TaskJob))
+        assert job.status == DONE and job.progress == 100
+        assert _ledger_count() == 3
+        batches = set(db.session.scalars(select(LedgerEntry.import_batch)))
+        assert batches == {f"tugas-{job.id}"}
+        page = client.get(location).get_data(as_text=True)
+        assert "3 kegiatan diimpor" in page and "http-equiv" not in page
+
+
+def test_a_finished_job_run_again_does_nothing(make_app, two_units):
+    app = _app(make_app, "immediate")
+    with app.app_context():
+        _save_import(app, two_units)
+        job = db.session.scalar(select(TaskJob))
+        assert job.status == DONE and _ledger_count() == 2
+        jobs.run(job.id)  # a duplicate delivery of the same message
+        assert _ledger_count() == 2
+        # Even when the record was left "waiting" after its commit (consumer killed between
+        # the commit and the status update), the batch is found and nothing is imported twice.
+        db.session.execute(TaskJob.__table__.update().values(status=WAITING))
+        db.session.commit()
+        jobs.run(job.id)
+        db.session.rollback()
+        assert _ledger_count() == 2
+        assert "sudah diimpor" in db.session.get(TaskJob, job.id).message
+
+
+def test_a_failed_attempt_is_retried_then_succeeds(make_app, two_units, tmp_path):
+    app = _app(make_app, f"sqlite:///{tmp_path / 'antrean.db'}")
+    CALLS.clear()
+    with app.app_context():
+        job = TaskJob(kind="test.flaky", created_by_id=None)
+        db.session.add(job)
+        db.session.commit()
+        with pytest.raises(RuntimeError):  # Huey sees the error and schedules the retry
+            jobs.run(job.id, retries_left=1)
+        db.session.rollback()
+        assert db.session.get(TaskJob, job.id).status == WAITING
+        jobs.run(job.id, retries_left=0)
+        db.session.rollback()
+        done = db.session.get(TaskJob, job.id)
+        assert (done.status, done.attempts, done.message) == (DONE, 2, "Beres.")
+
+
+def test_a_job_whose_consumer_died_is_requeued_when_a_consumer_starts(make_app, two_units):
+    app = _app(make_app, "immediate")
+    CALLS.clear()
+    CALLS.append(0)  # the handler succeeds at once
+    with app.app_context():
+        job = TaskJob(kind="test.flaky", status=RUNNING,
+                      started_at=jobs.utcnow() - jobs.dt.timedelta(hours=2))
+        db.session.add(job)
+        db.session.commit()
+        assert jobs.requeue_unfinished() == 1
+        db.session.rollback()
+        assert db.session.get(TaskJob, job.id).status == DONE
+
+
+def test_only_the_account_that_started_a_job_sees_it(make_app, two_units):
+    app = _app(make_app, "immediate")
+    with app.app_context():
+        _, location = _save_import(app, two_units)
+        other = app.test_client()
+        other.login(two_units["A"]["admin"].nip)
+        assert other.get(location).status_code == 404
+        assert other.get(location + "/status").status_code == 404
