@@ -142,3 +142,17 @@ def test_csv_row_with_too_many_columns_is_refused(tmp_path):
     with pytest.raises(reader.ImportFileError, match=f"Baris 2 berkas CSV berisi .* kolom "
                                                      f"\\(paling banyak {limits.MAX_COLUMNS}\\)"):
         reader.read_sheet(path)
+
+
+def test_the_upload_page_answers_a_bomb_with_the_message_and_keeps_nothing(client, two_units,
+                                                                          tmp_path, no_openpyxl):
+    from tests.test_imports import upload
+
+    client.login(two_units["sdm"].nip)
+    bomb = _strings_bomb(tmp_path / "bom.xlsx", megabytes=120).read_bytes()
+    started = time.perf_counter()
+    response = upload(client, "unit", bomb, "unit.xlsx")
+    print(f"upload page answered in {time.perf_counter() - started:.3f} s")
+    assert response.status_code < 500
+    page = response.get_data(as_text=True)
+    assert "Berkas XLSX ditolak sebelum dibaca" in page and "120 MB" in page
