@@ -73,7 +73,11 @@ def placement_profile(employee: Employee) -> dict:
 
     gained = list(db.session.scalars(select(EmployeeCompetency).where(
         EmployeeCompetency.employee_id == employee.id).order_by(EmployeeCompetency.gained_on.desc())))
-    return {"blocks": blocks_of(employee.id), "competencies": gained, "today": today()}
+    from portal.placements.models import PlacementFollowup
+
+    followups = list(db.session.scalars(select(PlacementFollowup).join(Placement).where(
+        Placement.employee_id == employee.id).order_by(PlacementFollowup.on_date.desc()).limit(50)))
+    return {"blocks": blocks_of(employee.id), "competencies": gained, "followups": followups, "today": today()}
 
 
 # --------------------------------------------------------------------------- list

@@ -125,6 +125,8 @@ def test_the_origin_unit_records_the_career_follow_up_after_the_internship_mg15(
     followup = db.session.scalar(select(PlacementFollowup))
     assert (followup.kind, followup.placement_id) == ("promosi", placement_id)
     assert "Diangkat Kepala Seksi Audit Jembatan" in world.participant.get(url).get_data(as_text=True)
+    employee_page = world.admin.get(f"/pegawai/{world.staff.id}").get_data(as_text=True)
+    assert "Tindak lanjut karier pasca penempatan" in employee_page and "Diangkat Kepala Seksi" in employee_page
 
 
 # --------------------------------------------------------------------------- G-07
