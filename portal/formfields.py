@@ -12,6 +12,17 @@ def choices(labels: dict[str, str]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in labels.items()]
 
 
+class Required:
+    """Marks a field as required (the asterisk of the ``field`` macro, HTML ``required``) when
+    its check lives elsewhere: a ``validate_<field>`` method, a choice check, the upload service.
+    Every required field of a form is then marked the same way (issue 18)."""
+
+    field_flags = {"required": True}
+
+    def __call__(self, form, field) -> None:
+        return None
+
+
 DATE_MESSAGE = "Tanggal tidak valid: gunakan format tahun-bulan-tanggal, mis. 2026-03-31."
 
 
@@ -24,6 +35,7 @@ class DateText(StringField):
 
     def __init__(self, label: str, min_year: int | None = None, **kwargs):
         super().__init__(label, render_kw={"type": "date"}, **kwargs)
+        self.flags.required = True  # pre_validate refuses an empty date: the label says so
         self.min_year = min_year
         self.date: dt.date | None = None
 

@@ -10,7 +10,7 @@ from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from portal.formfields import DateText
+from portal.formfields import DateText, Required
 from portal.ledger.clock import today
 from portal.ledger.service import MIN_YEAR
 from portal_formal.jp import ACTIVITY_TYPES, parse_jp
@@ -24,16 +24,17 @@ class ReportForm(FlaskForm):
         DataRequired("Nama pelatihan wajib diisi."),
         Length(max=300, message="Nama pelatihan paling panjang 300 karakter.")])
     activity_type = SelectField(
-        "Jenis pelatihan (G-01)",
+        "Jenis pelatihan",
         choices=[SelectChoice("", "— pilih jenis —")] + [SelectChoice(k, v) for k, v in ACTIVITY_TYPES.items()],
-        validate_choice=False)
+        validators=[Required()], validate_choice=False)
     provider = StringField("Penyelenggara", validators=[
         DataRequired("Penyelenggara wajib diisi."),
         Length(max=200, message="Penyelenggara paling panjang 200 karakter.")])
     start_date = DateText("Tanggal mulai")
     end_date = DateText("Tanggal selesai")
-    jp = StringField("JP pada sertifikat", render_kw={"inputmode": "decimal", "autocomplete": "off"})
-    certificate = FileField("Berkas sertifikat (PDF, PNG atau JPG)")
+    jp = StringField("JP pada sertifikat", validators=[Required()],
+                     render_kw={"inputmode": "decimal", "autocomplete": "off"})
+    certificate = FileField("Berkas sertifikat (PDF, PNG atau JPG)", validators=[Required()])
 
     def validate_activity_type(self, field) -> None:
         if field.data not in ACTIVITY_TYPES:

@@ -28,7 +28,7 @@ def test_report_verify_and_see_jp_and_mix(new_page, serve, make_app, two_units, 
 
     employee.goto(f"{base}/m/formal/baru")
     employee.get_by_label("Nama pelatihan").fill("Bimtek Perencanaan Drainase")
-    employee.get_by_label("Jenis pelatihan (G-01)").select_option("bimtek")
+    employee.get_by_label("Jenis pelatihan").select_option("bimtek")
     employee.get_by_label("Penyelenggara").fill("BPSDM PUPR")
     employee.get_by_label("Tanggal mulai").fill(day)
     employee.get_by_label("Tanggal selesai").fill(day)
