@@ -1,6 +1,6 @@
 """Hook specifications of Portal 70:20:10.
 
-Every hook is documented in docs/hooks.md and exercised by a test; tests/test_hook_docs.py
+Every hook is documented in docs/hooks.md and exercised by a test; tests/test_plugins.py
 fails when either is missing. Hooks return data (see portal/types.py), never HTML, and never
 touch the Flask app.
 """
@@ -275,4 +275,18 @@ def portal_join_steps() -> list[JoinStep]:
     Called for every installed plugin, switched on or not.
 
     :return: a list of :class:`~portal.eligibility.gate.JoinStep` (empty when nobody joins).
+    """
+
+
+if TYPE_CHECKING:  # types of portal_activity_labels
+    from portal.types import ActivityLabels
+
+
+@hookspec
+def portal_activity_labels() -> ActivityLabels:
+    """*Since API 1.1.* The names of your mechanism's activity types and roles, as the ledger,
+    the reports and the imports show them (``ActivityLabels(activity_types=((id, label), …),
+    roles=((id, label), …))``). The identifiers of ARCHITECTURE.md stay fixed; an installed
+    plugin's labels win over the core's fallback names (used for rows of uninstalled plugins).
+    Called for every installed plugin, switched on or not.
     """

@@ -81,6 +81,14 @@ class PluginInfo:
 
 
 @dataclass(frozen=True)
+class ActivityLabels:
+    """Names of a mechanism's activity types and roles (``portal_activity_labels``)."""
+
+    activity_types: tuple[tuple[str, str], ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class MenuItem:
     """A navigation entry; `endpoint` is a Flask endpoint name, resolved by the core."""
 

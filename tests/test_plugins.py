@@ -85,6 +85,27 @@ def test_hooks_of_one_plugin_are_called_through_pluggy(make_app, capsys):
     assert "portal_migrations_dir" in capsys.readouterr().err
 
 
+def test_portal_activity_labels_name_activity_types_and_roles(make_app):
+    from portal.ledger.catalogue import activity_label, role_label
+    from portal.types import ActivityLabels
+
+    class Shadowing:
+        @hookimpl
+        def portal_plugin_info(self):
+            return PluginInfo(slug="bayangan", title="Job shadowing", model=70, api_version="1.1")
+
+        @hookimpl
+        def portal_activity_labels(self):
+            return ActivityLabels(activity_types=(("bayangan", "Job shadowing"),),
+                                  roles=(("pengamat", "Pengamat"),))
+
+    app = make_app(plugins=[("bayangan", Shadowing())])
+    with app.app_context():
+        assert activity_label("bayangan") == "Job shadowing" and role_label("pengamat") == "Pengamat"
+        assert activity_label("berbagi_bahan") == "Berbagi Bahan Pembelajaran"  # core fallback
+        assert activity_label("tidak_dikenal") == "Tidak dikenal"
+
+
 def test_slug_must_match_entry_point_name(make_app):
     with pytest.raises(RuntimeError, match="declares slug"):
         make_app(plugins=[("lain", plugin()[1])])

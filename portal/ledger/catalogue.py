@@ -81,9 +81,26 @@ def mechanism_choices(extra: set[str] | None = None) -> list[tuple[str, str]]:
     return sorted(((slug, mechanism_title(slug)) for slug in slugs), key=lambda item: item[1])
 
 
+def plugin_labels() -> tuple[dict[str, str], dict[str, str]]:
+    """(activity type → label, role → label) the installed plugins give (portal_activity_labels);
+    fixed per app."""
+    cache = current_app.extensions.get("portal_activity_labels")
+    if cache is None:
+        activities: dict[str, str] = {}
+        roles: dict[str, str] = {}
+        for _slug, labels in registry().per_plugin("portal_activity_labels"):
+            if labels is not None:
+                activities.update(labels.activity_types)
+                roles.update(labels.roles)
+        cache = current_app.extensions["portal_activity_labels"] = (activities, roles)
+    return cache
+
+
 def activity_label(activity_type: str) -> str:
-    return ACTIVITY_LABELS.get(activity_type, activity_type.replace("_", " ").capitalize())
+    label = plugin_labels()[0].get(activity_type) or ACTIVITY_LABELS.get(activity_type)
+    return label or activity_type.replace("_", " ").capitalize()
 
 
 def role_label(role: str) -> str:
-    return ROLE_LABELS.get(role, role.replace("_", " ").capitalize())
+    label = plugin_labels()[1].get(role) or ROLE_LABELS.get(role)
+    return label or role.replace("_", " ").capitalize()
