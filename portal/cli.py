@@ -104,3 +104,4 @@ def register_cli(app: Flask) -> None:
     from portal.activities.cli import activities  # flask activities import FILE
     app.cli.add_command(activities)
     app.cli.add_command(import_cli.assessments)  # flask assessments import FILE
+    app.cli.add_command(import_cli.skp)  # flask skp import FILE

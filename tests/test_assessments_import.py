@@ -91,7 +91,7 @@ def test_conflicting_row_is_listed_before_it_replaces_the_stored_value(two_units
     assert "0 hasil asesmen ditambahkan, 1 diperbarui" in done.get_data(as_text=True)
     [stored] = results_of(staff)
     assert (stored.achieved_level, stored.gap, stored.assessor) == (3, 0, "Lembaga Lain")
-    replaced = db.session.scalar(select(AuditLog).where(AuditLog.action == "assessment.replace"))
+    replaced = db.session.scalar(select(AuditLog).where(AuditLog.action == "assessment_result.replace"))
     assert replaced.old_values["achieved_level"] == 2 and replaced.new_values["achieved_level"] == 3
     # the gap was closed by the corrected result
     assert db.session.scalar(select(func.count()).select_from(EmployeeGap)

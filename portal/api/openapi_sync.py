@@ -126,6 +126,40 @@ SCHEMAS = {
         },
         "required": ["nip", "results"],
     },
+    "SkpRating": {
+        "type": "object",
+        "description": "Predikat kinerja tahunan (SKP). Kunci: pegawai + year.",
+        "properties": {
+            "year": {"type": "integer", "minimum": 2000},
+            "predikat": {"type": "string", "enum": ["sangat_baik", "baik", "butuh_perbaikan",
+                                                    "kurang", "sangat_kurang"]},
+            "period_start": {"type": "string", "format": "date",
+                             "description": "Bawaan: 1 Januari tahun itu."},
+            "period_end": {"type": "string", "format": "date",
+                           "description": "Bawaan: 31 Desember tahun itu."},
+        },
+        "required": ["year", "predikat"],
+    },
+    "SkpWrite": {
+        "type": "object",
+        "properties": {"ratings": {"type": "array", "minItems": 1, "maxItems": 500,
+                                   "items": _ref("SkpRating")}},
+        "required": ["ratings"],
+    },
+    "SkpRatings": {
+        "type": "object",
+        "properties": {
+            "nip": {"type": "string"},
+            "ratings": {"type": "array", "items": {"allOf": [_ref("SkpRating"), {
+                "type": "object",
+                "properties": {"source": {"type": "string"},
+                               "updated_at": {"type": "string", "format": "date-time"},
+                               "status": {"type": "string",
+                                          "enum": ["dibuat", "sama", "diperbarui"]},
+                               "previous": {"type": ["object", "null"]}}}]}},
+        },
+        "required": ["nip", "ratings"],
+    },
     "WriteErrors": {
         "type": "object",
         "properties": {
@@ -169,6 +203,32 @@ def paths(nip: dict, unauthorized: dict, error: callable) -> dict:
                           "400": bad_query, "401": unauthorized,
                           "403": error("Unit di luar kewenangan akun pemilik token."),
                           "404": error("Kode unit tidak dikenal.")}}},
+        "/employees/{nip}/skp": {
+            "get": {
+                "summary": "Predikat kinerja (SKP) pegawai per tahun",
+                "parameters": [nip],
+                "responses": {"200": _json("Predikat SKP, tahun terbaru lebih dulu.",
+                                           _ref("SkpRatings")),
+                              "401": unauthorized, **not_found}},
+            "post": {
+                "summary": "Mencatat predikat kinerja SKP (token cakupan write)",
+                "description": "Semua data atau tidak sama sekali; idempoten menurut pegawai + "
+                               "tahun (status `sama`/`dibuat`/`diperbarui`, nilai lama di "
+                               "`previous`); dicatat di log audit dengan nama token.",
+                "parameters": [nip],
+                "requestBody": {"required": True, "content": {"application/json": {
+                    "schema": _ref("SkpWrite"),
+                    "example": {"ratings": [{"year": 2025, "predikat": "baik"}]}}}},
+                "responses": {
+                    "200": _json("Predikat yang tersimpan beserta statusnya.", _ref("SkpRatings")),
+                    "400": error("Badan permintaan bukan JSON yang diharapkan."),
+                    "401": unauthorized,
+                    "403": error("Token hanya cakupan read, atau pegawai di luar kewenangan "
+                                 "akun pemilik token."),
+                    "404": error("NIP tidak dikenal."),
+                    "422": _json("Data tidak valid; tidak ada yang disimpan.",
+                                 _ref("WriteErrors"))}},
+        },
         "/employees/{nip}/assessments": {
             "get": {
                 "summary": "Riwayat hasil asesmen kompetensi pegawai",

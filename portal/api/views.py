@@ -11,6 +11,7 @@ from portal.api import auth, lookups, params, writes
 from portal.api.openapi import document
 from portal.api.responses import HTTP_MESSAGES, ApiError, error_response, json_response
 from portal.assessments import results as assessment_results
+from portal.assessments import skp
 from portal.eligibility.service import check
 from portal.extensions import csrf, db
 from portal.ledger.numbers import jp_number
@@ -88,13 +89,6 @@ def employee_eligibility(nip: str, mechanism: str):
                           "reasons": answer.reasons()})
 
 
-ASSESSMENTS = writes.WriteKind(
-    body_key="results", entity="assessment_result", noun="hasil asesmen",
-    fields=assessment_results.API_FIELDS, parse=assessment_results.parse,
-    key=assessment_results.key, store=assessment_results.store,
-    shown=assessment_results.as_json)
-
-
 @bp.get("/employees/<nip>/assessments")
 @access(PUBLIC)  # bearer token: auth.authenticate
 def employee_assessments(nip: str):
@@ -108,7 +102,23 @@ def employee_assessments(nip: str):
 @bp.post("/employees/<nip>/assessments")
 @access(PUBLIC)  # bearer token with the write scope: auth.authenticate, writes.write
 def record_assessments(nip: str):
-    return writes.write(ASSESSMENTS, lookups.employee(auth.account(), nip))
+    return writes.write(assessment_results.SPEC, "results", lookups.employee(auth.account(), nip))
+
+
+@bp.get("/employees/<nip>/skp")
+@access(PUBLIC)  # bearer token: auth.authenticate
+def employee_skp(nip: str):
+    employee = lookups.employee(auth.account(), nip)
+    return json_response({"nip": employee.nip, "ratings": [
+        {**skp.as_json(row), "source": row.source,
+         "updated_at": row.updated_at.isoformat(timespec="seconds") + "Z"}
+        for row in skp.history(employee.id)]})
+
+
+@bp.post("/employees/<nip>/skp")
+@access(PUBLIC)  # bearer token with the write scope: auth.authenticate, writes.write
+def record_skp(nip: str):
+    return writes.write(skp.SPEC, "ratings", lookups.employee(auth.account(), nip))
 
 
 @bp.get("/employees/<nip>/records")

@@ -1,5 +1,5 @@
-"""Competency assessment results (§E.8, G-03): parsing a row, comparing it with what is stored,
-saving it, and keeping the employee's current gaps (``EmployeeGap``) in step.
+"""Competency assessment results (§E.8, G-03): parsing a row, what is stored, and keeping the
+employee's current gaps (``EmployeeGap``) in step.
 
 The key is employee + assessment date + competency: loading the same row twice changes
 nothing. A row whose key is stored with other values replaces them, but never silently: the
@@ -16,21 +16,24 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from portal.assessments.people import clean_nip, past_date
+from portal.assessments.spec import ResultSpec
 from portal.extensions import db
 from portal.i18n import tanggal
 from portal.imports.validation import chunks
 from portal.models import AssessmentResult, EmployeeGap
-from portal.models.account import utcnow
 from portal.models.employee import GAP_STANDARD_LABELS
 
 COLUMNS = ("nip", "tanggal_asesmen", "standar", "kompetensi", "level_standar",
            "level_capaian", "kesenjangan", "asesor")
 OPTIONAL = ("kesenjangan",)
-LEVELS = range(0, 6)  # competency levels 1–5 of the ministry's standards; 0 = not shown
 STANDARD_WORDS = {"teknis": "teknis", "manajerial": "manajerial",
                   "sosial kultural": "sosial_kultural", "sosial_kultural": "sosial_kultural",
                   "sosiokultural": "sosial_kultural", "sosial-kultural": "sosial_kultural"}
-VALUES = ("standard", "required_level", "achieved_level", "gap", "assessor")
+LABELS = {"standard": "standar", "required_level": "level standar",
+          "achieved_level": "level capaian", "gap": "kesenjangan", "assessor": "asesor"}
+API_FIELDS = {"assessed_on": "tanggal_asesmen", "standard": "standar", "competency": "kompetensi",
+              "required_level": "level_standar", "achieved_level": "level_capaian",
+              "gap": "kesenjangan", "assessor": "asesor"}
 
 
 @dataclass
@@ -43,9 +46,6 @@ class AssessmentRecord:
     achieved_level: int | None
     gap: int | None
     assessor: str
-
-    def values(self) -> dict:
-        return {name: getattr(self, name) for name in VALUES}
 
 
 def _level(text: str, label: str, lowest: int) -> tuple[int | None, str | None]:
@@ -106,57 +106,16 @@ def stored(employee_ids: set[int]) -> dict[tuple, AssessmentResult]:
     return found
 
 
-def differences(row: AssessmentResult, record: AssessmentRecord) -> dict[str, tuple]:
-    """``{field: (stored, incoming)}`` where the stored result differs from ``record``."""
-    return {name: (getattr(row, name), getattr(record, name)) for name in VALUES
-            if getattr(row, name) != getattr(record, name)}
-
-
-def describe_change(row: AssessmentResult, changed: dict[str, tuple]) -> str:
-    labels = {"standard": "standar", "required_level": "level standar",
-              "achieved_level": "level capaian", "gap": "kesenjangan", "assessor": "asesor"}
-    parts = ", ".join(f"{labels[name]} {_shown(name, old)} → {_shown(name, new)}"
-                      for name, (old, new) in changed.items())
-    return (f"hasil asesmen {row.kompetensi} tanggal {tanggal(row.assessed_on)} sudah tersimpan "
-            f"(sumber: {row.source}) dan akan diganti: {parts}")
-
-
-def _shown(name: str, value) -> str:
-    return GAP_STANDARD_LABELS.get(value, str(value)) if name == "standard" else str(value)
-
-
-def newer_than(employee_id: int, record: AssessmentRecord,
-               latest: dict[tuple[int, str], dt.date]) -> dt.date | None:
-    """The date of a stored later assessment of the same competency, if any."""
-    date = latest.get((employee_id, record.kompetensi.lower()))
-    return date if date is not None and record.assessed_on < date else None
-
-
-def latest_dates(results: dict[tuple, AssessmentResult]) -> dict[tuple[int, str], dt.date]:
-    latest: dict[tuple[int, str], dt.date] = {}
-    for row in results.values():
-        slot = (row.employee_id, row.kompetensi.lower())
-        if slot not in latest or row.assessed_on > latest[slot]:
-            latest[slot] = row.assessed_on
-    return latest
-
-
-def save(employee_id: int, record: AssessmentRecord, source: str,
-         existing: AssessmentResult | None) -> tuple[str, dict | None]:
-    """Insert or update one result: (``dibuat`` | ``sama`` | ``diperbarui``, old values)."""
-    if existing is None:
-        db.session.add(AssessmentResult(employee_id=employee_id, assessed_on=record.assessed_on,
-                                        kompetensi=record.kompetensi, source=source[:160],
-                                        **record.values()))
-        return "dibuat", None
-    changed = differences(existing, record)
-    if not changed:
-        return "sama", None
-    old = {name: old for name, (old, _) in changed.items()}
-    for name, (_, new) in changed.items():
-        setattr(existing, name, new)
-    existing.source, existing.updated_at = source[:160], utcnow()
-    return "diperbarui", old
+def newer_notice(employee_id: int, record: AssessmentRecord,
+                 results: dict[tuple, AssessmentResult]) -> str | None:
+    """A message when a later assessment of the same competency is already stored."""
+    dates = [row.assessed_on for row in results.values() if row.employee_id == employee_id
+             and row.kompetensi.lower() == record.kompetensi.lower()]
+    if not dates or record.assessed_on >= max(dates):
+        return None
+    return (f"NIP {record.nip}: sudah tersimpan asesmen {record.kompetensi} yang lebih baru "
+            f"({tanggal(max(dates))}); baris ini disimpan sebagai riwayat dan tidak mengubah "
+            "kesenjangan saat ini.")
 
 
 def sync_gaps(employee_ids: set[int]) -> None:
@@ -167,9 +126,8 @@ def sync_gaps(employee_ids: set[int]) -> None:
     competencies never assessed are left alone.
     """
     db.session.flush()
-    results = stored(employee_ids)
     latest: dict[tuple[int, str], AssessmentResult] = {}
-    for row in results.values():
+    for row in stored(employee_ids).values():
         slot = (row.employee_id, row.kompetensi.lower())
         if slot not in latest or row.assessed_on > latest[slot].assessed_on:
             latest[slot] = row
@@ -209,29 +167,23 @@ def assessed_standards(employee_id: int) -> dict[str, dt.date]:
     return found
 
 
-
-def store(employee, records: list[AssessmentRecord], source: str) -> list[tuple]:
-    """Save one employee's parsed results (the API write): per record (status, old values,
-    id, description); the current gaps follow."""
-    existing = stored({employee.id})
-    answers = []
-    for record in records:
-        row = existing.get(key(employee.id, record))
-        status, old = save(employee.id, record, source, row)
-        db.session.flush()
-        row = row or stored({employee.id})[key(employee.id, record)]
-        answers.append((status, old, row.id, f"Hasil asesmen {record.kompetensi} tanggal "
-                                             f"{record.assessed_on}"))
-    sync_gaps({employee.id})
-    return answers
-
-
 def as_json(item: AssessmentRecord | AssessmentResult) -> dict:
     return {"assessed_on": item.assessed_on.isoformat(), "standard": item.standard,
             "competency": item.kompetensi, "required_level": item.required_level,
             "achieved_level": item.achieved_level, "gap": item.gap, "assessor": item.assessor}
 
 
-API_FIELDS = {"assessed_on": "tanggal_asesmen", "standard": "standar", "competency": "kompetensi",
-              "required_level": "level_standar", "achieved_level": "level_capaian",
-              "gap": "kesenjangan", "assessor": "asesor"}
+def _make(employee_id: int, record: AssessmentRecord, source: str) -> AssessmentResult:
+    return AssessmentResult(employee_id=employee_id, assessed_on=record.assessed_on,
+                            kompetensi=record.kompetensi, source=source,
+                            **{name: getattr(record, name) for name in LABELS})
+
+
+SPEC = ResultSpec(
+    kind="assessments", noun="hasil asesmen", entity="assessment_result", columns=COLUMNS,
+    optional=OPTIONAL, api_fields=API_FIELDS, labels=LABELS, parse=parse, key=key,
+    stored=stored, as_json=as_json, make=_make, notice=newer_notice, after_write=sync_gaps,
+    describe=lambda r: f"Hasil asesmen {r.kompetensi} NIP {r.nip} tanggal {tanggal(r.assessed_on)}",
+    shown=lambda name, value: GAP_STANDARD_LABELS.get(value, str(value))
+    if name == "standard" else str(value),
+)

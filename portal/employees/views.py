@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from portal import authority
 from portal.access import ADMINS, MANAGERS, access
+from portal.assessments import skp
 from portal.assessments.results import history as assessment_history
 from portal.audit import record
 from portal.employees import service
@@ -68,7 +69,8 @@ def detail(employee_id: int):
     return render("employees/detail.html", employee=employee, subordinates=subordinates,
                   can_edit=can_edit_employee(current_user, employee), gap_form=GapForm(),
                   contract_end=tanggal(employee.pppk_kontrak_selesai),
-                  assessments=assessment_history(employee.id))
+                  assessments=assessment_history(employee.id),
+                  skp_ratings=skp.history(employee.id))
 
 
 def _form_data(employee: Employee) -> dict:

@@ -48,6 +48,18 @@ def import_assessments(file: Path) -> None:
     _run("assessments", file)
 
 
+skp = AppGroup("skp", help="Predikat kinerja tahunan (SKP).")
+
+
+@skp.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, readable=True,
+                                        path_type=Path))
+def import_skp(file: Path) -> None:
+    """Import yearly SKP ratings from CSV or XLSX (nip, tahun, predikat, periode_mulai,
+    periode_selesai); all rows or none."""
+    _run("skp", file)
+
+
 def attach(units_group: click.Group, employees_group: click.Group) -> None:
     """Add the ``import`` commands to the existing ``units`` and ``employees`` groups."""
     file_argument = click.argument(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portal.assessments import results as assessment_results
+from portal.assessments import skp
 from portal.employees.service import EMPLOYEE_COLUMNS, OPTIONAL_COLUMNS
 from portal.units.service import UNIT_COLUMNS
 
@@ -80,12 +81,23 @@ ASSESSMENT_HELP = {
 }
 ASSESSMENT_REQUIRED = tuple(c for c in assessment_results.COLUMNS
                             if c not in assessment_results.OPTIONAL)
+SKP_HELP = {
+    "nip": ASSESSMENT_HELP["nip"],
+    "tahun": Column("tahun", True, "Tahun penilaian kinerja (TTTT).", "2025"),
+    "predikat": Column("predikat", True, "Predikat kinerja: Sangat Baik, Baik, Butuh Perbaikan, "
+                       "Kurang, atau Sangat Kurang.", "Baik"),
+    "periode_mulai": Column("periode_mulai", False, "Awal periode penilaian, YYYY-MM-DD; kosong "
+                            "berarti 1 Januari.", "2025-01-01"),
+    "periode_selesai": Column("periode_selesai", False, "Akhir periode penilaian, YYYY-MM-DD; "
+                              "kosong berarti 31 Desember.", "2025-12-31"),
+}
 
 # kind -> (required header columns, optional header columns, help per column)
 COLUMNS = {
     "units": (UNIT_COLUMNS, (), UNIT_HELP),
     "employees": (EMPLOYEE_COLUMNS, OPTIONAL_COLUMNS, EMPLOYEE_HELP),
     "assessments": (ASSESSMENT_REQUIRED, assessment_results.OPTIONAL, ASSESSMENT_HELP),
+    "skp": (skp.SPEC.required, skp.OPTIONAL, SKP_HELP),
 }
 
 

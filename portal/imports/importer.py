@@ -9,19 +9,25 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from portal import audit
+from portal.assessments.results import SPEC as ASSESSMENTS
+from portal.assessments.skp import SPEC as SKP
 from portal.extensions import db
-from portal.imports import assessments, employees, units
 from portal.imports import authority as import_authority
+from portal.imports import employees, units
 from portal.imports.reader import ImportFileError, read_sheet
+from portal.imports.results_import import ResultImport
 from portal.imports.validation import Preview
 from portal.models import Account, Unit
 from portal.scope import manageable_units
 
 log = logging.getLogger(__name__)
 
-KINDS = {"units": units, "employees": employees, "assessments": assessments}
-NOUNS = {"units": "unit", "employees": "pegawai", "assessments": "hasil asesmen"}
-ENTITY = {"units": "unit", "employees": "employee", "assessments": "assessment_result"}
+KINDS = {"units": units, "employees": employees, "assessments": ResultImport(ASSESSMENTS),
+         "skp": ResultImport(SKP)}
+NOUNS = {"units": "unit", "employees": "pegawai", "assessments": "hasil asesmen",
+         "skp": "predikat SKP"}
+ENTITY = {"units": "unit", "employees": "employee", "assessments": "assessment_result",
+          "skp": "skp_rating"}
 
 
 def allowed_unit_kodes(user: Account) -> set[str] | None:

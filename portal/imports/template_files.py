@@ -16,9 +16,9 @@ from openpyxl.utils import get_column_letter
 
 from portal.imports.columns import described
 
-SHEET_TITLES = {"units": "Unit", "employees": "Pegawai", "assessments": "Asesmen"}
+SHEET_TITLES = {"units": "Unit", "employees": "Pegawai", "assessments": "Asesmen", "skp": "SKP"}
 FILE_NAMES = {"units": "templat-impor-unit", "employees": "templat-impor-pegawai",
-              "assessments": "templat-impor-asesmen"}
+              "assessments": "templat-impor-asesmen", "skp": "templat-impor-skp"}
 MIMETYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",

@@ -21,9 +21,9 @@ bp = Blueprint("imports", __name__, url_prefix="/impor")
 IMPORTERS = ("admin_unit", "admin_sdm", "superadmin")
 # URL slug -> kind; the Indonesian slugs are the ones the pages link to.
 SLUGS = {"unit": "units", "pegawai": "employees", "units": "units", "employees": "employees",
-         "asesmen": "assessments"}
-SLUG_OF = {"units": "unit", "employees": "pegawai", "assessments": "asesmen"}
-KIND = "any(unit, pegawai, units, employees, asesmen)"
+         "asesmen": "assessments", "skp": "skp"}
+SLUG_OF = {"units": "unit", "employees": "pegawai", "assessments": "asesmen", "skp": "skp"}
+KIND = "any(unit, pegawai, units, employees, asesmen, skp)"
 SHOWN_PROBLEMS = 500
 
 

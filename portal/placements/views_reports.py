@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal.access import ADMINS, SDM, access
+from portal.assessments import skp
 from portal.exports import content_disposition
 from portal.extensions import db
 from portal.ledger.clock import today
@@ -85,7 +86,8 @@ def blocks():
     page = db.paginate(query.order_by(DevelopmentBlock.cleared_on.is_not(None), DevelopmentBlock.starts_on.desc()),
                        page=page_number(), per_page=25, error_out=False)
     return render("placements/blocks.html", block="results", page=page, q=q, today=today(),
-                  is_sdm=current_user.is_ministry_wide, describe=block.describe)
+                  is_sdm=current_user.is_ministry_wide, describe=block.describe,
+                  skp_since=skp.since)
 
 
 @bp.route("/blokir/<int:block_id>/pulihkan", methods=["POST"])

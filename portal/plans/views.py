@@ -8,6 +8,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal.access import ROLES, access
+from portal.assessments import skp
 from portal.extensions import db
 from portal.models import Employee
 from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem
@@ -124,7 +125,8 @@ def _detail_page(plan: DevelopmentPlan, status: int = 200, errors: dict | None =
         bases=BASES, months=MONTHS, options=mechanism_options(plan.employee.unit),
         can_draft=permissions.can_draft(current_user, plan.employee) and plan.editable,
         can_decide=permissions.can_decide(current_user, plan) and plan.status == "diajukan",
-        realisation=rows, summary=summary,
+        realisation=rows, summary=summary, skp=skp.latest(plan.employee_id),
+        below_expectation=skp.BELOW_EXPECTATION,
     ), status
 
 
