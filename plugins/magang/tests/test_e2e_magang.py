@@ -5,8 +5,10 @@ evaluation lulus → JP and e-certificate."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from magang_helpers import AGREEMENT, HOST, PDF
+from magang_helpers import AGREEMENT, HOST, PDF, World
 
 from portal.extensions import db
 from portal.ledger.clock import today
@@ -97,12 +99,13 @@ def test_magang_journey_from_need_to_certificate(live, signed_in, two_units):
     admin.get_by_role("button", name="Simpan perjanjian").click()
     expect(admin.get_by_role("link", name="pks.pdf")).to_be_visible()
 
-    admin.fill("#start_date", today().isoformat())
-    admin.fill("#end_date", today().replace(year=today().year + 1).isoformat())  # > 1 year: justification
+    start = today() - dt.timedelta(days=15)  # praktik has ended yesterday: the evaluation may follow
+    admin.fill("#start_date", start.isoformat())
+    admin.fill("#end_date", (start + dt.timedelta(days=366)).isoformat())  # > 1 year: justification
     admin.select_option("#cadence", "mingguan")
     admin.get_by_role("button", name="Simpan jadwal").click()
     expect(admin.locator("[role=alert]").first).to_contain_text("MG-04")
-    admin.fill("#end_date", today().replace(month=1, day=1).replace(year=today().year + 1).isoformat())
+    admin.fill("#end_date", (today() - dt.timedelta(days=1)).isoformat())
     admin.get_by_role("button", name="Simpan jadwal").click()
     expect(admin.locator("section[aria-labelledby=jadwal]")).to_contain_text("Pembekalan oleh instansi pengirim")
     admin.get_by_role("button", name="Mulai magang").click()
@@ -110,12 +113,20 @@ def test_magang_journey_from_need_to_certificate(live, signed_in, two_units):
 
     staff = signed_in(a["staff"])
     staff.goto(placement_url)
-    staff.select_option("#period_no", "1")
-    staff.fill("#content", "Minggu pertama: pembekalan dan orientasi selesai.")
-    staff.get_by_role("button", name="Kirim laporan").click()
-    expect(staff.locator("section[aria-labelledby=monev]")).to_contain_text("Disampaikan")
+    for period in ("1", "2", "3", "0"):  # every weekly report due, then the final report (MG-09)
+        staff.select_option("#period_no", period)
+        staff.fill("#content", "Minggu pertama: pembekalan dan orientasi selesai." if period == "1"
+                   else "Target periode tercapai; laporan kegiatan terlampir.")
+        staff.get_by_role("button", name="Kirim laporan").click()
+        expect(staff.locator(f"#period_no option[value='{period}']")).to_have_count(0)
+    expect(staff.locator("section[aria-labelledby=monev]")).to_contain_text("Laporan akhir")
 
     admin.goto(placement_url)
+    admin.get_by_text("Catat rapor kinerja").click()  # the host's rapor kinerja (MG-09)
+    admin.fill("#score", "88")
+    admin.fill("#predikat", "Baik")
+    admin.get_by_role("button", name="Simpan rapor").click()
+    expect(admin.locator("body")).to_contain_text("Baik")
     admin.select_option("#method", "presentasi")
     admin.fill("#score_final", "90")
     admin.check("input[name=outcome][value=lulus]")
@@ -130,3 +141,26 @@ def test_magang_journey_from_need_to_certificate(live, signed_in, two_units):
     assert download.value.suggested_filename.endswith(".pdf")
     admin.goto(f"{live}/pegawai/{a['staff'].id}")
     expect(admin.locator("body")).to_contain_text("Kompetensi yang diperoleh")
+
+
+def test_a_supervisor_is_stopped_from_passing_an_internship_early_and_sees_what_is_missing(
+        live, signed_in, two_units, people, login):
+    """MG-08/MG-09 (issue 14): an internship that started today cannot be passed; the refusal
+    lists the praktik stage, the reports and the rapor kinerja, each with its rule."""
+    from playwright.sync_api import expect
+
+    placement_id = World(two_units, people, login).running()  # started today, 12 weeks
+    admin = signed_in(two_units["A"]["admin"])
+    admin.goto(f"{live}/penempatan/magang/{placement_id}")
+    admin.select_option("#method", "presentasi")
+    admin.fill("#score_final", "95")
+    admin.check("input[name=outcome][value=lulus]")
+    admin.fill("#reward", "Pelatihan singkat audit")
+    admin.get_by_role("button", name="Simpan hasil evaluasi akhir").click()
+    body = admin.locator("body")
+    expect(body).to_contain_text("Evaluasi akhir belum dapat dicatat")
+    expect(body).to_contain_text("(MG-08)")
+    expect(body).to_contain_text("laporan akhir peserta belum disampaikan (MG-09)")
+    expect(body).to_contain_text("rapor kinerja dari instansi penerima belum dicatat (MG-09)")
+    expect(admin.locator(".badge").first).to_contain_text("Berjalan")
+    expect(admin.locator("#reward")).to_have_value("Pelatihan singkat audit")  # nothing typed is lost
