@@ -147,3 +147,29 @@ def test_an_imported_atasan_change_is_audited_and_notified(client, two_units):
     assert entry.old_values == {"atasan_nip": old.nip} and entry.new_values == {"atasan_nip": new.nip}
     for person in (staff, old, new):
         assert _notices(person), person.nama
+
+
+# --- the walk: every approval resting on a derived role calls the one four-eyes helper ---------
+
+DERIVED_ROLE_STEPS = (
+    ("portal.placements.service", "endorse"),  # MG-03: the atasan's endorsement
+    ("portal.placements.monitoring", "record_rapor"),  # MG-09: the mentor's rapor kinerja
+    ("portal_coaching.unit.workflow", "_validator"),  # CU-01: the unit head validates
+    ("portal_coaching.unit.workflow", "supervisor_decide"),  # CU-03: the atasan approves a mentor
+    ("portal_coaching.programme.workflow", "add_participant"),  # CM-12: coach and mentor appointed
+    ("portal_komunitas.workflow", "sign"),  # KB-03: the unit head signs
+    ("portal_belajar_mandiri.workflow", "assign"),  # BM-01: the PyB assigns
+)
+
+
+def test_every_derived_role_approval_step_calls_the_four_eyes_helper():
+    import importlib
+    import inspect
+
+    for module_name, function in DERIVED_ROLE_STEPS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue  # a plugin that is not installed has no step to walk
+        source = inspect.getsource(getattr(module, function))
+        assert "self_approval_refusal(" in source, f"{module_name}.{function}"
