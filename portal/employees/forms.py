@@ -17,7 +17,7 @@ class EmployeeForm(FlaskForm):
     golongan = StringField("Golongan", validators=[Optional(), Length(max=10)])
     atasan_nip = StringField("NIP atasan langsung", validators=[Optional(), Length(max=30)])
     email = StringField("Email", validators=[Optional(), Length(max=200)])
-    hipo = BooleanField("Hi-Po (kompetensi dan kinerja tinggi)")
+    hipo = BooleanField("Berpotensi tinggi (kompetensi dan kinerja tinggi)")
     pppk_kontrak_selesai = StringField("Akhir kontrak PPPK (YYYY-MM-DD)", validators=[Optional(), Length(max=10)])
     pppk_keahlian_langka = BooleanField("Keahlian langka di antara PNS (PPPK)")
     pendidikan = StringField("Pendidikan terakhir (jenjang dan bidang)", validators=[Optional(), Length(max=200)])

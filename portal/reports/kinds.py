@@ -39,10 +39,10 @@ KINDS = {
     "transkrip": Kind("transkrip", "Transkrip JP pegawai",
                       "Semua catatan JP seorang pegawai dalam setahun, komposisi 70:20:10 dan target.",
                       _transcript, False),
-    "rekap": Kind("rekap", "Rekapitulasi unit (KB-10)",
+    "rekap": Kind("rekap", "Rekapitulasi unit",
                   "JP per pegawai suatu unit dalam satu periode, per model dan per bentuk kegiatan.",
                   _recap, True),
     "mekanisme": Kind("mekanisme", "Laporan mekanisme",
-                      "Laporan satu mekanisme untuk suatu unit dan periode, dari plugin mekanisme.",
+                      "Laporan satu mekanisme untuk suatu unit dan periode.",
                       _mechanism, True),
 }

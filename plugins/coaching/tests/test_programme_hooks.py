@@ -62,10 +62,10 @@ def test_inbox_lists_entries_waiting_for_the_coachs_paraf(programme_world):
 
 def test_menu_and_card_for_programme_roles(programme_world):
     w = programme_world
-    assert "Coaching-mentoring program" not in w.login(w.colleague).get("/").get_data(as_text=True)
+    assert "Coaching dan Mentoring: program unit SDM" not in w.login(w.colleague).get("/").get_data(as_text=True)
     participant = w.participant()
     home = w.login(w.coachee).get("/").get_data(as_text=True)
-    assert "Coaching-mentoring program" in home
+    assert "Coaching dan Mentoring: program unit SDM" in home
     card = w.login(w.coachee).get(f"{BASE}/kartu").get_data(as_text=True)
     assert participant.programme.nama in card
     index = w.login(w.mentor).get(f"{BASE}/").get_data(as_text=True)

@@ -18,9 +18,9 @@ def menu_items(user) -> list:
 
     items = []
     if rules.is_programme_staff(user) or rules.has_programme_role(user):
-        items.append(MenuItem("Coaching-mentoring program", "coaching.index", 80))
+        items.append(MenuItem("Program unit pengembangan SDM", "coaching.index", 80))
     if rules.is_programme_staff(user):
-        items += [MenuItem("Coaching clinic (CM-04)", "coaching.clinics", 81),
+        items += [MenuItem("Coaching clinic", "coaching.clinics", 81),
                   MenuItem("Daftar coach", "coaching.coaches", 82),
                   MenuItem("Re-asesmen coaching", "coaching.reassessments", 83)]
     return items
@@ -30,7 +30,7 @@ def dashboard_widgets(user) -> list:
     from portal_coaching.programme import rules
 
     if rules.is_programme_staff(user) or rules.has_programme_role(user):
-        return [DashboardWidget("Coaching-mentoring program", "coaching.card", 80)]
+        return [DashboardWidget("Coaching dan Mentoring: program unit SDM", "coaching.card", 80)]
     return []
 
 

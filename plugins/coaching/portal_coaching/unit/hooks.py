@@ -17,14 +17,14 @@ def blueprint() -> Blueprint:
 
 
 def menu_items(user) -> list:
-    items = [MenuItem("Coaching & mentoring unit", "coaching_unit.index", 60)]
+    items = [MenuItem("Di unit kerja", "coaching_unit.index", 60)]
     if user.has_any("pimpinan_unit", "admin_unit", "admin_sdm", "superadmin"):
         items.append(MenuItem("Inventarisasi coaching/mentoring", "coaching_unit.inventory", 61))
     return items
 
 
 def dashboard_widgets(user) -> list:
-    return [DashboardWidget("Coaching & mentoring unit", "coaching_unit.card", 60)]
+    return [DashboardWidget("Coaching dan Mentoring: di unit kerja", "coaching_unit.card", 60)]
 
 
 def pending_tasks(user) -> list:
