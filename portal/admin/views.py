@@ -9,8 +9,8 @@ from sqlalchemy import select
 from portal.access import ADMINS, SDM, access, declared_access
 from portal.admin.forms import GrantForm
 from portal.admin.roles import ROLE_LABELS, grant_problem, grantable_roles
-from portal.audit import record
 from portal.api import tokens
+from portal.audit import record
 from portal.auth import temporary
 from portal.extensions import db
 from portal.formfields import choices
