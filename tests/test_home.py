@@ -43,3 +43,17 @@ def test_atasan_home_summarises_the_team_and_who_is_behind(app, two_units):
     assert "sudah mencapai target JP" in team
     assert "Paling tertinggal:" in team and staff.nama in team and "4 dari 20 JP" in team
     assert 'href="/jp/tim"' in team
+
+
+def test_charts_where_people_would_rather_look(app, two_units):
+    """Issue 18: Pengembangan Saya draws JP month by month against the target, and the home
+    card a small 70:20:10 bar; both are server-rendered SVG with a text alternative."""
+    staff = two_units["A"]["staff"]
+    entry_for(staff, title="Magang awal tahun", jp=8, day=today().replace(month=1, day=10))
+    client = signed_in(app, staff)
+    mine = client.get("/jp/saya").get_data(as_text=True)
+    chart = mine[mine.index('id="jp-kumulatif-title"') - 200:]
+    assert "JP dihitung secara kumulatif per bulan" in chart and "Jan: 8 JP." in chart
+    assert "Target 20 JP." in chart and "<script" not in chart
+    home = client.get("/").get_data(as_text=True)
+    assert 'aria-label="Komposisi 70:20:10: model 70 8 JP, model 20 0 JP, model 10 0 JP"' in home

@@ -10,7 +10,7 @@ from portal.access import MANAGERS, ROLES, access
 from portal.exports import content_disposition
 from portal.extensions import db, limiter
 from portal.i18n import tanggal
-from portal.ledger import charts, service, team
+from portal.ledger import charts, progress, service, team
 from portal.ledger.catalogue import (
     MODEL_LABELS,
     activity_label,
@@ -45,7 +45,8 @@ def jp_home_card() -> dict | None:
     """This year's JP of the signed-in user against the target, for the home page."""
     if not current_user.is_authenticated:
         return None
-    return service.year_summary(current_user.employee_id, today().year)
+    summary = service.year_summary(current_user.employee_id, today().year)
+    return {**summary, "mix": charts.model_mix(summary["by_model"])}
 
 
 def _history_filters(mechanisms: set[str]) -> tuple[str, str]:
@@ -70,11 +71,15 @@ def mine():
     page = db.paginate(query, page=page_number(), per_page=current_app.config["PORTAL_PAGE_SIZE"],
                        error_out=False)
     years = sorted(set(service.entry_years(employee.id)) | {today().year, year}, reverse=True)
+    months = today().month if year == today().year else 12
+    cumulative = progress.cumulative_chart(progress.cumulative_by_month(employee.id, year),
+                                           summary["target_jp"], months)
     args = _clean({"tahun": year, "mekanisme": mechanism, "status": state})
     return render(
         "ledger/mine.html", block="history", employee=employee, year=year, years=years, summary=summary,
         mix=charts.model_mix(summary["by_model"]), choices=choices, mechanism=mechanism,
         state=state, states=HISTORY_STATES, page=page, args=args, is_current=year == today().year,
+        cumulative=cumulative,
     )
 
 
