@@ -57,3 +57,11 @@ def test_charts_where_people_would_rather_look(app, two_units):
     assert "Target 20 JP." in chart and "<script" not in chart
     home = client.get("/").get_data(as_text=True)
     assert 'aria-label="Komposisi 70:20:10: model 70 8 JP, model 20 0 JP, model 10 0 JP"' in home
+
+
+def test_team_page_shows_per_unit_compliance_bars_for_admins(app, two_units):
+    """Issue 18: per-unit compliance bars for pimpinan and admin SDM (one level below the view)."""
+    staff = two_units["A"]["staff"]
+    entry_for(staff, title="Magang panjang", jp=24, day=today().replace(month=1, day=10))
+    sdm = signed_in(app, two_units["sdm"]).get("/jp/tim").get_data(as_text=True)
+    assert "Capaian target per unit" in sdm and "Persentase pegawai yang mencapai target JP per unit:" in sdm

@@ -40,3 +40,36 @@ def cumulative_chart(values: list[int | float], target: float, last_month: int =
             for i in range(min(last_month, 12))]
     return {"bars": bars, "target": target, "target_y": round(100 - 100 * float(target) / top, 2),
             "total": values[min(last_month, 12) - 1] if values else 0}
+
+
+MAX_UNIT_BARS = 20
+
+
+def unit_compliance(user, flt) -> list[dict]:
+    """Share of employees at target per unit one level below what the page shows: the chosen
+    unit's children, else the top units of the user's scope (eselon I for the ministry).
+    Only for those who oversee units (pimpinan unit, admin unit, admin SDM)."""
+    from dataclasses import replace
+
+    from portal.ledger import team
+    from portal.models import Unit
+
+    if not (user.is_ministry_wide or user.admin_unit_paths or user.headed_unit_paths):
+        return []
+    if flt.unit is not None:
+        units = db.session.scalars(select(Unit).where(Unit.parent_id == flt.unit.id).order_by(Unit.kode)).all()
+    elif user.is_ministry_wide:
+        units = db.session.scalars(select(Unit).where(Unit.eselon == "I").order_by(Unit.kode)).all()
+    else:
+        roots = set(user.admin_unit_paths + user.headed_unit_paths)
+        units = [u for u in db.session.scalars(select(Unit).where(Unit.path.in_(roots)).order_by(Unit.kode))]
+        if len(units) == 1:
+            units = db.session.scalars(select(Unit).where(Unit.parent_id == units[0].id)
+                                       .order_by(Unit.kode)).all() or units
+    bars = []
+    for unit in units[:MAX_UNIT_BARS]:
+        stats = team.statistics(user, replace(flt, unit=unit))
+        if stats["employees"]:
+            bars.append({"unit": unit, "employees": stats["employees"], "on_target": stats["on_target"],
+                         "share": stats["on_target_share"]})
+    return bars

@@ -126,7 +126,7 @@ def team_page():
         units=team.filter_units(current_user), sorts=team.SORTS,
         statuses=STATUS_ASN, jenis=JENIS_JABATAN_LABELS, buckets=team.BUCKETS,
         bucket_bars=charts.buckets_chart(stats["buckets"], team.BUCKETS),
-        mix=charts.model_mix(stats["by_model"]),
+        mix=charts.model_mix(stats["by_model"]), unit_bars=progress.unit_compliance(current_user, flt),
         years=sorted({*range(today().year, today().year - 6, -1), flt.year}, reverse=True),
     )
 
