@@ -59,4 +59,14 @@ def from_environment(instance_path: Path) -> dict:
         "PORTAL_TEMPORARY_PASSWORD_HOURS": int(os.environ.get("PORTAL_TEMPORARY_PASSWORD_HOURS", "72")),
         "PORTAL_TRUSTED_PROXIES": int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0")),
         "PORTAL_PAGE_SIZE": 25,
+        # Directory sign-in (portal.auth.directory): on when PORTAL_LDAP_URL is set.
+        "PORTAL_LDAP_URL": os.environ.get("PORTAL_LDAP_URL", ""),
+        "PORTAL_LDAP_BASE_DN": os.environ.get("PORTAL_LDAP_BASE_DN", ""),
+        "PORTAL_LDAP_NIP_ATTRIBUTE": os.environ.get("PORTAL_LDAP_NIP_ATTRIBUTE", "employeeNumber"),
+        "PORTAL_LDAP_BIND_DN": os.environ.get("PORTAL_LDAP_BIND_DN", ""),
+        "PORTAL_LDAP_BIND_PASSWORD": os.environ.get("PORTAL_LDAP_BIND_PASSWORD", ""),
+        "PORTAL_LDAP_STARTTLS": _flag("PORTAL_LDAP_STARTTLS"),
+        "PORTAL_LDAP_CA_FILE": os.environ.get("PORTAL_LDAP_CA_FILE", ""),
+        "PORTAL_LDAP_TIMEOUT": int(os.environ.get("PORTAL_LDAP_TIMEOUT", "5")),
+        "PORTAL_LOCAL_PASSWORDS": os.environ.get("PORTAL_LOCAL_PASSWORDS", "1") != "0",
     }

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from portal.access import PUBLIC, ROLES, access
 from portal.audit import record
-from portal.auth import passwords, session_limits, temporary
+from portal.auth import directory, passwords, session_limits, temporary
 from portal.auth.forms import LoginForm, PasswordChangeForm
 from portal.extensions import db, limiter
 from portal.models import Account, Employee
@@ -19,6 +19,10 @@ bp = Blueprint("auth", __name__)
 
 FAILED = "NIP atau kata sandi salah."
 TEMPORARY_EXPIRED = "Kata sandi sementara sudah kedaluwarsa; minta admin membuat yang baru."
+NOT_IN_PORTAL = ("Direktori kementerian mengenali Anda, tetapi NIP ini belum memiliki akun di "
+                 "portal. Hubungi admin SDM unit Anda.")
+DIRECTORY_DOWN = ("Direktori kementerian (LDAP) sedang tidak dapat dihubungi. Coba lagi beberapa "
+                  "saat lagi")
 
 
 def _nip_key() -> str:
@@ -60,8 +64,11 @@ def login():
     if form.validate_on_submit():
         nip = "".join(ch for ch in form.nip.data if ch.isdigit())
         account = db.session.scalar(select(Account).join(Employee).where(Employee.nip == nip))
-        valid = passwords.verify(account.password_hash if account else None, form.password.data)
-        if valid and account.is_enabled and temporary.expired(account):
+        checked = _check_password(form, nip, account)
+        if checked is None:  # a message is on the form already
+            return render("auth/login.html", form=form)
+        valid, local = checked
+        if valid and local and account.is_enabled and temporary.expired(account):
             form.password.errors.append(TEMPORARY_EXPIRED)
             return render("auth/login.html", form=form)
         if valid and account.is_enabled:
@@ -78,6 +85,42 @@ def login():
         current_app.logger.info("failed sign-in for %r", nip[:18])
         form.password.errors.append(FAILED)
     return render("auth/login.html", form=form)
+
+
+def _check_password(form: LoginForm, nip: str, account: Account | None) -> tuple[bool, bool] | None:
+    """(password right, checked locally); None when the answer is a message on the form.
+
+    With the directory on (``PORTAL_LDAP_URL``) a NIP found there signs in with the directory
+    password only. A NIP not in the directory, or any NIP while the directory is down, uses the
+    portal's own password unless ``PORTAL_LOCAL_PASSWORDS=0``.
+    """
+    password = form.password.data
+    local_allowed = current_app.config["PORTAL_LOCAL_PASSWORDS"]
+    if directory.enabled():
+        outcome = directory.authenticate(nip, password)
+        if outcome.status == directory.FOUND:
+            if account is None:
+                current_app.logger.info("directory sign-in without a portal account: %r", nip)
+                form.nip.errors.append(NOT_IN_PORTAL)
+                return None
+            return True, False
+        if outcome.status == directory.WRONG_PASSWORD:
+            return False, False
+        if outcome.status == directory.UNAVAILABLE:
+            if not local_allowed:
+                form.password.errors.append(DIRECTORY_DOWN + "; masuk dengan kata sandi portal "
+                                                             "dinonaktifkan.")
+                return None
+            valid = passwords.verify(account.password_hash if account else None, password)
+            if not valid:
+                form.password.errors.append(DIRECTORY_DOWN + "; bila akun Anda memiliki kata "
+                                                             "sandi portal, masuk dengan kata "
+                                                             "sandi itu.")
+                return None
+            return True, True
+    if not local_allowed:
+        return False, True
+    return passwords.verify(account.password_hash if account else None, password), True
 
 
 @bp.route("/keluar", methods=["POST"])
