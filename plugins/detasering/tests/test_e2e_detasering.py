@@ -11,6 +11,7 @@ import pytest
 from detasering_helpers import PDF
 
 from portal.ledger.clock import today
+from portal.placements.testing_browser import record_rapor, submit_every_report
 from portal.testing_browser import sign_in
 
 pytestmark = pytest.mark.e2e
@@ -77,7 +78,7 @@ def test_detasering_journey(live, world, new_page, tmp_path):
     admin.get_by_role("button", name="Simpan perjanjian").click()
     expect(admin.locator("main")).to_contain_text("Perjanjian tersimpan.")
 
-    start = today() - dt.timedelta(days=40)
+    start = today() - dt.timedelta(days=91)  # the secondment ended yesterday: its closing may follow
     admin.fill("#start_date", start.isoformat())
     admin.fill("#end_date", (start + dt.timedelta(days=90)).isoformat())
     admin.select_option("#cadence", "bulanan")
@@ -92,8 +93,10 @@ def test_detasering_journey(live, world, new_page, tmp_path):
     employee.fill("#content", "Bulan pertama: inventarisasi aset bersama staf BPKAD.")
     employee.get_by_role("button", name="Kirim laporan").click()
     expect(employee.locator("main")).to_contain_text("Laporan kinerja terkirim")
+    submit_every_report(employee)  # the other months and the final report (DT-01)
 
     admin.goto(detail_url)
+    record_rapor(admin)
     admin.select_option("#method", "laporan_penutup")
     admin.check("input[name=outcome][value=lulus]")
     admin.fill("#extra_laporan_alih_pengetahuan", "SOP inventarisasi disusun; dua staf kini mandiri.")

@@ -11,6 +11,7 @@ import pytest
 from pertukaran_helpers import ELEMENTS, PDF
 
 from portal.ledger.clock import today
+from portal.placements.testing_browser import record_rapor, submit_every_report
 from portal.testing_browser import sign_in
 
 pytestmark = pytest.mark.e2e
@@ -85,7 +86,7 @@ def test_pertukaran_journey(live, world, new_page, tmp_path):
     admin.get_by_role("button", name="Simpan pemeriksaan").click()
     expect(admin.locator("section[aria-labelledby=ditinggalkan]")).to_contain_text("pelaksana harian")
 
-    start = today() - dt.timedelta(days=40)
+    start = today() - dt.timedelta(days=76)  # praktik ended yesterday: the evaluation may follow (PT-07)
     admin.fill("#start_date", start.isoformat())
     admin.fill("#end_date", (start + dt.timedelta(days=75)).isoformat())
     admin.select_option("#cadence", "bulanan")
@@ -100,8 +101,10 @@ def test_pertukaran_journey(live, world, new_page, tmp_path):
     participant.fill("#content", "Bulan pertama: memetakan skema pembiayaan proyek.")
     participant.get_by_role("button", name="Kirim laporan").click()
     expect(participant.locator("main")).to_contain_text("Laporan kinerja terkirim")
+    submit_every_report(participant)  # the other months and the final report (PT-07)
 
     admin.goto(detail_url)
+    record_rapor(admin)
     admin.select_option("#method", "presentasi")
     admin.check("input[name=outcome][value=lulus]")
     admin.fill("#reward", "Pelatihan kepemimpinan singkat.")
