@@ -74,7 +74,7 @@ def test_demo_if_empty_does_not_load_twice(app, runner):
 def test_demo_accounts_sign_in(app, runner):
     result = runner.invoke(args=["demo", "load"])
     nips = [line.split()[1] for line in result.output.splitlines() if line.strip().startswith("NIP ")]
-    assert len(nips) == 5
+    assert len(nips) == 7  # admin SDM, superadmin, admin unit, pimpinan, kepala balai, plain atasan, pegawai
     client = app.test_client()
     client.login(nips[0], DEMO_PASSWORD)
     assert "Admin SDM" in client.get("/").get_data(as_text=True)

@@ -110,15 +110,19 @@ def _demo_accounts(units: list[Unit], head_id: dict[int, int]) -> list[tuple[str
         select(Employee).where(Employee.unit_id == by_kode["BM.01"].id,
                                Employee.id != head_id[by_kode["BM.01"].id]).order_by(Employee.id)
     ).first()
-    sdm_person = db.session.scalars(
+    sdm_staff = db.session.scalars(
         select(Employee).where(Employee.unit_id == by_kode["BPSDM.01"].id,
-                               Employee.id != head_id[by_kode["BPSDM.01"].id]).order_by(Employee.id)
-    ).first()
+                               Employee.id != head_id[by_kode["BPSDM.01"].id]).order_by(Employee.id).limit(2)
+    ).all()
+    sdm_person, technical_person = sdm_staff[0], sdm_staff[-1]
+    plain_atasan = _plain_atasan(balai, staff, head_id[balai.id])
     plan = [
-        ("Admin SDM (admin_sdm, superadmin)", sdm_person, [("admin_sdm", None), ("superadmin", None)]),
+        ("Admin SDM (admin_sdm)", sdm_person, [("admin_sdm", None)]),
+        ("Superadmin: administrasi teknis (superadmin)", technical_person, [("superadmin", None)]),
         ("Admin unit Ditjen Bina Marga (admin_unit)", admin_unit_person, [("admin_unit", bm.id)]),
         (f"Pimpinan unit {dit.nama}", db.session.get(Employee, head_id[dit.id]), []),
-        (f"Atasan: kepala {balai.nama}", db.session.get(Employee, head_id[balai.id]), []),
+        (f"Atasan dan kepala unit: kepala {balai.nama}", db.session.get(Employee, head_id[balai.id]), []),
+        (f"Atasan langsung (bukan kepala unit) di {balai.nama}", plain_atasan, []),
         ("Pegawai", staff, []),
     ]
     hashed = passwords.hash_password(DEMO_PASSWORD)
@@ -129,6 +133,19 @@ def _demo_accounts(units: list[Unit], head_id: dict[int, int]) -> list[tuple[str
         db.session.add(account)
         result.append((label, employee.nip, employee.nama))
     return result
+
+
+def _plain_atasan(balai: Unit, staff: Employee, head_id: int) -> Employee:
+    """A team leader of the balai who heads no unit: the demo employee and two colleagues
+    report to them, so a plain atasan's view (direct reports only) can be shown."""
+    colleagues = db.session.scalars(
+        select(Employee).where(Employee.unit_id == balai.id, Employee.id.not_in((head_id, staff.id)),
+                               Employee.status_asn == "PNS").order_by(Employee.id).limit(3)).all()
+    leader, team = colleagues[0], [staff, *colleagues[1:]]
+    for member in team:
+        member.supervisor_id = leader.id
+    db.session.flush()
+    return leader
 
 
 def _demo_signers(units: list[Unit], head_id: dict[int, int]) -> None:
