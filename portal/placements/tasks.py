@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.ledger.clock import today
-from portal.models import Account, Employee
+from portal.models import Account, Employee, Unit
 from portal.placements.kinds import kind_of
 from portal.placements.models import Placement, PlacementNeed
 from portal.placements.monitoring import periods
@@ -29,6 +29,8 @@ def pending_for(user: Account, slug: str) -> list[PendingTask]:
             tasks.append(PendingTask(f"Justifikasi durasi {kind.noun}: {p.employee.nama} ({kind.duration_rule})",
                                      "placements.detail", (("kind", slug), ("placement_id", p.id)),
                                      kind="Persetujuan", since=p.created_at.date()))
+    if kind.followup_rule and user.admin_unit_paths and not user.is_ministry_wide:
+        tasks += _followups_due(user, kind)
     mine = db.session.scalars(
         select(Placement).join(Employee, Placement.employee_id == Employee.id).where(
             Placement.kind == slug, Placement.status.in_(("persiapan", "berjalan")),
@@ -46,3 +48,16 @@ def pending_for(user: Account, slug: str) -> list[PendingTask]:
             tasks.append(PendingTask(f"Rekomendasi kandidat {kind.noun}: {p.employee.nama} ({kind.endorsement_rule})",
                                      "placements.detail", values, kind="Persetujuan", since=p.created_at.date()))
     return tasks
+
+
+def _followups_due(user: Account, kind) -> list[PendingTask]:
+    """The origin unit records the career follow-up of a passed placement (A.d.6.b)."""
+    from portal.scope import manageable_units
+
+    query = (select(Placement).join(Unit, Placement.unit_id == Unit.id)
+             .where(Placement.kind == kind.slug, Placement.status == "selesai", Placement.outcome == "lulus",
+                    manageable_units(user), ~Placement.followups.any())
+             .order_by(Placement.final_on).limit(20))
+    return [PendingTask(f"Catat tindak lanjut karier pasca {kind.noun}: {p.employee.nama} ({kind.followup_rule})",
+                        "placements.detail", (("kind", kind.slug), ("placement_id", p.id)), kind="Formulir",
+                        since=p.final_on) for p in db.session.scalars(query)]

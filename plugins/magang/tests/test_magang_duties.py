@@ -114,6 +114,8 @@ def test_the_origin_unit_records_the_career_follow_up_after_the_internship_mg15(
     assert world.finish(placement_id).status_code == 302
     page = world.admin.get(url).get_data(as_text=True)
     assert "Tindak lanjut karier (MG-15)" in page
+    inbox = world.admin.get("/kotak-masuk").get_data(as_text=True)
+    assert "Catat tindak lanjut karier pasca magang: Staf A (MG-15)" in inbox
     bad = world.admin.post(f"{url}/tindak-lanjut", data={"followup_kind": "pensiun", "description": "Kepala Seksi",
                                                          "followup_on": today().isoformat()})
     assert bad.status_code == 422 and "Kepala Seksi" in bad.get_data(as_text=True)
@@ -125,6 +127,7 @@ def test_the_origin_unit_records_the_career_follow_up_after_the_internship_mg15(
     followup = db.session.scalar(select(PlacementFollowup))
     assert (followup.kind, followup.placement_id) == ("promosi", placement_id)
     assert "Diangkat Kepala Seksi Audit Jembatan" in world.participant.get(url).get_data(as_text=True)
+    assert "Catat tindak lanjut karier" not in world.admin.get("/kotak-masuk").get_data(as_text=True)
     employee_page = world.admin.get(f"/pegawai/{world.staff.id}").get_data(as_text=True)
     assert "Tindak lanjut karier pasca penempatan" in employee_page and "Diangkat Kepala Seksi" in employee_page
 
