@@ -169,7 +169,7 @@ def test_block_denies_every_mechanism_and_cites_the_placements_rule(placement_ap
         placement = _need_and_placement(two_units, staff)
         found = block.create(placement, "PT-08", "pertukaran", today(), _sdm_account(two_units))
         db.session.commit()
-        assert found.ends_on == schedule.add_span(today(), Span(12, "months"))  # core.mg10_block_months
+        assert found.ends_on == today()  # core.mg10_block_months: no waiting period by default
         for slug in ("contoh", "uji"):
             answer = check(staff, slug, today())
             assert answer.eligible is False
@@ -180,9 +180,27 @@ def test_block_denies_every_mechanism_and_cites_the_placements_rule(placement_ap
     assert "Blokir program pengembangan" in page and "Tidak lulus pertukaran" in page
 
 
+def test_without_a_waiting_period_the_block_lasts_until_the_clearing_evaluation_mg10(placement_app, two_units):
+    """MG-10 names no period: by default the block holds until a performance evaluation clears it."""
+    staff = two_units["A"]["staff"]
+    with placement_app.test_request_context():
+        placement = _need_and_placement(two_units, staff)
+        found = block.create(placement, "MG-10", "magang", today() - dt.timedelta(days=400), _sdm_account(two_units))
+        db.session.commit()
+        assert found.active_on(today()) and found.active_on(today() + dt.timedelta(days=4000))
+        assert "masa tunggu" not in block.describe(found)
+        block.clear(found, _sdm_account(two_units), today(), "Evaluasi kinerja tahunan: baik", today())
+        db.session.commit()
+        assert not found.active_on(today())
+
+
 def test_block_is_cleared_only_by_a_performance_evaluation_after_the_period(placement_app, two_units):
     staff = two_units["A"]["staff"]
     with placement_app.test_request_context():
+        from portal.ledger.settings import add_version
+
+        add_version("core.mg10_block_months", "12", today() - dt.timedelta(days=30), "Kebijakan unit SDM", None)
+        db.session.commit()
         placement = _need_and_placement(two_units, staff)
         found = block.create(placement, "MG-10", "magang", today(), _sdm_account(two_units))
         db.session.commit()

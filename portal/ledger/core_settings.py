@@ -15,7 +15,10 @@ CORE_SETTINGS = (
     # itself only says every programme converts to JP "sesuai peraturan" (G-06).
     SettingSpec("target_jp_pns", "Target JP tahunan PNS", 20, "G-06", open_value=True),
     SettingSpec("target_jp_pppk", "Target JP tahunan PPPK", 20, "G-06", open_value=True),
-    # MG-10 / PT-08: "not eligible for a set period" after failing through one's own fault.
-    SettingSpec("mg10_block_months", "Lama masa tidak boleh ikut pengembangan setelah tidak lulus "
-                "karena kesalahan sendiri (bulan)", 12, "MG-10", open_value=True),
+    # MG-10 / PT-08: "not eligible ... for a set period until a performance evaluation". The
+    # circular names no period: default none (0), the block lasts until the clearing performance
+    # evaluation is recorded; the HR unit may set a waiting period before it can be recorded.
+    SettingSpec("mg10_block_months", "Masa tunggu sebelum evaluasi kinerja dapat memulihkan blokir "
+                "setelah tidak lulus karena sebab dalam kendali peserta (bulan; 0 = tanpa masa tunggu)",
+                0, "MG-10", open_value=True),
 )

@@ -3,9 +3,10 @@
 A participant who does not pass a placement for a cause **within their control** "belum dapat
 diberikan peluang untuk mengikuti program pengembangan kompetensi selanjutnya untuk jangka
 waktu tertentu sampai dilakukannya evaluasi kinerja" (Lamp. A.7.c.4.b; Lamp. B for PT-08).
-The set period is the [open] core setting ``core.mg10_block_months`` (default 12). The block
-applies from the final evaluation date and lasts until an admin SDM records a clearing
-performance evaluation, which is possible once the set period has passed.
+The circular names no period: the [open] core setting ``core.mg10_block_months`` is a waiting
+period before the clearing evaluation may be recorded, default 0 (none). The block applies from
+the final evaluation date and lasts until an admin SDM records a clearing performance
+evaluation, which is possible once the waiting period (if any) has passed.
 """
 
 from __future__ import annotations
@@ -63,9 +64,10 @@ def blocks_for(employee_ids: set[int]) -> dict[int, list[DevelopmentBlock]]:
 
 def describe(block: DevelopmentBlock) -> str:
     """The block's reason and state, as shown on the employee page and in eligibility answers."""
+    waiting = (f"; masa tunggu yang ditetapkan (pengaturan lokal unit SDM) berakhir {tanggal(block.ends_on)}"
+               if block.ends_on > block.starts_on else "")
     state = (f"tidak dapat mengikuti program pengembangan kompetensi apa pun sejak "
-             f"{tanggal(block.starts_on)}; masa yang ditetapkan (pengaturan lokal unit SDM) berakhir "
-             f"{tanggal(block.ends_on)}, dan blokir berlaku sampai evaluasi kinerja memulihkannya")
+             f"{tanggal(block.starts_on)}{waiting}, dan blokir berlaku sampai evaluasi kinerja memulihkannya")
     return f"{block.reason.rstrip('.')}. Pegawai {state} ({block.rule_id})."
 
 

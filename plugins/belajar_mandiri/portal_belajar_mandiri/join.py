@@ -1,6 +1,6 @@
 """Where a person joins belajar mandiri (``portal_join_steps``): the participant unit proposes
-them (Tabel 6 persiapan 1–2, once it is in their agreed development plan; :func:`portal_belajar_mandiri.workflow.propose`), through the
-core's eligibility gate."""
+them (Tabel 6 persiapan 1–2, once it is in their agreed development plan;
+:func:`portal_belajar_mandiri.workflow.propose`), through the core's eligibility gate."""
 
 from __future__ import annotations
 

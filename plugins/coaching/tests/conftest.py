@@ -7,9 +7,9 @@ The programme flow's (Lamp. H) world is ``programme_world``; the unit flow's fix
 from __future__ import annotations
 
 import pytest
+from programme_helpers import ProgrammeWorld
 
 from portal.eligibility.testing import assessed_two_units  # noqa: F401  (two_units, G-03 holds)
-from programme_helpers import ProgrammeWorld
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from portal.eligibility.testing import assessed_two_units  # noqa: F401  (two_units, G-03 holds)
 from formal_helpers import reports, submit
 from portal_formal.models import FormalReport
+
+from portal.eligibility.testing import assessed_two_units  # noqa: F401  (two_units, G-03 holds)
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
 from portal.demo.accounts import account_for, admin_sdm_account
+from portal.eligibility.core_rules import gap_or_talent
 from portal.extensions import db
 from portal.ledger.clock import today
-from portal.eligibility.core_rules import gap_or_talent
 from portal.models import Account, Employee, Unit
 from portal_komunitas import materials, planning, workflow
 from portal_komunitas.jp import SPEAKER_ROLES

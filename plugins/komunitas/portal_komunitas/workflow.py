@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from portal.audit import record
-from portal.eligibility.gate import EligibilityRefusal, require_eligible
 from portal.authority import self_approval_refusal
+from portal.eligibility.gate import EligibilityRefusal, require_eligible
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.ledger.locks import lock_groups

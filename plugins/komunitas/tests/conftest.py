@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from komunitas_helpers import World
 
 from portal.eligibility.testing import assessed_two_units  # noqa: F401  (two_units, G-03 holds)
-from komunitas_helpers import World
 
 
 @pytest.fixture
