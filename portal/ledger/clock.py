@@ -10,3 +10,9 @@ WIB = ZoneInfo("Asia/Jakarta")
 
 def today() -> dt.date:
     return dt.datetime.now(WIB).date()
+
+
+def wib_date(moment: dt.datetime) -> dt.date:
+    """The WIB date of a stored moment (naive datetimes are stored in UTC)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(WIB).date()

@@ -8,7 +8,7 @@ from sqlalchemy import Select, or_, select
 from portal.audit import record
 from portal.eligibility.gate import EligibilityRefusal, require_eligible
 from portal.extensions import db
-from portal.ledger.clock import today
+from portal.ledger.clock import today, wib_date
 from portal.ledger.service import LedgerError, credit
 from portal.ledger.settings import value_on
 from portal.models import Account, Employee, Unit
@@ -83,7 +83,11 @@ def jpt_approve(material: Material, user: Account) -> None:
 
 
 def accept(material: Material, user: Account) -> None:
-    """Admin SDM accepts: published, and 4 JP credited to the author (KB-07 caps apply)."""
+    """Admin SDM accepts: published, and 4 JP credited to the author (KB-07 caps apply).
+
+    KB-07 limits what an employee *submits*: at most 2 submissions a month. The ledger row is
+    therefore dated on the submission (WIB), so the cap counts by the submission month, not by
+    the month of acceptance."""
     _move(material, ("menunggu_sdm",), "diterima",
           "Hanya bahan yang sudah disetujui JPT Pratama yang dapat diterima (KB-07).")
     material.accepted_by_id = user.id
@@ -91,7 +95,7 @@ def accept(material: Material, user: Account) -> None:
     try:
         entry = credit(Participation(
             employee_id=material.employee_id, mechanism=SLUG, activity_type="berbagi_bahan",
-            role="penulis", on_date=material.accepted_on, title=material.judul[:300],
+            role="penulis", on_date=wib_date(material.submitted_at), title=material.judul[:300],
             reference=f"komunitas:bahan:{material.id}", source="workflow"), actor_id=user.id)
     except LedgerError as error:
         raise WorkflowError(str(error)) from None

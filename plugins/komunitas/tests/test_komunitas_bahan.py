@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 
 from komunitas_helpers import BASE, docx, last_id, ledger, text
 from portal_komunitas.models import Material
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from portal.extensions import db
 from portal.ledger.clock import today
@@ -72,6 +74,27 @@ def test_berbagi_bahan_third_in_month_not_counted(world):
     assert [e.counted for e in entries] == [True, True, False]
     assert entries[2].jp_counted == 0 and entries[2].cap_rule_id == "KB-07"
     assert "KB-07" in entries[2].reason
+
+
+def test_kb07_counts_by_the_month_the_material_was_submitted_not_accepted(world):
+    """KB-07 limits what an employee submits (2 a month): two materials submitted last month and
+    accepted this month do not use this month's two."""
+    a = world.units["A"]
+    author = world.login(a["staff"])
+    last_month = dt.datetime.now(dt.UTC).replace(tzinfo=None, day=1) - dt.timedelta(days=3)
+    for n in range(2):
+        assert _submit(author, docx(), judul=f"Modul lama {n}").status_code == 302
+        db.session.get(Material, last_id(Material)).submitted_at = last_month
+    db.session.commit()
+    for material_id in db.session.scalars(select(Material.id).order_by(Material.id)).all():
+        assert world.head.post(f"{BASE}/bahan/{material_id}/setujui").status_code == 302
+        assert world.sdm.post(f"{BASE}/bahan/{material_id}/terima").status_code == 302
+    for n in range(2):
+        _accept(world, author, judul=f"Modul baru {n}")
+    entries = ledger(a["staff"], "berbagi_bahan")
+    assert len(entries) == 4 and all(e.counted for e in entries)
+    assert sorted({e.activity_date.month for e in entries}) == sorted({last_month.month, today().month})
+    assert "bulan pengajuan" in text(author.get(f"{BASE}/bahan/ajukan"))
 
 
 def test_kb07_surat_pernyataan_pdf_from_fields(world):
