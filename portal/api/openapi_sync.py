@@ -176,7 +176,35 @@ SCHEMAS = {
 }
 
 
-def paths(nip: dict, unauthorized: dict, error: callable) -> dict:
+def _result_item(nip: dict, unauthorized: dict, error, not_found: dict, listing: tuple[str, str],
+                 post_summary: str, key_note: str, write_ref: str, list_ref: str,
+                 written_ref: str, example: dict) -> dict:
+    """GET (the stored results) and POST (a write-scoped token records results) of one kind."""
+    return {
+        "get": {"summary": listing[0], "parameters": [nip],
+                "responses": {"200": _json(listing[1], _ref(list_ref)), "401": unauthorized,
+                              **not_found}},
+        "post": {
+            "summary": post_summary,
+            "description": "Semua data atau tidak sama sekali. " + key_note + " Data identik "
+                           "berstatus `sama`; data berbeda mengganti nilai tersimpan "
+                           "(`diperbarui`, nilai lama di `previous`). Setiap perubahan dicatat "
+                           "di log audit dengan nama token.",
+            "parameters": [nip],
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": _ref(write_ref), "example": example}}},
+            "responses": {
+                "200": _json("Data yang tersimpan beserta statusnya.", _ref(written_ref)),
+                "400": error("Badan permintaan bukan JSON yang diharapkan."),
+                "401": unauthorized,
+                "403": error("Token hanya cakupan read, atau pegawai di luar kewenangan akun "
+                             "pemilik token."),
+                "404": error("NIP tidak dikenal."),
+                "422": _json("Data tidak valid; tidak ada yang disimpan.", _ref("WriteErrors"))}},
+    }
+
+
+def paths(nip: dict, unauthorized: dict, error) -> dict:
     """The path items; ``nip``, ``unauthorized`` and ``error`` are openapi.py's shared parts."""
     not_found = {"403": error("Pegawai di luar kewenangan akun pemilik token."),
                  "404": error("NIP tidak dikenal.")}
@@ -203,60 +231,17 @@ def paths(nip: dict, unauthorized: dict, error: callable) -> dict:
                           "400": bad_query, "401": unauthorized,
                           "403": error("Unit di luar kewenangan akun pemilik token."),
                           "404": error("Kode unit tidak dikenal.")}}},
-        "/employees/{nip}/skp": {
-            "get": {
-                "summary": "Predikat kinerja (SKP) pegawai per tahun",
-                "parameters": [nip],
-                "responses": {"200": _json("Predikat SKP, tahun terbaru lebih dulu.",
-                                           _ref("SkpRatings")),
-                              "401": unauthorized, **not_found}},
-            "post": {
-                "summary": "Mencatat predikat kinerja SKP (token cakupan write)",
-                "description": "Semua data atau tidak sama sekali; idempoten menurut pegawai + "
-                               "tahun (status `sama`/`dibuat`/`diperbarui`, nilai lama di "
-                               "`previous`); dicatat di log audit dengan nama token.",
-                "parameters": [nip],
-                "requestBody": {"required": True, "content": {"application/json": {
-                    "schema": _ref("SkpWrite"),
-                    "example": {"ratings": [{"year": 2025, "predikat": "baik"}]}}}},
-                "responses": {
-                    "200": _json("Predikat yang tersimpan beserta statusnya.", _ref("SkpRatings")),
-                    "400": error("Badan permintaan bukan JSON yang diharapkan."),
-                    "401": unauthorized,
-                    "403": error("Token hanya cakupan read, atau pegawai di luar kewenangan "
-                                 "akun pemilik token."),
-                    "404": error("NIP tidak dikenal."),
-                    "422": _json("Data tidak valid; tidak ada yang disimpan.",
-                                 _ref("WriteErrors"))}},
-        },
-        "/employees/{nip}/assessments": {
-            "get": {
-                "summary": "Riwayat hasil asesmen kompetensi pegawai",
-                "description": "Semua hasil asesmen, terbaru lebih dulu.",
-                "parameters": [nip],
-                "responses": {"200": _json("Riwayat hasil asesmen.", _ref("AssessmentHistory")),
-                              "401": unauthorized, **not_found}},
-            "post": {
-                "summary": "Mencatat hasil asesmen kompetensi (token cakupan write)",
-                "description": "Semua data atau tidak sama sekali. Idempoten menurut pegawai + "
-                               "tanggal asesmen + kompetensi: data identik berstatus `sama`; "
-                               "data berbeda mengganti nilai tersimpan (`diperbarui`, nilai lama "
-                               "di `previous`). Setiap perubahan dicatat di log audit dengan nama "
-                               "token. Kesenjangan saat ini mengikuti asesmen terbaru setiap "
-                               "kompetensi (G-03).",
-                "parameters": [nip],
-                "requestBody": {"required": True, "content": {"application/json": {
-                    "schema": _ref("AssessmentWrite"),
-                    "example": {"results": [ASSESSMENT_EXAMPLE]}}}},
-                "responses": {
-                    "200": _json("Hasil yang tersimpan beserta statusnya.",
-                                 _ref("AssessmentWritten")),
-                    "400": error("Badan permintaan bukan JSON yang diharapkan."),
-                    "401": unauthorized,
-                    "403": error("Token hanya cakupan read, atau pegawai di luar kewenangan "
-                                 "akun pemilik token."),
-                    "404": error("NIP tidak dikenal."),
-                    "422": _json("Data tidak valid; tidak ada yang disimpan.",
-                                 _ref("WriteErrors"))}},
-        },
+        "/employees/{nip}/skp": _result_item(
+            nip, unauthorized, error, not_found,
+            ("Predikat kinerja (SKP) pegawai per tahun", "Predikat SKP, tahun terbaru lebih dulu."),
+            "Mencatat predikat kinerja SKP (token cakupan write)",
+            "Idempoten menurut pegawai + tahun.", "SkpWrite", "SkpRatings", "SkpRatings",
+            {"ratings": [{"year": 2025, "predikat": "baik"}]}),
+        "/employees/{nip}/assessments": _result_item(
+            nip, unauthorized, error, not_found,
+            ("Riwayat hasil asesmen kompetensi pegawai", "Semua hasil asesmen, terbaru lebih dulu."),
+            "Mencatat hasil asesmen kompetensi (token cakupan write)",
+            "Idempoten menurut pegawai + tanggal asesmen + kompetensi. Kesenjangan saat ini "
+            "mengikuti asesmen terbaru setiap kompetensi (G-03).", "AssessmentWrite",
+            "AssessmentHistory", "AssessmentWritten", {"results": [ASSESSMENT_EXAMPLE]}),
     }

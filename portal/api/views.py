@@ -92,11 +92,8 @@ def employee_eligibility(nip: str, mechanism: str):
 @bp.get("/employees/<nip>/assessments")
 @access(PUBLIC)  # bearer token: auth.authenticate
 def employee_assessments(nip: str):
-    employee = lookups.employee(auth.account(), nip)
-    return json_response({"nip": employee.nip, "results": [
-        {**assessment_results.as_json(row), "source": row.source,
-         "updated_at": row.updated_at.isoformat(timespec="seconds") + "Z"}
-        for row in assessment_results.history(employee.id)]})
+    return writes.listing(assessment_results.SPEC, "results", lookups.employee(auth.account(), nip),
+                          assessment_results.history)
 
 
 @bp.post("/employees/<nip>/assessments")
@@ -108,11 +105,7 @@ def record_assessments(nip: str):
 @bp.get("/employees/<nip>/skp")
 @access(PUBLIC)  # bearer token: auth.authenticate
 def employee_skp(nip: str):
-    employee = lookups.employee(auth.account(), nip)
-    return json_response({"nip": employee.nip, "ratings": [
-        {**skp.as_json(row), "source": row.source,
-         "updated_at": row.updated_at.isoformat(timespec="seconds") + "Z"}
-        for row in skp.history(employee.id)]})
+    return writes.listing(skp.SPEC, "ratings", lookups.employee(auth.account(), nip), skp.history)
 
 
 @bp.post("/employees/<nip>/skp")

@@ -1,4 +1,4 @@
-"""API v1 writes (issue 20): a service account with a write-scoped token records results from
+"""API v1 reads and writes of results (issue 20): a service account with a write-scoped token records results from
 the ministry's systems for an employee. All items of a request or none; idempotent by the
 result's key; every change audited with the token's name."""
 
@@ -27,6 +27,14 @@ def items(body_key: str) -> list[dict]:
     if not all(isinstance(item, dict) for item in found):
         raise ApiError(400, f"Setiap isi {body_key} harus objek JSON.")
     return found
+
+
+def listing(spec: ResultSpec, body_key: str, employee: Employee, rows_of):
+    """The stored results of ``employee`` (``rows_of(employee id)``), with source and time."""
+    return json_response({"nip": employee.nip, body_key: [
+        {**spec.as_json(row), "source": row.source,
+         "updated_at": row.updated_at.isoformat(timespec="seconds") + "Z"}
+        for row in rows_of(employee.id)]})
 
 
 def write(spec: ResultSpec, body_key: str, employee: Employee):
