@@ -439,3 +439,19 @@ def test_worker_command_resumes_unfinished_jobs(make_app, two_units):
         assert result.exit_code == 0, result.output
         assert f"Penerbitan #{job.id}: 2 terbit, 0 gagal dari 2." in result.output
         assert jobs.unfinished() == []
+
+
+def test_issue_uncommitted_follows_the_callers_transaction(world, people):
+    """The demo and other batch steps issue inside their own transaction (issue 18): a rollback
+    leaves no certificate; a commit keeps one that verifies like any other."""
+    from portal.certificates.service import issue_uncommitted
+
+    holder = people.person(world["A"]["sub"], supervisor=world["A"]["atasan"])
+    entry = entry_for(holder, title="Tanpa komit")
+    issue_uncommitted(entry.id, account_id(world["sdm"]))
+    db.session.rollback()
+    assert db.session.scalar(select(Certificate)) is None
+    certificate = issue_uncommitted(entry.id, account_id(world["sdm"]))
+    db.session.commit()
+    assert db.session.scalar(select(Certificate.number)) == certificate.number
+    assert _stored_pdf(certificate).startswith(b"%PDF")

@@ -161,6 +161,29 @@ def issue(source: int | CertificateContext, actor_id: int | None,
                    f"#{certificate.employee_id}")
 
 
+def issue_uncommitted(source: int | CertificateContext, actor_id: int | None,
+                      base_url: str | None = None) -> Certificate:
+    """Issue like :func:`issue` inside the caller's transaction, which commits or rolls back
+    (demo data, steps that write many rows at once): the row is flushed, the PDF rendered and
+    stored, the issue audited; nothing is committed here. A failed render raises
+    :class:`CertificateError` and the caller rolls back (a stored file of a rolled-back
+    certificate is never served: no row points to it)."""
+    entry, context = _resolve(source)
+    certificate = _insert(entry, context, actor_id)
+    try:
+        _store_pdf(certificate, base_url)
+    except PdfError as error:
+        raise CertificateError(str(error)) from None
+    record("certificate.issue", "certificate", certificate.id, None,
+           {"number": certificate.number, "employee_id": certificate.employee_id,
+            "source": certificate.source_key, "jp": jp_number(certificate.jp),
+            "sha256": certificate.pdf_sha256, "replaces_id": None},
+           summary=f"Sertifikat {certificate.number} diterbitkan untuk pegawai #{certificate.employee_id}",
+           actor_id=actor_id)
+    db.session.flush()
+    return certificate
+
+
 def _reason(reason: str) -> str:
     reason = " ".join((reason or "").split())
     if not reason or len(reason) > 300:

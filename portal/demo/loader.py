@@ -148,6 +148,36 @@ def _plain_atasan(balai: Unit, staff: Employee, head_id: int) -> Employee:
     return leader
 
 
+DEMO_CERTIFICATES = 12
+
+
+def _demo_certificates(rng: random.Random) -> str:
+    """Certificates already issued (inside the demo's one transaction), so that verification by
+    QR code works out of the box: the demo accounts' counted JP rows first, then others."""
+    from portal.certificates.service import CertificateError, issue_uncommitted
+    from portal.demo.accounts import admin_sdm_account
+    from portal.models import LedgerEntry
+
+    actor = admin_sdm_account()
+    with_accounts = select(Account.employee_id)
+    counted = (select(LedgerEntry).where(LedgerEntry.counted.is_(True), LedgerEntry.cancelled_at.is_(None),
+                                         LedgerEntry.certificate_id.is_(None)))
+    rows = list(db.session.scalars(counted.where(LedgerEntry.employee_id.in_(with_accounts))
+                                   .order_by(LedgerEntry.id).limit(DEMO_CERTIFICATES // 2)))
+    others = list(db.session.scalars(counted.where(LedgerEntry.employee_id.not_in(with_accounts))
+                                     .order_by(LedgerEntry.id).limit(200)))
+    rows += rng.sample(others, min(len(others), DEMO_CERTIFICATES - len(rows)))
+    issued = 0
+    for row in rows:
+        try:
+            with db.session.begin_nested():
+                issue_uncommitted(row.id, actor.id if actor else None)
+            issued += 1
+        except CertificateError:
+            continue  # a mechanism may refuse a row (e.g. no certificate for its role)
+    return f"{issued} sertifikat contoh diterbitkan (verifikasi lewat kode QR)."
+
+
 def _demo_signers(units: list[Unit], head_id: dict[int, int]) -> None:
     """Certificates and reports are signed by invented demo people (settings, audited), never
     by a real official: the head of the demo BPSDM signs certificates, an HR clerk reports."""
@@ -179,6 +209,7 @@ def load(scale: str, seed: int, echo: Callable[[str], None] = print,
     for slug, summary in registry().per_plugin("portal_demo_data", only=plugins, rng=rng, scale=scale):
         if summary:
             lines.append(f"[{slug}] {summary}")
+    lines.append(_demo_certificates(rng))
     db.session.commit()
     return lines + _account_lines(accounts)
 
