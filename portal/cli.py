@@ -101,6 +101,9 @@ def register_cli(app: Flask) -> None:
     api_cli.attach(users)
     for group in (users, units, employees, demo):
         app.cli.add_command(group)
+    from portal.scaffold.cli import plugins  # flask plugins new SLUG
+
+    app.cli.add_command(plugins)
     from portal.activities.cli import activities  # flask activities import FILE
     app.cli.add_command(activities)
     app.cli.add_command(import_cli.assessments)  # flask assessments import FILE

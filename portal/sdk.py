@@ -1,0 +1,466 @@
+"""The public API of the core for plugins: the one module a plugin imports from the core
+(besides ``portal.testing`` and ``portal.testing_contract`` in its tests).
+
+Every name here is documented in docs/plugins.md (a test checks it); a plugin importing
+anything else from ``portal`` fails ``tests/test_sdk.py``. Names stay stable within a major
+version of the plugin API (``API_VERSION``); the modules behind them may move.
+"""
+
+# ruff: noqa: F401 - re-exports
+from __future__ import annotations
+
+from portal import (
+    i18n,
+)
+from portal.access import (
+    access,
+    ADMINS,
+    MANAGERS,
+    PUBLIC,
+    ROLES,
+    SDM,
+    TALENTA,
+)
+from portal.activities.fixed_types import (
+    import_verdict,
+)
+from portal.activities.importer import (
+    commit,
+)
+from portal.api import (
+    tokens as api_tokens,
+)
+from portal.audit import (
+    record,
+)
+from portal.authority import (
+    self_approval_refusal,
+)
+from portal.certificates import (
+    settings as certificate_settings,
+)
+from portal.certificates.context import (
+    CertificateError,
+    for_entry,
+)
+from portal.certificates.service import (
+    issue,
+    revoke,
+)
+from portal.costs import (
+    apply_costs,
+    CATEGORIES,
+    cost_columns,
+    cost_total,
+    CostColumns,
+    CostForm,
+    funding_label,
+)
+from portal.demo.accounts import (
+    account_for,
+    admin_sdm_account,
+)
+from portal.demo.loader import (
+    DEMO_PASSWORD,
+    load,
+)
+from portal.eligibility.core_rules import (
+    gap_or_talent,
+)
+from portal.eligibility.gate import (
+    EligibilityRefusal,
+    JoinStep,
+    refuse_if_not_eligible,
+    require_eligible,
+)
+from portal.eligibility.service import (
+    check as check_eligibility,
+)
+from portal.eligibility.testing import (
+    assessed_two_units,
+    record_gaps,
+)
+from portal.exports import (
+    content_disposition,
+)
+from portal.extensions import (
+    db,
+)
+from portal.formfields import (
+    choices,
+    DateText,
+    Required,
+)
+from portal.hookspecs import (
+    hookimpl,
+)
+from portal.i18n import (
+    rupiah,
+    tanggal,
+)
+from portal.ledger import (
+    clock,
+)
+from portal.ledger.clock import (
+    today,
+    WIB,
+)
+from portal.ledger.locks import (
+    lock_groups,
+)
+from portal.ledger.numbers import (
+    jp_number,
+)
+from portal.ledger.service import (
+    cancel,
+    credit,
+    LedgerError,
+    MIN_YEAR,
+    year_summary,
+)
+from portal.ledger.setting_jp import (
+    SettingJP,
+)
+from portal.ledger.settings import (
+    add_version,
+    value_on,
+)
+from portal.letters import (
+    Letter,
+    LetterPerson,
+    MINISTRY,
+    render_letter,
+)
+from portal.mechanisms.switches import (
+    set_switch,
+)
+from portal.models import (
+    Account,
+    AuditLog,
+    Certificate,
+    Employee,
+    EmployeeGap,
+    LedgerEntry,
+    Notification,
+    RoleGrant,
+    StoredFile,
+    Unit,
+    UnitMechanism,
+)
+from portal.models.account import (
+    utcnow,
+)
+from portal.models.employee import (
+    GAP_STANDARD_LABELS,
+)
+from portal.models.plan import (
+    DevelopmentPlan,
+    DevelopmentPlanItem,
+)
+from portal.nip import (
+    normalise,
+)
+from portal.office_files import (
+    store_document,
+)
+from portal.pagination import (
+    arg,
+    int_arg,
+    page_number,
+    parse_id,
+    year_filter,
+)
+from portal.placements import (
+    outcome,
+    monitoring as placement_monitoring,
+    service as placement_service,
+)
+from portal.placements.block import (
+    blocks_of,
+)
+from portal.placements.demo_documents import (
+    signed_document,
+)
+from portal.placements.demo_reports import (
+    complete_monitoring,
+    submit_due_reports,
+)
+from portal.placements.errors import (
+    PlacementError,
+)
+from portal.placements.followup import (
+    set_continuity,
+)
+from portal.placements.hooks import (
+    join_steps_hook,
+    report_rows_hook,
+    standard_hooks,
+)
+from portal.placements.kinds import (
+    kind_of,
+)
+from portal.placements.models import (
+    DevelopmentBlock,
+    EmployeeCompetency,
+    Placement,
+    PlacementFollowup,
+    PlacementNeed,
+    PlacementNote,
+)
+from portal.placements.monitoring import (
+    periods,
+)
+from portal.placements.reports import (
+    report_rows,
+)
+from portal.placements.schedule import (
+    add_span,
+    last_day,
+)
+from portal.placements.testing_browser import (
+    record_rapor,
+    submit_every_report,
+)
+from portal.plugins import (
+    registry,
+)
+from portal.reports import (
+    document,
+    params as report_params,
+    xlsx,
+)
+from portal.reports.document import (
+    render as render_report,
+)
+from portal.reports.model import (
+    number_rows,
+    Report,
+    Signature,
+    totals_of,
+)
+from portal.reports.params import (
+    current_quarter,
+)
+from portal.reports.pdf import (
+    PdfError,
+    render_pdf,
+)
+from portal.reports.recap import (
+    period_label,
+)
+from portal.reports.signers import (
+    eselon_two_head,
+    place_date,
+    signatures,
+)
+from portal.scope import (
+    can_manage_unit,
+    can_view_employee,
+    manageable_units,
+    viewable_employees,
+    viewable_units,
+)
+from portal.types import (
+    ActivityLabels,
+    ActivityRow,
+    AgreementElement,
+    CapSpec,
+    CertificateContext,
+    Choice,
+    DashboardWidget,
+    ExtraField,
+    ImportVerdict,
+    JPResult,
+    MenuItem,
+    Participation,
+    PendingTask,
+    PlacementKind,
+    PluginInfo,
+    ReportColumn,
+    ReportPeriod,
+    ReportRows,
+    SettingSpec,
+    Span,
+    StageSpec,
+    Verdict,
+)
+from portal.uploads import (
+    discard,
+    download_name,
+    megabytes,
+    send_stored,
+    store,
+    UploadError,
+)
+from portal.web import (
+    commit_or_flash,
+    redirect_to,
+    render,
+)
+from portal.plugins import API_VERSION
+
+__all__ = [
+    "access",
+    "Account",
+    "account_for",
+    "ActivityLabels",
+    "ActivityRow",
+    "add_span",
+    "add_version",
+    "admin_sdm_account",
+    "ADMINS",
+    "AgreementElement",
+    "api_tokens",
+    "API_VERSION",
+    "apply_costs",
+    "arg",
+    "assessed_two_units",
+    "AuditLog",
+    "blocks_of",
+    "can_manage_unit",
+    "can_view_employee",
+    "cancel",
+    "CapSpec",
+    "CATEGORIES",
+    "Certificate",
+    "certificate_settings",
+    "CertificateContext",
+    "CertificateError",
+    "check_eligibility",
+    "Choice",
+    "choices",
+    "clock",
+    "commit",
+    "commit_or_flash",
+    "complete_monitoring",
+    "content_disposition",
+    "cost_columns",
+    "cost_total",
+    "CostColumns",
+    "CostForm",
+    "credit",
+    "current_quarter",
+    "DashboardWidget",
+    "DateText",
+    "db",
+    "DEMO_PASSWORD",
+    "DevelopmentBlock",
+    "DevelopmentPlan",
+    "DevelopmentPlanItem",
+    "discard",
+    "document",
+    "download_name",
+    "EligibilityRefusal",
+    "Employee",
+    "EmployeeCompetency",
+    "EmployeeGap",
+    "eselon_two_head",
+    "ExtraField",
+    "for_entry",
+    "funding_label",
+    "gap_or_talent",
+    "GAP_STANDARD_LABELS",
+    "hookimpl",
+    "i18n",
+    "import_verdict",
+    "ImportVerdict",
+    "int_arg",
+    "issue",
+    "join_steps_hook",
+    "JoinStep",
+    "jp_number",
+    "JPResult",
+    "kind_of",
+    "last_day",
+    "LedgerEntry",
+    "LedgerError",
+    "Letter",
+    "LetterPerson",
+    "load",
+    "lock_groups",
+    "manageable_units",
+    "MANAGERS",
+    "megabytes",
+    "MenuItem",
+    "MIN_YEAR",
+    "MINISTRY",
+    "normalise",
+    "Notification",
+    "number_rows",
+    "outcome",
+    "page_number",
+    "parse_id",
+    "Participation",
+    "PdfError",
+    "PendingTask",
+    "period_label",
+    "periods",
+    "place_date",
+    "Placement",
+    "placement_monitoring",
+    "placement_service",
+    "PlacementError",
+    "PlacementFollowup",
+    "PlacementKind",
+    "PlacementNeed",
+    "PlacementNote",
+    "PluginInfo",
+    "PUBLIC",
+    "record",
+    "record_gaps",
+    "record_rapor",
+    "redirect_to",
+    "refuse_if_not_eligible",
+    "registry",
+    "render",
+    "render_letter",
+    "render_pdf",
+    "render_report",
+    "Report",
+    "report_params",
+    "report_rows",
+    "report_rows_hook",
+    "ReportColumn",
+    "ReportPeriod",
+    "ReportRows",
+    "require_eligible",
+    "Required",
+    "revoke",
+    "RoleGrant",
+    "ROLES",
+    "rupiah",
+    "SDM",
+    "self_approval_refusal",
+    "send_stored",
+    "set_continuity",
+    "set_switch",
+    "SettingJP",
+    "SettingSpec",
+    "Signature",
+    "signatures",
+    "signed_document",
+    "Span",
+    "StageSpec",
+    "standard_hooks",
+    "store",
+    "store_document",
+    "StoredFile",
+    "submit_due_reports",
+    "submit_every_report",
+    "TALENTA",
+    "tanggal",
+    "today",
+    "totals_of",
+    "Unit",
+    "UnitMechanism",
+    "UploadError",
+    "utcnow",
+    "value_on",
+    "Verdict",
+    "viewable_employees",
+    "viewable_units",
+    "WIB",
+    "xlsx",
+    "year_filter",
+    "year_summary",
+]
