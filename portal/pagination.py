@@ -4,6 +4,9 @@ Every year parameter of every route goes through :func:`parse_year`."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from flask import request
 
 EARLIEST_YEAR = 2000  # the JP ledger's first year (portal.ledger.service.MIN_YEAR)
@@ -26,6 +29,39 @@ def parse_year(raw: str | None) -> tuple[int | None, str | None]:
     if len(text) != 4 or not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
         return None, f"Tahun harus empat angka antara {low} dan {high}."
     return int(text), None
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def date_bounds() -> tuple[dt.date, dt.date]:
+    """The dates a filter may name: 1 January 2000 up to the end of the fifth year ahead (plans
+    and placements look ahead; nothing the portal stores lies outside)."""
+    from portal.ledger.clock import today
+
+    return dt.date(EARLIEST_YEAR, 1, 1), dt.date(today().year + 5, 12, 31)
+
+
+def parse_date_text(raw: str | None, low: dt.date | None = None,
+                    high: dt.date | None = None) -> tuple[dt.date | None, str | None]:
+    """(date, None); (None, None) when empty; (None, an Indonesian message) unless ``TTTT-BB-HH``
+    in ASCII digits, a real calendar day, within ``low``…``high`` (default :func:`date_bounds`).
+    Every date parameter goes through here, so none can overflow date arithmetic later."""
+    text = (raw or "").strip()
+    if not text:
+        return None, None
+    shown = text[:20]
+    if not (text.isascii() and _ISO_DATE.fullmatch(text)):
+        return None, f"Tanggal '{shown}' tidak valid; gunakan format TTTT-BB-HH, misalnya 2026-11-28."
+    try:
+        value = dt.date.fromisoformat(text)
+    except ValueError:
+        return None, f"Tanggal '{shown}' tidak valid: tidak ada di kalender."
+    default_low, default_high = date_bounds()
+    low, high = low or default_low, high or default_high
+    if not low <= value <= high:
+        return None, f"Tanggal harus antara {low.isoformat()} dan {high.isoformat()}."
+    return value, None
 
 
 def year_filter(name: str = "tahun") -> str:

@@ -142,3 +142,23 @@ def test_ids_in_query_strings_are_ascii_digits_or_nothing(client, two_units, url
     """``"²".isdigit()`` is True but ``int("²")`` fails: ids go through pagination.parse_id."""
     client.login(two_units["sdm"].nip)
     assert client.get(url.format(raw)).status_code < 500
+
+
+@pytest.mark.parametrize("url", ["/m/komunitas/rekap/status", "/laporan/rekap", "/sertifikat/massal/",
+                                 "/admin/audit"])
+@pytest.mark.parametrize("dari, sampai", [("9999-12-31", "9999-12-31"), ("0001-01-01", "0001-01-02"),
+                                          ("2026-02-30", "２０２６-01-01")])
+def test_dates_at_the_ends_of_the_calendar_are_refused_not_overflowed(client, two_units, url, dari, sampai):
+    """/m/komunitas/rekap/status?dari=9999-12-31 overflowed date arithmetic (a 500): every date
+    parameter goes through pagination.parse_date_text, bounded to 2000 … five years ahead."""
+    client.login(two_units["sdm"].nip)
+    assert client.get(url, query_string={"dari": dari, "sampai": sampai}).status_code < 500
+
+
+def test_one_date_parser_names_the_problem():
+    from portal.pagination import parse_date_text
+
+    assert parse_date_text("2026-02-30")[1].endswith("tidak ada di kalender.")
+    assert "TTTT-BB-HH" in parse_date_text("２０２６-01-01")[1]
+    assert parse_date_text("9999-12-31")[1].startswith("Tanggal harus antara 2000-01-01")
+    assert parse_date_text("")[0] is None and parse_date_text("2026-11-28")[0].day == 28

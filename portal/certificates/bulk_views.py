@@ -17,7 +17,7 @@ from portal.ledger.catalogue import mechanism_choices, mechanism_title
 from portal.ledger.numbers import jp_number
 from portal.models import LedgerEntry, Unit
 from portal.models.certificate import CertificateJob
-from portal.pagination import parse_id
+from portal.pagination import parse_date_text, parse_id
 from portal.scope import can_manage_unit, manageable_units
 from portal.web import redirect_to, render
 
@@ -26,14 +26,10 @@ PREVIEW = 50
 
 
 def _date(values, name: str, errors: list[str]) -> dt.date | None:
-    raw = (values.get(name) or "").strip()
-    if not raw:
-        return None
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        errors.append(f"Tanggal '{raw[:20]}' tidak valid (format TTTT-BB-HH).")
-        return None
+    value, problem = parse_date_text(values.get(name))
+    if problem:
+        errors.append(problem)
+    return value
 
 
 def _filter(values) -> tuple[BulkFilter, list[str]]:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from portal.i18n import tanggal
 from portal.ledger.clock import today
+from portal.pagination import parse_date_text
 
 EARLIEST = dt.date(2000, 1, 1)
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def latest() -> dt.date:
@@ -18,16 +16,8 @@ def latest() -> dt.date:
 
 
 def parse_date(text: str | None) -> tuple[dt.date | None, str | None]:
-    """(date, None), or (None, an Indonesian message) for text that is no date in range."""
-    text = (text or "").strip()
-    if not text:
+    """(date, None), or (None, an Indonesian message) for text that is no date in range; today
+    when empty. The parsing is the core's one (:func:`portal.pagination.parse_date_text`)."""
+    if not (text or "").strip():
         return today(), None
-    if not _ISO_DATE.fullmatch(text):
-        return None, "Tanggal harus berformat TTTT-BB-HH, misalnya 2026-11-28."
-    try:
-        value = dt.date.fromisoformat(text)
-    except ValueError:
-        return None, f"Tanggal {text} tidak ada di kalender."
-    if not EARLIEST <= value <= latest():
-        return None, (f"Tanggal harus antara {tanggal(EARLIEST)} dan {tanggal(latest())}.")
-    return value, None
+    return parse_date_text(text, EARLIEST, latest())

@@ -7,8 +7,7 @@ import datetime as dt
 from flask import abort, request
 
 from portal.ledger.clock import today
-from portal.ledger.service import MIN_YEAR
-from portal.pagination import parse_year
+from portal.pagination import parse_date_text, parse_year
 
 
 def year_arg(name: str = "tahun") -> int:
@@ -21,15 +20,7 @@ def year_arg(name: str = "tahun") -> int:
 
 def date_value(raw: str | None) -> dt.date | None:
     """An ISO date (``2026-11-28``) or ``None``; raises ValueError with an Indonesian message."""
-    text = (raw or "").strip()
-    if not text:
-        return None
-    try:
-        value = dt.date.fromisoformat(text[:10]) if len(text) == 10 else None
-    except ValueError:
-        value = None
-    if value is None:
-        raise ValueError(f"Tanggal '{text[:20]}' tidak valid; gunakan format TTTT-BB-HH.")
-    if not dt.date(MIN_YEAR, 1, 1) <= value <= dt.date(today().year + 5, 12, 31):
-        raise ValueError(f"Tanggal harus antara tahun {MIN_YEAR} dan {today().year + 5}.")
+    value, problem = parse_date_text(raw)
+    if problem:
+        raise ValueError(problem)
     return value

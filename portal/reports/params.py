@@ -13,7 +13,7 @@ from portal.ledger.catalogue import mechanism_choices
 from portal.ledger.clock import today
 from portal.models import Employee, Unit
 from portal.nip import normalise
-from portal.pagination import parse_id, parse_year
+from portal.pagination import parse_date_text, parse_id, parse_year
 from portal.scope import can_view_employee, viewable_units
 from portal.types import ReportPeriod
 
@@ -32,13 +32,10 @@ def current_quarter(on: dt.date) -> ReportPeriod:
 
 
 def _date(name: str) -> dt.date | None:
-    raw = (request.args.get(name) or "").strip()
-    if not raw:
-        return None
-    try:
-        return dt.date.fromisoformat(raw[:10])
-    except ValueError:
-        raise FilterError(f"Tanggal '{raw[:20]}' tidak valid (format TTTT-BB-HH).") from None
+    value, problem = parse_date_text(request.args.get(name))
+    if problem:
+        raise FilterError(problem)
+    return value
 
 
 def period() -> ReportPeriod:
