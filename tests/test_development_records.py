@@ -138,3 +138,5 @@ def test_api_records_with_changes_since_for_incremental_sync(client, two_units):
     assert [r["id"] for r in everyone["records"]] == [training.id]
     bad = client.get("/api/v1/records?since=kemarin", headers=headers)
     assert bad.status_code == 400 and "ISO 8601" in bad.get_json()["message"]
+    everything = client.get("/api/v1/records", headers=headers)
+    assert everything.status_code == 400 and "year atau since" in everything.get_json()["message"]

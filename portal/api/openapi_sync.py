@@ -208,7 +208,8 @@ def paths(nip: dict, unauthorized: dict, error) -> dict:
     """The path items; ``nip``, ``unauthorized`` and ``error`` are openapi.py's shared parts."""
     not_found = {"403": error("Pegawai di luar kewenangan akun pemilik token."),
                  "404": error("NIP tidak dikenal.")}
-    bad_query = error("Parameter year atau since tidak valid.")
+    bad_query = error("Parameter year atau since tidak valid (atau keduanya tidak dikirim "
+                      "pada /records).")
     return {
         "/employees/{nip}/records": {"get": {
             "summary": "Riwayat pengembangan pegawai (untuk e-HRD/SIASN)",
@@ -222,7 +223,8 @@ def paths(nip: dict, unauthorized: dict, error) -> dict:
         "/records": {"get": {
             "summary": "Riwayat pengembangan semua pegawai dalam kewenangan token",
             "description": "Seperti riwayat per pegawai, untuk seluruh pegawai yang boleh dilihat "
-                           "akun pemilik token, atau satu unit beserta sub-unitnya.",
+                           "akun pemilik token, atau satu unit beserta sub-unitnya. Wajib salah "
+                           "satu dari `year` atau `since`.",
             "parameters": [ANY_YEAR, SINCE,
                            {"name": "unit", "in": "query", "required": False,
                             "description": "Kode unit (beserta sub-unitnya).",

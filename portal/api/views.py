@@ -129,9 +129,11 @@ def employee_records(nip: str):
 def records():
     unit_kode = (request.args.get("unit") or "").strip()
     unit = lookups.unit(auth.account(), unit_kode) if unit_kode else None
-    found = development_records.fetch(viewable_employees(auth.account()),
-                                      year=params.optional_year(), unit=unit,
-                                      since=params.since())
+    year, since = params.optional_year(), params.since()
+    if year is None and since is None:  # the whole ministry's ledger in one answer: no
+        raise ApiError(400, "Kirim parameter year atau since (sinkronisasi bertahap).")
+    found = development_records.fetch(viewable_employees(auth.account()), year=year, unit=unit,
+                                      since=since)
     return json_response({"records": [r.as_json() for r in found]})
 
 
