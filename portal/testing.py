@@ -3,8 +3,8 @@
 Fixtures: ``app`` (the session's portal on a database restored before each test; SQLite by
 default, PostgreSQL when ``PORTAL_TEST_DATABASE_URL`` is set), ``make_app`` (same database, extra
 throw-away plugins or configuration), ``client`` (CSRF-aware), ``login`` (a client signed in as an
-employee), ``runner``, ``people`` (units, employees and accounts to test with) and ``two_units``
-(two units' worth of people).
+employee), ``runner``, ``clock`` (set the portal's date), ``people`` (units, employees and accounts to
+test with) and ``two_units`` (two units' worth of people).
 
 Speed (the suite has ~1,000 tests on 2 cores): one app per session and worker, its SQLite file
 restored from a migrated template before each test (PostgreSQL: tables truncated after each
@@ -253,6 +253,30 @@ def login(app):
         return client
 
     return sign_in
+
+
+class Clock:
+    """``clock.set(date)`` makes ``today()`` (WIB) answer that date for the rest of the test."""
+
+    def set(self, day: dt.date) -> dt.date:
+        from portal.ledger import clock
+
+        clock.freeze(day)
+        return day
+
+    def advance(self, days: int) -> dt.date:
+        from portal.ledger import clock
+
+        return self.set(clock.today() + dt.timedelta(days=days))
+
+
+@pytest.fixture
+def clock():
+    """Set the portal's date in a test (deadlines, overdue reports, year ends)."""
+    from portal.ledger import clock as real_clock
+
+    yield Clock()
+    real_clock.freeze(None)
 
 
 @pytest.fixture

@@ -187,3 +187,12 @@ def test_plugin_installed_later_adds_its_tables_with_portal_migrations_dir(make_
         downgrade(revision="contoh@base")
         assert "contoh_note" not in inspect(db.engine).get_table_names()
         db.engine.dispose()
+
+
+def test_the_clock_fixture_sets_the_portals_date(clock):
+    import datetime as dt
+
+    from portal.sdk import today
+
+    assert clock.set(dt.date(2024, 12, 31)) == today() == dt.date(2024, 12, 31)
+    assert clock.advance(1) == today() == dt.date(2025, 1, 1)
