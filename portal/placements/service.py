@@ -92,6 +92,8 @@ def nominate(kind: PlacementKind, need: PlacementNeed, employee: Employee, actor
     if any(p.employee_id == employee.id and p.status in ACTIVE for p in need.placements):
         raise PlacementError(f"{employee.nama} sudah menjadi kandidat kebutuhan ini.")
     override_reason = _text(override_reason, 1000)
+    if override_reason and not rules.is_sdm(actor):
+        override_reason = ""  # "cannot decide yet" is decided by the HR unit (MG-13), recorded
     try:
         answer = require_eligible(employee, kind.slug, on_date, {"role": "peserta"},
                                   override_reason=override_reason, actor=actor,

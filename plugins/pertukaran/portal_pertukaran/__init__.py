@@ -37,7 +37,7 @@ def portal_compute_jp(participation, settings):
 def portal_check_eligibility(employee, mechanism, on_date, context):
     from portal_pertukaran.rules import verdicts
 
-    return verdicts(employee) if mechanism == SLUG else []
+    return verdicts(employee, on_date) if mechanism == SLUG else []
 
 
 @hookimpl

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from portal.ledger.setting_jp import SettingJP
 from portal_pertukaran.kind import SLUG
+from portal_pertukaran.rules import SETTINGS as PT02_SETTINGS
 
 JP = SettingJP(SLUG, "jp_peserta", "JP peserta pertukaran pegawai yang lulus", 40,
                "JP peserta pertukaran pegawai yang lulus (pengaturan lokal unit SDM, tidak ditetapkan "
                "surat edaran; G-06, PT-08)")
-SETTINGS = JP.settings
+SETTINGS = JP.settings + PT02_SETTINGS  # PT-02 JF levels: rules.py
 compute = JP.compute

@@ -7,17 +7,32 @@ Each rule reads the employee record (``portal.models.Employee``) and answers wit
 
 from __future__ import annotations
 
+import datetime as dt
+
+from portal.ledger.settings import value_on
 from portal.models import Employee
-from portal.types import Verdict
+from portal.types import SettingSpec, Verdict
+from portal_pertukaran.kind import SLUG
 
 PT01 = "PT-01"  # PNS only; PPPK may not take part (B.1.a)
 PT02 = "PT-02"  # managerial (structural) positions, and JF at middle and top levels (B.1.b)
 PT03 = "PT-03"  # Hi-Po only: high competence and high performance (B.1.d)
 
-# B.1.b "jabatan fungsional (JF) pada level menengah dan atas (middle-top level)": of the JF
-# levels (Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama; keterampilan: Pemula … Penyelia)
-# the middle and top ones are Ahli Madya and Ahli Utama.
-JF_MIDDLE_TOP = ("ahli madya", "ahli utama")
+# B.1.b "kemungkinan hanya ... jabatan fungsional (JF) pada level menengah dan atas": an
+# interpretation, so a setting (issue 14). Of the JF levels (Ahli Pertama, Ahli Muda, Ahli Madya,
+# Ahli Utama) the middle and top ones are by default Ahli Madya and Ahli Utama; Ahli Muda may
+# take part only with admin SDM's recorded decision ("cannot decide yet" until it is recorded).
+LEVELS = SettingSpec("pt02_jenjang_jf", "Jenjang JF yang dapat dipertukarkan (dipisah koma; PT-02)",
+                     "Ahli Madya, Ahli Utama", PT02, open_value=True)
+DECIDED_LEVELS = SettingSpec("pt02_jenjang_keputusan", "Jenjang JF yang dapat dipertukarkan hanya "
+                             "dengan keputusan admin SDM yang dicatat (dipisah koma; PT-02)",
+                             "Ahli Muda", PT02, open_value=True)
+SETTINGS = (LEVELS, DECIDED_LEVELS)
+
+
+def _levels(spec: SettingSpec, on_date: dt.date) -> list[str]:
+    raw = str(value_on(f"{SLUG}.{spec.key}", on_date)[0])
+    return [" ".join(level.lower().split()) for level in raw.split(",") if level.strip()]
 
 
 def pns_only(employee: Employee) -> Verdict:
@@ -35,9 +50,10 @@ def _jenjang(employee: Employee) -> str:
     return " ".join((employee.jenjang or "").lower().split())
 
 
-def position(employee: Employee) -> Verdict:
-    """PT-02: a managerial (structural) position, or a JF at the middle or top level."""
+def position(employee: Employee, on_date: dt.date) -> Verdict:
+    """PT-02: a managerial (structural) position, or a JF at a level the settings allow."""
     jenis, jenjang = employee.jenis_jabatan, _jenjang(employee)
+    allowed, decided = _levels(LEVELS, on_date), _levels(DECIDED_LEVELS, on_date)
     if jenis == "struktural":
         return Verdict(True, PT02, "Jabatan manajerial (struktural) dapat dipertukarkan "
                                    "(Lamp. B.1.b, PT-02).")
@@ -51,9 +67,13 @@ def position(employee: Employee) -> Verdict:
     if not jenjang:
         return Verdict(None, PT02, "Jenjang jabatan fungsional pegawai belum tercatat; "
                                    "pertukaran untuk JF jenjang Ahli Madya atau Ahli Utama (PT-02).")
-    if jenjang in JF_MIDDLE_TOP:
+    if jenjang in allowed:
         return Verdict(True, PT02, f"Jabatan fungsional jenjang {employee.jenjang} (level "
                                    "menengah-atas) dapat dipertukarkan (Lamp. B.1.b, PT-02).")
+    if jenjang in decided:
+        return Verdict(None, PT02, f"Jabatan fungsional jenjang {employee.jenjang} dapat "
+                                   "dipertukarkan hanya dengan keputusan admin SDM yang dicatat "
+                                   "(Lamp. B.1.b \"kemungkinan hanya\" level menengah-atas, PT-02).")
     return Verdict(False, PT02, f"Jabatan fungsional jenjang {employee.jenjang} bukan level "
                                 "menengah-atas; pertukaran untuk JF jenjang Ahli Madya atau Ahli "
                                 "Utama (Lamp. B.1.b, PT-02).")
@@ -76,6 +96,6 @@ def hipo_only(employee: Employee) -> Verdict:
                                 "mencatatnya.")
 
 
-def verdicts(employee: Employee) -> list[Verdict]:
+def verdicts(employee: Employee, on_date: dt.date) -> list[Verdict]:
     """Every PT qualification rule, each with its own verdict (all are shown)."""
-    return [pns_only(employee), position(employee), hipo_only(employee)]
+    return [pns_only(employee), position(employee, on_date), hipo_only(employee)]

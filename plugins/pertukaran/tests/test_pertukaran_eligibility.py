@@ -38,10 +38,27 @@ def test_non_hipo_is_not_eligible_pt03(world):
 
 
 def test_pelaksana_and_lower_jf_levels_are_not_eligible_pt02(world, people):
-    for jenis, jenjang in (("pelaksana", "Pelaksana"), ("fungsional", "Ahli Muda")):
+    for jenis, jenjang in (("pelaksana", "Pelaksana"), ("fungsional", "Ahli Pertama")):
         employee = people.person(world.unit, nama=f"Pegawai {jenjang}", hipo=True, jenis_jabatan=jenis,
                                  jenjang=jenjang)
         assert set(denied(check(employee, "pertukaran", today()))) == {"PT-02"}
+
+
+def test_a_jf_ahli_muda_takes_part_only_with_admin_sdms_recorded_decision_pt02(world, people):
+    """PT-02 reads "kemungkinan hanya" middle/top JF: Ahli Muda is not hard-refused."""
+    muda = people.person(world.unit, nama="Pegawai Ahli Muda", hipo=True, jenis_jabatan="fungsional",
+                         jenjang="Ahli Muda", jabatan="Analis Ahli Muda")
+    answer = check(muda, "pertukaran", today())
+    assert answer.eligible is None and not denied(answer)
+    need = world.need()
+    refused = world.admin.post(f"{BASE}/kebutuhan/{need.id}/kandidat",
+                               data={"nip": muda.nip, "alasan_kelayakan": "Dibutuhkan unit"})
+    assert refused.status_code == 302 and last_id(Placement) is None  # an admin_unit cannot decide it
+    decided = world.sdm.post(f"{BASE}/kebutuhan/{need.id}/kandidat",
+                             data={"nip": muda.nip, "alasan_kelayakan": "Keputusan admin SDM: kompetensi langka"})
+    assert decided.status_code == 302
+    placement = db.session.get(Placement, last_id(Placement))
+    assert placement.employee_id == muda.id
 
 
 def test_missing_jf_level_cannot_be_decided_pt02(world, people):

@@ -14,6 +14,15 @@ from portal.models import Employee
 from portal.types import Participation
 
 
+ON = dt.date(2026, 6, 1)
+
+
+@pytest.fixture(autouse=True)
+def context(app):
+    with app.app_context():
+        yield
+
+
 def employee(**values) -> Employee:
     data = {"status_asn": "PNS", "jenis_jabatan": "fungsional", "jenjang": "Ahli Madya", "hipo": True}
     data.update(values)
@@ -42,22 +51,36 @@ def test_pertukaran_pt01_cannot_decide_without_status_asn():
     ("struktural", "", True),
     ("fungsional", "Ahli Madya", True),
     ("fungsional", "ahli  utama", True),
-    ("fungsional", "Ahli Muda", False),
+    ("fungsional", "Ahli Muda", None),  # only with admin SDM's recorded decision
     ("fungsional", "Ahli Pertama", False),
     ("fungsional", "Penyelia", False),
     ("pelaksana", "Pelaksana", False),
 ])
 def test_pertukaran_is_for_managerial_and_middle_top_jf_positions_pt02(jenis, jenjang, allow):
-    verdict = rules.position(employee(jenis_jabatan=jenis, jenjang=jenjang))
+    verdict = rules.position(employee(jenis_jabatan=jenis, jenjang=jenjang), ON)
     assert verdict.allow is allow and verdict.rule_id == "PT-02"
     assert "PT-02" in verdict.message
 
 
 def test_pertukaran_pt02_cannot_decide_without_jf_level_or_position_type():
-    no_level = rules.position(employee(jenis_jabatan="fungsional", jenjang=" "))
+    no_level = rules.position(employee(jenis_jabatan="fungsional", jenjang=" "), ON)
     assert no_level.allow is None and "Jenjang jabatan fungsional" in no_level.message
-    no_type = rules.position(employee(jenis_jabatan=""))
+    no_type = rules.position(employee(jenis_jabatan=""), ON)
     assert no_type.allow is None and "Jenis jabatan" in no_type.message
+
+
+def test_pt02_jf_levels_are_a_setting_of_admin_sdm_not_a_constant():
+    """PT-02 reads "kemungkinan hanya" middle/top JF: the levels are a versioned setting."""
+    from portal.extensions import db
+    from portal.ledger.settings import add_version
+
+    muda = employee(jenis_jabatan="fungsional", jenjang="Ahli Muda")
+    assert rules.position(muda, ON).allow is None
+    assert "keputusan admin SDM" in rules.position(muda, ON).message
+    add_version("pertukaran.pt02_jenjang_jf", "Ahli Muda, Ahli Madya, Ahli Utama", ON, "Keputusan SDM", None)
+    db.session.commit()
+    assert rules.position(muda, ON).allow is True
+    assert rules.position(muda, ON - dt.timedelta(days=1)).allow is None  # versioned from its date
 
 
 def test_pertukaran_is_for_hipo_only_pt03():
@@ -68,7 +91,7 @@ def test_pertukaran_is_for_hipo_only_pt03():
 
 
 def test_every_qualification_rule_answers_at_once():
-    found = rules.verdicts(employee(status_asn="PPPK", jenis_jabatan="pelaksana", hipo=False))
+    found = rules.verdicts(employee(status_asn="PPPK", jenis_jabatan="pelaksana", hipo=False), ON)
     assert [v.rule_id for v in found] == ["PT-01", "PT-02", "PT-03"]
     assert all(v.allow is False for v in found)
 
