@@ -19,6 +19,7 @@ ROLE_LABELS = {
     "admin_unit": "Admin unit",
     "admin_sdm": "Admin SDM",
     "superadmin": "Superadmin",
+    "manajemen_talenta": "Unit Kerja Pengelolaan Talenta",
 }
 
 

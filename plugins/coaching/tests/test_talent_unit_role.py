@@ -45,6 +45,8 @@ def test_admin_sdm_grants_the_talent_unit_role_which_records_clinics_e7(two_unit
     assert "seluruh kementerian" in scoped.get_data(as_text=True)
     _grant(sdm, talent)
     client = login(talent)
+    home = client.get("/")
+    assert home.status_code == 200 and "Unit Kerja Pengelolaan Talenta" in home.get_data(as_text=True)
     assert "Unit Kerja Pengelolaan Talenta" in client.get("/m/coaching/program/").get_data(as_text=True)
     response = client.post("/m/coaching/program/klinik", data={"nip": a["staff"].nip, "jenis": "klinik",
                                                                  "tanggal": today().isoformat(),
