@@ -45,6 +45,10 @@ SETTINGS = (
     # KB-10 says "at least every 3 months" but names no hand-in period after the quarter: local.
     SettingSpec("rekap_tenggat_hari", "Tenggat penyerahan rekapitulasi setelah akhir triwulan (hari)", 10,
                 "KB-10", open_value=True),
+    # KB-02 "paling rendah eselon II": which unit levels count is an interpretation, a setting.
+    # Levels: I, II, III, IV, "UPT eselon II" (a Balai Besar: a UPT led at eselon II level), UPT.
+    SettingSpec("kb02_tingkat_penyelenggara", "Tingkat unit penyelenggara komunitas belajar (dipisah koma: "
+                "I, II, UPT eselon II, UPT, III, IV)", "I, II, UPT eselon II", "KB-02", open_value=True),
 )
 CAPS = (
     CapSpec("KB-07", 2, "employee_month_activity", activity_types=("berbagi_bahan",),

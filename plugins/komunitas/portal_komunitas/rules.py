@@ -7,9 +7,12 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from portal.extensions import db
+from portal.ledger.clock import today
+from portal.ledger.settings import value_on
 from portal.models import Account, Employee, Unit
 from portal.reports.signers import eselon_two_head
 from portal.scope import can_manage_unit
+from portal_komunitas.jp import SLUG
 from portal_komunitas.models import Coordinator, Meeting, MeetingPerson, Proposal
 
 ORGANISER_ESELON = ("I", "II")
@@ -18,11 +21,32 @@ BERBAGI_PENGALAMAN_PER_MONTH = 2
 
 # --------------------------------------------------------------------------- KB rules
 
-def organiser_refusal(unit: Unit) -> str | None:
-    """KB-02: the organiser is a unit of at least eselon II (eselon I or II)."""
-    if unit.eselon not in ORGANISER_ESELON:
+UPT_ESELON_II = "UPT eselon II"
+BALAI_BESAR = "balai besar"
+
+
+def organiser_level(unit: Unit) -> str:
+    """The unit's level as KB-02 reads it. Units record a UPT only as ``UPT``; its name tells a
+    Balai Besar (a UPT led at eselon II level) from a Balai."""
+    if unit.eselon == "UPT" and unit.nama.strip().lower().startswith(BALAI_BESAR):
+        return UPT_ESELON_II
+    return unit.eselon
+
+
+def organiser_levels(day: dt.date) -> list[str]:
+    """The levels that may organise on ``day`` (the versioned setting of KB-02)."""
+    raw = str(value_on(f"{SLUG}.kb02_tingkat_penyelenggara", day)[0])
+    return [" ".join(level.split()).lower() for level in raw.split(",") if level.strip()]
+
+
+def organiser_refusal(unit: Unit, day: dt.date | None = None) -> str | None:
+    """KB-02: the organiser is a participant unit of at least eselon II — by default eselon I,
+    eselon II and a UPT at eselon II level (a Balai Besar); the levels are a setting."""
+    levels = organiser_levels(day or today())
+    if organiser_level(unit).lower() not in levels:
         return (f"{unit.nama} adalah unit {unit.eselon_label}: penyelenggara komunitas belajar "
-                "minimal unit eselon II (Lamp. F, KB-02).")
+                "minimal unit eselon II (Lamp. F, KB-02): eselon I, eselon II atau UPT setingkat "
+                "eselon II (Balai Besar).")
     return None
 
 

@@ -108,3 +108,21 @@ def test_kb03_a_head_does_not_sign_a_proposal_they_wrote_themselves(world):
     assert "KB-03" in page.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(Proposal, proposal.id).status == "menunggu_pimpinan"
+
+
+def test_a_balai_besar_upt_at_eselon_ii_level_may_organise_but_a_balai_may_not_kb02(world, people):
+    """KB-02 "paling rendah eselon II": a Balai Besar (UPT at eselon II level) organises; the
+    levels are a setting of admin SDM."""
+    from portal.ledger.clock import today
+    from portal.ledger.settings import add_version
+    from portal_komunitas import rules
+
+    top = world.units["A"]["top"]
+    besar = people.unit("A.B01", "Balai Besar Wilayah Sungai Citarum", eselon="UPT", parent=top)
+    balai = people.unit("A.B02", "Balai Wilayah Sungai Papua", eselon="UPT", parent=top)
+    assert rules.organiser_refusal(besar) is None
+    assert "KB-02" in rules.organiser_refusal(balai)
+    add_version("komunitas.kb02_tingkat_penyelenggara", "I, II, UPT eselon II, UPT", today(),
+                "Keputusan unit SDM", None)
+    db.session.commit()
+    assert rules.organiser_refusal(balai) is None
