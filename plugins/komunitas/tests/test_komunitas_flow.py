@@ -113,9 +113,10 @@ def test_kb03_a_head_does_not_sign_a_proposal_they_wrote_themselves(world):
 def test_a_balai_besar_upt_at_eselon_ii_level_may_organise_but_a_balai_may_not_kb02(world, people):
     """KB-02 "paling rendah eselon II": a Balai Besar (UPT at eselon II level) organises; the
     levels are a setting of admin SDM."""
+    from portal_komunitas import rules
+
     from portal.ledger.clock import today
     from portal.ledger.settings import add_version
-    from portal_komunitas import rules
 
     top = world.units["A"]["top"]
     besar = people.unit("A.B01", "Balai Besar Wilayah Sungai Citarum", eselon="UPT", parent=top)

@@ -13,7 +13,6 @@ from portal_pertukaran.kind import KIND
 from portal.models import Employee
 from portal.types import Participation
 
-
 ON = dt.date(2026, 6, 1)
 
 
