@@ -43,7 +43,7 @@ def get_routes(app) -> list[Target]:
 
 ROLE_OF = {"staff": "pegawai", "atasan": "atasan", "head": "pimpinan_unit", "admin": "admin_unit",
            "sdm": "admin_sdm"}
-EXAMPLES = 500  # about 40 s on a busy 2-core machine
+EXAMPLES = 400  # 20–60 s, depending on how busy the machine is
 
 
 def allowed(target: Target) -> list[str]:
