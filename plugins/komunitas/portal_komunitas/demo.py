@@ -60,16 +60,22 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
         return None
     units = list(db.session.scalars(select(Unit).where(Unit.eselon == "II",
                                                        Unit.head_id.is_not(None))
-                                    .order_by(Unit.id).limit(UNITS.get(scale, 3))))
-    proposals = meetings = credited = 0
+                                    .order_by(Unit.id)))
+    proposals = meetings = credited = organisers = 0
     for unit in units:
-        people = db.session.scalars(select(Employee).join(Unit, Employee.unit_id == Unit.id)
-                                    .where(Unit.path.startswith(unit.path))
-                                    .order_by(Employee.id).limit(60))
-        # Speakers and participants pass the core's eligibility gate: G-03 must hold.
-        staff = [e for e in people if gap_or_talent(e).allow is True][:12]
-        if len(staff) < 4:
+        if organisers >= UNITS.get(scale, 3):
+            break
+        people = list(db.session.scalars(select(Employee).join(Unit, Employee.unit_id == Unit.id)
+                                         .where(Unit.path.startswith(unit.path))
+                                         .order_by(Employee.id).limit(60)))
+        if not people:
             continue
+        # The koordinator is appointed (no join step); speakers and participants pass the
+        # core's eligibility gate, so G-03 must hold for them.
+        joining = [e for e in people[1:] if gap_or_talent(e).allow is True][:11]
+        if len(joining) < 3:
+            continue
+        staff, organisers = [people[0], *joining], organisers + 1
         workflow.appoint(unit, staff[0], sdm)
         planning.report(unit, today().year, {
             "kebutuhan": "Kesenjangan kompetensi teknis hasil asesmen unit",
