@@ -37,10 +37,11 @@ ASSIGNMENTS = [
 
 
 def _pns(unit: Unit, on_date: dt.date) -> list[Employee]:
-    """Two PNS of the unit whose eligibility answer is "yes" (DT-01, G-03)."""
+    """Two PNS of the unit whose eligibility answer is "yes" (DT-01, G-03); never someone with a
+    demo account, who would have to approve their own placement (four eyes, portal.authority)."""
     query = (select(Employee).join(Unit, Employee.unit_id == Unit.id)
              .where(Unit.path.startswith(unit.path), Employee.status_asn == "PNS",
-                    Employee.jenis_jabatan == "fungsional")
+                    Employee.jenis_jabatan == "fungsional", Employee.id.not_in(select(Account.employee_id)))
              .order_by(Employee.id.desc()).limit(30))
     return [e for e in db.session.scalars(query)
             if check(e, KIND.slug, on_date, {"role": "peserta"}).eligible is True][:2]
