@@ -37,6 +37,10 @@ class CapSpec:
     Empty ``activity_types`` / ``roles`` match every type / role of the plugin's mechanism.
     ``message`` (Indonesian) is shown next to a row beyond the limit; by default
     "Melebihi batas <limit> per bulan (<rule_id>)".
+
+    ``limit_setting`` names one of the plugin's own ``SettingSpec`` keys when the limit is an
+    interpretation the HR unit may change (e.g. CM-13): the ledger then uses the setting's value
+    in force on the first day of the row's month, and ``limit`` is only the declared default.
     """
 
     rule_id: str
@@ -45,6 +49,7 @@ class CapSpec:
     activity_types: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     message: str = ""
+    limit_setting: str = ""
 
     def __post_init__(self) -> None:
         if self.per not in CAP_SCOPES:

@@ -9,6 +9,7 @@ holds the group's lock (:mod:`portal.ledger.locks`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from portal.extensions import db
 from portal.ledger.catalogue import installed_infos
 from portal.ledger.history import PRE_CIRCULAR_RULE
 from portal.ledger.models import LedgerEntry
+from portal.ledger.settings import value_on
 from portal.types import CapSpec
 
 ZERO = Decimal("0.00")
@@ -37,9 +39,15 @@ class Change:
     old_cap_rule_id: str | None
 
 
-def caps_for(mechanism: str) -> tuple[CapSpec, ...]:
+def caps_for(mechanism: str, on_date: dt.date | None = None) -> tuple[CapSpec, ...]:
+    """The mechanism's caps; with ``on_date``, a cap whose limit is a setting
+    (``CapSpec.limit_setting``) carries the value in force on that date."""
     info = installed_infos().get(mechanism)
-    return info.caps if info else ()
+    caps = info.caps if info else ()
+    if on_date is None:
+        return caps
+    return tuple(dataclasses.replace(cap, limit=int(value_on(f"{mechanism}.{cap.limit_setting}", on_date)[0]))
+                 if cap.limit_setting else cap for cap in caps)
 
 
 def month_of(day: dt.date) -> int:
@@ -168,7 +176,7 @@ def _judge(row: LedgerEntry, month: int, used: dict, allowed: dict):
     slots = []
     if row.rule_id == PRE_CIRCULAR_RULE:  # §O: the circular's caps start with the circular
         return None, slots
-    for index, cap in enumerate(caps_for(row.mechanism)):
+    for index, cap in enumerate(caps_for(row.mechanism, month_bounds(month)[0])):
         if not cap.matches(row.activity_type, row.role):
             continue
         if cap.per == "organiser_month":

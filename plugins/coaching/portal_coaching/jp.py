@@ -25,11 +25,14 @@ SETTINGS = (
     # CM-13: the circular gives no JP for the HR unit's programme; default as CU-03.
     SettingSpec("jp_program_per_pertemuan", "JP coachee per pertemuan program coaching-mentoring",
                 2, "CM-13", open_value=True),
+    # CM-13 [open]: "at most 2 meetings counted per month" is an interpretation (as CU-03).
+    SettingSpec("cm13_pertemuan_per_bulan", "Pertemuan program coaching-mentoring yang dihitung "
+                "per bulan (CM-13)", 2, "CM-13", open_value=True),
 )
 CAPS = (
     CapSpec("CM-13", 2, "employee_month_activity", activity_types=("coaching_program",),
-            message="Melebihi batas 2 pertemuan coaching per bulan; tidak dihitung "
-                    "(pengaturan CM-13)"),
+            message="Melebihi batas pertemuan program coaching-mentoring yang dihitung per bulan; "
+                    "tidak dihitung (pengaturan CM-13)", limit_setting="cm13_pertemuan_per_bulan"),
     CapSpec("CU-02", 2, "employee_month_activity", activity_types=("coaching_unit",),
             message="Paling banyak 2 pertemuan coaching per bulan yang dihitung (CU-02)"),
     CapSpec("CU-03", 2, "employee_month_activity", activity_types=("mentoring_unit",),
