@@ -161,3 +161,17 @@ def test_g03_cannot_decide_names_the_missing_standards(two_units):
     db.session.commit()
     verdict = gap_or_talent(staff)
     assert verdict.allow is False and "tidak menunjukkan kesenjangan" in verdict.message
+
+
+def test_template_names_the_columns_and_reads_back(two_units, login):
+    import io
+
+    import openpyxl
+
+    response = login(two_units["sdm"]).get("/impor/templat/asesmen.xlsx")
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(response.data))
+    assert [c.value for c in workbook["Asesmen"][1]] == [c for c in COLUMNS if c != "kesenjangan"] + [
+        "kesenjangan"]
+    guide = " ".join(str(c.value) for row in workbook["Petunjuk"].iter_rows() for c in row)
+    assert "konflik di pratinjau" in guide

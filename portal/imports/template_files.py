@@ -19,6 +19,14 @@ from portal.imports.columns import described
 SHEET_TITLES = {"units": "Unit", "employees": "Pegawai", "assessments": "Asesmen", "skp": "SKP"}
 FILE_NAMES = {"units": "templat-impor-unit", "employees": "templat-impor-pegawai",
               "assessments": "templat-impor-asesmen", "skp": "templat-impor-skp"}
+UPDATED_BY = {
+    "units": "Baris yang kodenya sudah terdaftar akan diperbarui.",
+    "employees": "Baris yang NIP-nya sudah terdaftar akan diperbarui.",
+    "assessments": "Satu baris per NIP, tanggal asesmen, dan kompetensi; nilai tersimpan yang "
+                   "berbeda ditampilkan sebagai konflik di pratinjau sebelum diganti.",
+    "skp": "Satu baris per NIP dan tahun; nilai tersimpan yang berbeda ditampilkan sebagai "
+           "konflik di pratinjau sebelum diganti.",
+}
 MIMETYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
@@ -53,7 +61,7 @@ def xlsx(kind: str) -> bytes:
     guide.append([])
     for line in (
         f"Isi data pada lembar pertama ({data.title}); baris 1 berisi judul kolom, urutan bebas.",
-        "Baris yang kodenya (unit) atau NIP-nya (pegawai) sudah terdaftar akan diperbarui.",
+        UPDATED_BY[kind],
         "Sel kosong mengosongkan nilai yang tersimpan.",
         "Bila ada satu baris yang salah, tidak ada data yang disimpan.",
     ):
