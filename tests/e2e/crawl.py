@@ -56,6 +56,8 @@ class Crawl:
             url = queue.popleft()
             path = urlsplit(url).path
             rule = self.rule_of(path)
+            if rule in self.seen_rules and rule not in PER_ROLE:
+                continue  # another URL of a kind already checked: not worth a page load
             try:
                 response = page.goto(url)
             except PlaywrightError:  # a download ("/unduh", files without a known suffix)

@@ -24,7 +24,6 @@ if not CHROMIUM.exists() and not browser_required():
     pytest.skip(f"{CHROMIUM} not installed (set PORTAL_E2E=1 to require it)", allow_module_level=True)
 
 PHONE = {"width": 390, "height": 844}
-CRAWL_SECONDS = 150  # the brief: about two minutes on the project's two-core machine
 
 
 def _demo(make_app):
