@@ -14,7 +14,7 @@ from portal.demo.accounts import account_for, admin_sdm_account
 from portal.eligibility.service import check
 from portal.extensions import db
 from portal.ledger.clock import today
-from portal.models import Account, Employee, Unit
+from portal.models import Account, Employee, RoleGrant, Unit
 from portal.placements import monitoring, outcome, service
 from portal.placements.demo_documents import signed_document
 from portal.placements.demo_reports import submit_due_reports
@@ -37,11 +37,11 @@ ASSIGNMENTS = [
 
 
 def _pns(unit: Unit, on_date: dt.date) -> list[Employee]:
-    """Two PNS of the unit whose eligibility answer is "yes" (DT-01, G-03); never someone with a
-    demo account, who would have to approve their own placement (four eyes, portal.authority)."""
+    """Two PNS of the unit whose eligibility answer is "yes" (DT-01, G-03); never someone holding a
+    granted role, who would have to approve their own placement (four eyes, portal.authority)."""
     query = (select(Employee).join(Unit, Employee.unit_id == Unit.id)
              .where(Unit.path.startswith(unit.path), Employee.status_asn == "PNS",
-                    Employee.jenis_jabatan == "fungsional", Employee.id.not_in(select(Account.employee_id)))
+                    Employee.jenis_jabatan == "fungsional", Employee.id.not_in(select(Account.employee_id).join(RoleGrant, RoleGrant.account_id == Account.id)))
              .order_by(Employee.id.desc()).limit(30))
     return [e for e in db.session.scalars(query)
             if check(e, KIND.slug, on_date, {"role": "peserta"}).eligible is True][:2]
