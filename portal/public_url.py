@@ -61,7 +61,7 @@ def configure(app: Flask) -> None:
     app.config["PORTAL_PUBLIC_URL"] = normalise(configured)
     if app.config.get("TRUSTED_HOSTS") is None:
         hosts = [urlsplit(app.config["PORTAL_PUBLIC_URL"]).hostname]
-        if development:
+        if development or hosts[0] in LOOPBACK_HOSTS:  # a local portal answers every loopback name
             hosts += [host for host in LOOPBACK_HOSTS if host not in hosts]
         app.config["TRUSTED_HOSTS"] = hosts
 
