@@ -140,11 +140,11 @@ def test_eligibility_has_the_fixed_shape_with_every_reason(api_app, two_units):
     body = response.get_json()
     assert set(body) == {"nip", "mechanism", "eligible", "reasons"}
     assert body["mechanism"] == "contoh"
-    assert body["eligible"] is False  # no assessment gap, not Hi-Po (G-03)
+    assert body["eligible"] is None  # no assessment gap recorded, not Hi-Po: cannot decide (G-03)
     for reason in body["reasons"]:
         assert set(reason) == {"rule_id", "allow", "message"}
     g03 = [r for r in body["reasons"] if r["rule_id"] == "G-03"]
-    assert [r["allow"] for r in g03] == [True, False]
+    assert [r["allow"] for r in g03] == [True, None]
     assert "G-03" in g03[1]["message"]
 
     db.session.add(EmployeeGap(employee_id=staff.id, standard="teknis", kompetensi="Hidrologi",
