@@ -13,19 +13,19 @@ from portal import (
     i18n,
 )
 from portal.access import (
-    access,
     ADMINS,
     MANAGERS,
     PUBLIC,
     ROLES,
     SDM,
     TALENTA,
+    access,
 )
 from portal.activities.fixed_types import (
     import_verdict,
 )
 from portal.activities.importer import (
-    commit,
+    commit as commit_activity_import,
 )
 from portal.api import (
     tokens as api_tokens,
@@ -44,16 +44,18 @@ from portal.certificates.context import (
     for_entry,
 )
 from portal.certificates.service import (
-    issue,
-    revoke,
+    issue as issue_certificate,
+)
+from portal.certificates.service import (
+    revoke as revoke_certificate,
 )
 from portal.costs import (
-    apply_costs,
     CATEGORIES,
-    cost_columns,
-    cost_total,
     CostColumns,
     CostForm,
+    apply_costs,
+    cost_columns,
+    cost_total,
     funding_label,
 )
 from portal.demo.accounts import (
@@ -62,7 +64,9 @@ from portal.demo.accounts import (
 )
 from portal.demo.loader import (
     DEMO_PASSWORD,
-    load,
+)
+from portal.demo.loader import (
+    load as load_demo,
 )
 from portal.eligibility.core_rules import (
     gap_or_talent,
@@ -87,9 +91,9 @@ from portal.extensions import (
     db,
 )
 from portal.formfields import (
-    choices,
     DateText,
     Required,
+    choices,
 )
 from portal.hookspecs import (
     hookimpl,
@@ -102,8 +106,9 @@ from portal.ledger import (
     clock,
 )
 from portal.ledger.clock import (
-    today,
     WIB,
+    today,
+    wib_date,
 )
 from portal.ledger.locks import (
     lock_groups,
@@ -112,11 +117,13 @@ from portal.ledger.numbers import (
     jp_number,
 )
 from portal.ledger.service import (
-    cancel,
-    credit,
-    LedgerError,
     MIN_YEAR,
+    LedgerError,
+    credit,
     year_summary,
+)
+from portal.ledger.service import (
+    cancel as cancel_ledger_entry,
 )
 from portal.ledger.setting_jp import (
     SettingJP,
@@ -126,9 +133,9 @@ from portal.ledger.settings import (
     value_on,
 )
 from portal.letters import (
+    MINISTRY,
     Letter,
     LetterPerson,
-    MINISTRY,
     render_letter,
 )
 from portal.mechanisms.switches import (
@@ -158,7 +165,7 @@ from portal.models.plan import (
     DevelopmentPlanItem,
 )
 from portal.nip import (
-    normalise,
+    normalise as normalise_nip,
 )
 from portal.office_files import (
     store_document,
@@ -171,8 +178,12 @@ from portal.pagination import (
     year_filter,
 )
 from portal.placements import (
-    outcome,
     monitoring as placement_monitoring,
+)
+from portal.placements import (
+    outcome as placement_outcome,
+)
+from portal.placements import (
     service as placement_service,
 )
 from portal.placements.block import (
@@ -222,20 +233,25 @@ from portal.placements.testing_browser import (
     submit_every_report,
 )
 from portal.plugins import (
+    API_VERSION,
     registry,
 )
 from portal.reports import (
-    document,
+    document as report_document,
+)
+from portal.reports import (
     params as report_params,
-    xlsx,
+)
+from portal.reports import (
+    xlsx as report_xlsx,
 )
 from portal.reports.document import (
     render as render_report,
 )
 from portal.reports.model import (
-    number_rows,
     Report,
     Signature,
+    number_rows,
     totals_of,
 )
 from portal.reports.params import (
@@ -285,19 +301,22 @@ from portal.types import (
     Verdict,
 )
 from portal.uploads import (
-    discard,
+    UploadError,
     download_name,
     megabytes,
     send_stored,
-    store,
-    UploadError,
+)
+from portal.uploads import (
+    discard as discard_upload,
+)
+from portal.uploads import (
+    store as store_upload,
 )
 from portal.web import (
     commit_or_flash,
     redirect_to,
     render,
 )
-from portal.plugins import API_VERSION
 
 __all__ = [
     "access",
@@ -319,7 +338,7 @@ __all__ = [
     "blocks_of",
     "can_manage_unit",
     "can_view_employee",
-    "cancel",
+    "cancel_ledger_entry",
     "CapSpec",
     "CATEGORIES",
     "Certificate",
@@ -330,7 +349,7 @@ __all__ = [
     "Choice",
     "choices",
     "clock",
-    "commit",
+    "commit_activity_import",
     "commit_or_flash",
     "complete_monitoring",
     "content_disposition",
@@ -347,8 +366,7 @@ __all__ = [
     "DevelopmentBlock",
     "DevelopmentPlan",
     "DevelopmentPlanItem",
-    "discard",
-    "document",
+    "discard_upload",
     "download_name",
     "EligibilityRefusal",
     "Employee",
@@ -365,7 +383,7 @@ __all__ = [
     "import_verdict",
     "ImportVerdict",
     "int_arg",
-    "issue",
+    "issue_certificate",
     "join_steps_hook",
     "JoinStep",
     "jp_number",
@@ -376,7 +394,7 @@ __all__ = [
     "LedgerError",
     "Letter",
     "LetterPerson",
-    "load",
+    "load_demo",
     "lock_groups",
     "manageable_units",
     "MANAGERS",
@@ -384,10 +402,9 @@ __all__ = [
     "MenuItem",
     "MIN_YEAR",
     "MINISTRY",
-    "normalise",
+    "normalise_nip",
     "Notification",
     "number_rows",
-    "outcome",
     "page_number",
     "parse_id",
     "Participation",
@@ -398,6 +415,7 @@ __all__ = [
     "place_date",
     "Placement",
     "placement_monitoring",
+    "placement_outcome",
     "placement_service",
     "PlacementError",
     "PlacementFollowup",
@@ -417,15 +435,17 @@ __all__ = [
     "render_pdf",
     "render_report",
     "Report",
+    "report_document",
     "report_params",
     "report_rows",
     "report_rows_hook",
+    "report_xlsx",
     "ReportColumn",
     "ReportPeriod",
     "ReportRows",
     "require_eligible",
     "Required",
-    "revoke",
+    "revoke_certificate",
     "RoleGrant",
     "ROLES",
     "rupiah",
@@ -442,8 +462,8 @@ __all__ = [
     "Span",
     "StageSpec",
     "standard_hooks",
-    "store",
     "store_document",
+    "store_upload",
     "StoredFile",
     "submit_due_reports",
     "submit_every_report",
@@ -460,7 +480,7 @@ __all__ = [
     "viewable_employees",
     "viewable_units",
     "WIB",
-    "xlsx",
+    "wib_date",
     "year_filter",
     "year_summary",
 ]

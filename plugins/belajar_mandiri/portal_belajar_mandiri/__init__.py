@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.hookspecs import hookimpl
-from portal.types import DashboardWidget, MenuItem, PluginInfo
+from portal.sdk import DashboardWidget, MenuItem, PluginInfo, hookimpl
 from portal_belajar_mandiri.jp import MODEL, SETTINGS, SLUG, TITLE, compute
 
 
@@ -69,7 +68,7 @@ def portal_report_rows(kind, unit, period):
 
 @hookimpl
 def portal_import_row(row):
-    from portal.activities.fixed_types import import_verdict
+    from portal.sdk import import_verdict
 
     return import_verdict(row, SLUG)
 

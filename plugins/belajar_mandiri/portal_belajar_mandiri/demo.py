@@ -8,11 +8,16 @@ import random
 
 from sqlalchemy import exists, select
 
-from portal.demo.accounts import admin_sdm_account
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, Employee, EmployeeGap
-from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem
+from portal.sdk import (
+    Account,
+    DevelopmentPlan,
+    DevelopmentPlanItem,
+    Employee,
+    EmployeeGap,
+    admin_sdm_account,
+    db,
+    today,
+)
 from portal_belajar_mandiri import workflow
 from portal_belajar_mandiri.jp import SLUG
 

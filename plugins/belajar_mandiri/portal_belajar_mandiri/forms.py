@@ -8,7 +8,7 @@ from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from portal.formfields import DateText
+from portal.sdk import DateText
 from portal_belajar_mandiri.models import KESESUAIAN
 
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.eligibility.gate import JoinStep
-from portal.models import Account, Employee
+from portal.sdk import Account, Employee, JoinStep
 from portal_belajar_mandiri import workflow
 from portal_belajar_mandiri.demo import _agreed_plan as agreed_plan
 from portal_belajar_mandiri.jp import SLUG

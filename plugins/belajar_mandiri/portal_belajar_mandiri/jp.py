@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal.ledger.setting_jp import SettingJP
+from portal.sdk import SettingJP
 
 SLUG = "belajar_mandiri"
 TITLE = "Belajar Mandiri"

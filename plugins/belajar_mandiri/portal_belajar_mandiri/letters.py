@@ -3,9 +3,7 @@ laid out by the core (portal.letters)."""
 
 from __future__ import annotations
 
-from portal.i18n import tanggal
-from portal.letters import Letter, LetterPerson, render_letter
-from portal.reports.model import Signature
+from portal.sdk import Letter, LetterPerson, Signature, render_letter, tanggal
 from portal_belajar_mandiri.models import MandiriAssignment
 
 HR_UNIT = "Kepala Unit Organisasi yang Menangani Pengembangan Sumber Daya Manusia"

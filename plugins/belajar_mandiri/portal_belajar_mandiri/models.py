@@ -7,10 +7,7 @@ import datetime as dt
 from sqlalchemy import Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.costs import CostColumns
-from portal.extensions import db
-from portal.models import Account, Employee, LedgerEntry, StoredFile, Unit
-from portal.models.account import utcnow
+from portal.sdk import Account, CostColumns, Employee, LedgerEntry, StoredFile, Unit, db, utcnow
 
 # Tabel 6 in order: persiapan (diusulkan → ditugaskan → diterima), pelaksanaan, pelaporan.
 STATUS = {

@@ -8,15 +8,24 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from portal.extensions import db
-from portal.i18n import tanggal
-from portal.ledger.numbers import jp_number
-from portal.letters import MINISTRY
-from portal.models import Employee, LedgerEntry, Unit
-from portal.reports.model import Report, Signature, number_rows, totals_of
-from portal.reports.recap import period_label
-from portal.reports.signers import place_date
-from portal.types import ReportColumn, ReportPeriod, ReportRows
+from portal.sdk import (
+    MINISTRY,
+    Employee,
+    LedgerEntry,
+    Report,
+    ReportColumn,
+    ReportPeriod,
+    ReportRows,
+    Signature,
+    Unit,
+    db,
+    jp_number,
+    number_rows,
+    period_label,
+    place_date,
+    tanggal,
+    totals_of,
+)
 from portal_belajar_mandiri.jp import SLUG, TITLE
 from portal_belajar_mandiri.models import ASSIGNED, KESESUAIAN, MandiriAssignment
 from portal_belajar_mandiri.workflow import suggested

@@ -16,12 +16,18 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.models import Account, Employee, Unit
-from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem
-from portal.reports.signers import eselon_two_head
-from portal.scope import can_manage_unit, can_view_employee
-from portal.types import Verdict
+from portal.sdk import (
+    Account,
+    DevelopmentPlan,
+    DevelopmentPlanItem,
+    Employee,
+    Unit,
+    Verdict,
+    can_manage_unit,
+    can_view_employee,
+    db,
+    eselon_two_head,
+)
 from portal_belajar_mandiri.jp import SLUG
 from portal_belajar_mandiri.models import MandiriAssignment
 

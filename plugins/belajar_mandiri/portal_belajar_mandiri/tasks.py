@@ -6,10 +6,7 @@ from __future__ import annotations
 from sqlalchemy import exists, or_, select, true
 from sqlalchemy.orm import joinedload
 
-from portal.extensions import db
-from portal.models import Account, Employee, Unit
-from portal.scope import manageable_units
-from portal.types import PendingTask
+from portal.sdk import Account, Employee, PendingTask, Unit, db, manageable_units
 from portal_belajar_mandiri import rules
 from portal_belajar_mandiri.models import MandiriAssignment, MandiriMaterial, MandiriMonitoring
 

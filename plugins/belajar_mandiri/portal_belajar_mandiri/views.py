@@ -7,17 +7,29 @@ from flask import Blueprint, Response, abort, flash, request
 from flask_login import current_user
 from sqlalchemy import or_, select
 
-from portal.access import ADMINS, ROLES, SDM, access
-from portal.costs import CostForm
-from portal.exports import content_disposition
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Employee, Unit
-from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem
-from portal.pagination import arg, int_arg, page_number
-from portal.reports.pdf import PdfError
-from portal.scope import viewable_employees, viewable_units
-from portal.web import commit_or_flash, redirect_to, render
+from portal.sdk import (
+    ADMINS,
+    ROLES,
+    SDM,
+    CostForm,
+    DevelopmentPlan,
+    DevelopmentPlanItem,
+    Employee,
+    PdfError,
+    Unit,
+    access,
+    arg,
+    commit_or_flash,
+    content_disposition,
+    db,
+    int_arg,
+    page_number,
+    redirect_to,
+    render,
+    today,
+    viewable_employees,
+    viewable_units,
+)
 from portal_belajar_mandiri import letters, rules, workflow
 from portal_belajar_mandiri.forms import ActivityForm, MaterialForm, ProposeForm, ReportForm, ReturnForm
 from portal_belajar_mandiri.jp import SLUG
@@ -297,7 +309,8 @@ def report_letter(assignment_id: int):
 @access(*SDM)
 def accept_report(assignment_id: int):
     """Tabel 6 pelaporan 2: the HR unit takes the report in; JP and the e-certificate (G-06)."""
-    from portal.certificates.service import CertificateError, issue
+    from portal.sdk import CertificateError
+    from portal.sdk import issue_certificate as issue
 
     a = assignment_or_404(assignment_id)
     if not commit_or_flash(lambda: workflow.accept_report(a, current_user),

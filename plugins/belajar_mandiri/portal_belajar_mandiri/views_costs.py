@@ -5,10 +5,7 @@ from __future__ import annotations
 from flask import abort, flash
 from flask_login import current_user
 
-from portal.access import access
-from portal.costs import CostForm
-from portal.extensions import db
-from portal.web import redirect_to
+from portal.sdk import CostForm, access, db, redirect_to
 from portal_belajar_mandiri import rules, workflow
 from portal_belajar_mandiri.views import UNIT_ROLES, assignment_or_404, assignment_page, bp
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from flask import abort, flash
 from flask_login import current_user
 
-from portal.access import ROLES, SDM, access
-from portal.extensions import db
-from portal.uploads import UploadError, discard, send_stored, store
-from portal.web import redirect_to
+from portal.sdk import ROLES, SDM, UploadError, access, db, redirect_to, send_stored
+from portal.sdk import discard_upload as discard
+from portal.sdk import store_upload as store
 from portal_belajar_mandiri import rules, workflow
 from portal_belajar_mandiri.forms import MaterialForm
 from portal_belajar_mandiri.models import MandiriMaterial

@@ -7,15 +7,20 @@ from flask import Response, abort, flash, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.access import access
-from portal.exports import content_disposition
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Employee
-from portal.pagination import int_arg
-from portal.reports import document, xlsx
-from portal.reports.pdf import PdfError
-from portal.web import commit_or_flash, redirect_to, render
+from portal.sdk import (
+    Employee,
+    PdfError,
+    access,
+    commit_or_flash,
+    content_disposition,
+    db,
+    int_arg,
+    redirect_to,
+    render,
+    today,
+)
+from portal.sdk import report_document as document
+from portal.sdk import report_xlsx as xlsx
 from portal_belajar_mandiri import reports, rules, workflow
 from portal_belajar_mandiri.forms import MonitoringForm
 from portal_belajar_mandiri.models import ASSIGNED, KESESUAIAN, MandiriAssignment

@@ -5,15 +5,9 @@ from __future__ import annotations
 from flask import Response, flash
 from sqlalchemy import select
 
-from portal.access import SDM, access
-from portal.exports import content_disposition
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Unit
-from portal.pagination import arg, int_arg
-from portal.reports import document, xlsx
-from portal.reports.pdf import PdfError
-from portal.web import redirect_to, render
+from portal.sdk import SDM, PdfError, Unit, access, arg, content_disposition, db, int_arg, redirect_to, render, today
+from portal.sdk import report_document as document
+from portal.sdk import report_xlsx as xlsx
 from portal_belajar_mandiri import reports
 from portal_belajar_mandiri.views import bp
 

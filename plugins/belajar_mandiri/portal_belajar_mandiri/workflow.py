@@ -7,17 +7,24 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from portal import i18n
-from portal.audit import record
-from portal.authority import self_approval_refusal
-from portal.costs import CATEGORIES, CostForm, apply_costs
-from portal.eligibility.gate import EligibilityRefusal, require_eligible
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.service import LedgerError, credit
-from portal.models import Account, Employee
-from portal.models.account import utcnow
-from portal.types import Participation
+from portal.sdk import (
+    CATEGORIES,
+    Account,
+    CostForm,
+    EligibilityRefusal,
+    Employee,
+    LedgerError,
+    Participation,
+    apply_costs,
+    credit,
+    db,
+    i18n,
+    record,
+    require_eligible,
+    self_approval_refusal,
+    today,
+    utcnow,
+)
 from portal_belajar_mandiri.jp import ROLE, SLUG
 from portal_belajar_mandiri.models import (
     ASSIGNED,

@@ -10,10 +10,7 @@ from portal_belajar_mandiri.models import MandiriAssignment
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import EmployeeGap
-from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem
+from portal.sdk import DevelopmentPlan, DevelopmentPlanItem, EmployeeGap, db, today
 
 BASE = "/m/belajar_mandiri"
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

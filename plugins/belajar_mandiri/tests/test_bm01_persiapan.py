@@ -10,8 +10,7 @@ from bm_helpers import BASE, PDF_BYTES, gap, last, pdf_text, plan, text
 from portal_belajar_mandiri.models import MandiriAssignment, MandiriMaterial
 from sqlalchemy import func, select
 
-from portal.extensions import db
-from portal.models import AuditLog
+from portal.sdk import AuditLog, db
 
 
 def count(model=MandiriAssignment) -> int:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from bm_helpers import BASE, last, text
 
-from portal.ledger.clock import today
+from portal.sdk import today
 
 HTMX = {"HX-Request": "true"}
 

@@ -10,9 +10,7 @@ from bm_helpers import BASE, last, pdf_text, text
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.models import LedgerEntry
-from portal.models.certificate import Certificate
+from portal.sdk import Certificate, LedgerEntry, db
 
 
 def test_report_needs_a_realised_activity_bm04(world):

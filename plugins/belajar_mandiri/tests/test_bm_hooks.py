@@ -11,12 +11,8 @@ import portal_belajar_mandiri
 from bm_helpers import BASE, gap, last, plan
 from portal_belajar_mandiri.jp import compute
 
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Employee, LedgerEntry
-from portal.plugins import registry
-from portal.types import ActivityRow, Participation, ReportPeriod
+from portal.sdk import ActivityRow, Employee, LedgerEntry, Participation, ReportPeriod, db, registry, today
+from portal.sdk import check_eligibility as check
 
 
 def verdicts(employee, on=None):

@@ -5,9 +5,7 @@ from __future__ import annotations
 from bm_helpers import BASE, text
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.models import Account
-from portal.plugins import registry
+from portal.sdk import Account, db, registry
 
 
 def test_list_shows_own_and_scoped_assignments_with_search(world):

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from bm_helpers import gap, plan
 
-from portal.i18n import tanggal
-from portal.ledger.clock import today
+from portal.sdk import tanggal, today
 from portal.testing import TEST_PASSWORD
 
 pytestmark = pytest.mark.e2e
@@ -106,8 +105,7 @@ def test_tabel_7_row_saved_and_sent_without_javascript(live, new_page, two_units
     from playwright.sync_api import expect
     from portal_belajar_mandiri import workflow
 
-    from portal.extensions import db
-    from portal.models import Account
+    from portal.sdk import Account, db
 
     kasubdit, employee = team(two_units, people)
     sdm = db.session.scalar(db.select(Account).where(Account.employee_id == two_units["sdm"].id))

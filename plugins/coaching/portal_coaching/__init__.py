@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.hookspecs import hookimpl
-from portal.types import PluginInfo
+from portal.sdk import PluginInfo, hookimpl
 from portal_coaching.jp import CAPS, MODEL, SETTINGS, SLUG, compute
 
 

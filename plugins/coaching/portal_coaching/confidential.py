@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
-from portal.extensions import db
-from portal.models import Employee
+from portal.sdk import Employee, db
 from portal_coaching.programme.models import Coach, Participant
 from portal_coaching.unit.models import PARTNER_LABEL, UnitPair
 

@@ -3,8 +3,7 @@ only the role that earns JP in each (coachee for coaching, mentee for mentoring)
 
 from __future__ import annotations
 
-from portal.activities.fixed_types import import_verdict
-from portal.types import ActivityRow, ImportVerdict
+from portal.sdk import ActivityRow, ImportVerdict, import_verdict
 from portal_coaching.jp import ACTIVITY_TYPES, JP_ROLES, SLUG
 
 

@@ -13,10 +13,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from portal.eligibility.gate import JoinStep
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, Employee
+from portal.sdk import Account, Employee, JoinStep, db, today
 from portal_coaching.jp import SLUG
 from portal_coaching.programme import workflow as programme_flow
 from portal_coaching.unit import rules as unit_rules

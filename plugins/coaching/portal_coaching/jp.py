@@ -7,7 +7,7 @@ Roles that earn JP: ``coachee`` and ``mentee``.
 
 from __future__ import annotations
 
-from portal.types import CapSpec, JPResult, Participation, SettingSpec
+from portal.sdk import CapSpec, JPResult, Participation, SettingSpec
 
 SLUG = "coaching"
 MODEL = 20

@@ -28,6 +28,6 @@ def record(*args, **kwargs):
     """``portal.audit.record`` for coaching records: every entry is confidential (CM-01), so
     the audit page shows it to admin SDM and its own actor only — even the actor of an entry
     reveals who coaches whom."""
-    from portal.audit import record as audit_record
+    from portal.sdk import record as audit_record
 
     return audit_record(*args, confidential=True, **kwargs)

@@ -11,11 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from portal.extensions import db
-from portal.i18n import tanggal
-from portal.ledger.numbers import jp_number
-from portal.models import Employee, LedgerEntry, Unit
-from portal.types import ReportColumn, ReportPeriod, ReportRows
+from portal.sdk import Employee, LedgerEntry, ReportColumn, ReportPeriod, ReportRows, Unit, db, jp_number, tanggal
 from portal_coaching.jp import ACTIVITY_TYPES, SLUG
 
 TITLE = "Coaching dan Mentoring"

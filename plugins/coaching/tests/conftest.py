@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from programme_helpers import ProgrammeWorld
 
-from portal.eligibility.testing import assessed_two_units  # noqa: F401  (two_units, G-03 holds)
+from portal.sdk import assessed_two_units  # noqa: F401  (two_units, G-03 holds)
 
 
 @pytest.fixture

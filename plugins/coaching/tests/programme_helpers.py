@@ -7,9 +7,7 @@ import datetime as dt
 from portal_coaching.programme.models import Coach, Document, LogEntry, Participant, Programme
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import EmployeeGap
+from portal.sdk import EmployeeGap, db, today
 
 BASE = "/m/coaching/program"
 

@@ -21,10 +21,8 @@ from pypdf import PdfReader
 from sqlalchemy import select, text
 from unit_fixtures import BASE, last_month, unit_world_fixture  # noqa: F401
 
-from portal.api import tokens
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, AuditLog, Certificate, LedgerEntry
+from portal.sdk import Account, AuditLog, Certificate, LedgerEntry, db, today
+from portal.sdk import api_tokens as tokens
 
 TOPIC = "Topik Rahasia Jembatan Gantung"
 RESULT = "Langkah berikutnya disepakati."

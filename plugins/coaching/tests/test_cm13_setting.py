@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.extensions import db
-from portal.ledger.service import credit
-from portal.ledger.settings import add_version
-from portal.types import Participation
+from portal.sdk import Participation, add_version, credit, db
 
 MONTH = dt.date(2026, 5, 4)
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 from portal_coaching.unit.models import UnitInventory, UnitPair
 
-from portal.extensions import db
-from portal.ledger.clock import today
+from portal.sdk import db, today
 from portal.testing_browser import sign_in
 
 pytestmark = pytest.mark.e2e

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from programme_helpers import BASE
 
-from portal.ledger.clock import today
+from portal.sdk import today
 
 
 @pytest.fixture
@@ -92,8 +92,7 @@ def test_coaching_topics_do_not_reach_unit_reports_cm01(record):
     w.post_ok(w.login(w.coach_person), f"{BASE}/peserta/{participant.id}/log/{log.id}/paraf", {})
     from sqlalchemy import select
 
-    from portal.extensions import db
-    from portal.models import LedgerEntry
+    from portal.sdk import LedgerEntry, db
     title = db.session.scalar(select(LedgerEntry.title))
     # CM-01: a neutral title — not even the programme name, which is per position and standard.
     assert "rahasia" not in title.lower() and title.startswith("Program coaching-mentoring — pertemuan")

@@ -11,9 +11,7 @@ from portal_coaching.programme.rules import eight_weeks, month_warnings
 from programme_helpers import BASE, first_of_previous_month, last, programme_data
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import AuditLog, Certificate, LedgerEntry
+from portal.sdk import AuditLog, Certificate, LedgerEntry, db, today
 
 
 def test_programme_profile_needs_two_meetings_a_month_cm03(programme_world):
@@ -55,7 +53,7 @@ def test_only_clinic_attendees_or_named_employees_take_part_cm04(programme_world
     page = w.sdm.get(f"{BASE}/{programme.id}/kandidat").get_data(as_text=True)
     assert w.coachee.nama in page and "(CM-04)" in page
     # The colleague has a gap but no clinic record: listed, refused with the reason (CM-04).
-    from portal.models import EmployeeGap
+    from portal.sdk import EmployeeGap
     db.session.add(EmployeeGap(employee_id=w.colleague.id, standard="teknis", kompetensi="K", gap_level=1))
     db.session.commit()
     page = w.sdm.get(f"{BASE}/{programme.id}/kandidat?q=Rekan").get_data(as_text=True)
@@ -211,7 +209,7 @@ def test_third_meeting_in_a_month_not_counted_cm13(programme_world):
 
 
 def test_jp_per_meeting_follows_the_setting_cm13(programme_world, app):
-    from portal.ledger.settings import add_version
+    from portal.sdk import add_version
 
     w = programme_world
     add_version("coaching.jp_program_per_pertemuan", "3", today() - dt.timedelta(days=60), "uji", None)

@@ -12,8 +12,7 @@ from programme_helpers import BASE
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from portal.extensions import db
-from portal.ledger.clock import today
+from portal.sdk import db, today
 from portal.testing_pdf import layout_faults
 
 SELF_ASSESSMENT = {"indikator": "Mampu mengevaluasi dan merekomendasikan peraturan konstruksi jalan",

@@ -12,12 +12,8 @@ from portal_coaching.programme.models import Participant
 from programme_helpers import BASE
 from sqlalchemy import func, select
 
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.service import credit
-from portal.models import LedgerEntry
-from portal.types import Participation, ReportPeriod
+from portal.sdk import LedgerEntry, Participation, ReportPeriod, credit, db, today
+from portal.sdk import check_eligibility as check
 
 
 def test_clinic_verdict_applies_to_the_programme_flow_only_cm04(programme_world):

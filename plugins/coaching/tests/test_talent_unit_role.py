@@ -9,9 +9,7 @@ import datetime as dt
 from portal_coaching.programme.models import Clinic, Coach, Participant, Programme
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, AuditLog
+from portal.sdk import Account, AuditLog, db, today
 
 
 def finished_participant(coachee, mentor) -> Participant:
@@ -40,7 +38,8 @@ def test_admin_sdm_grants_the_talent_unit_role_which_records_clinics_e7(two_unit
     sdm, unit_admin = login(two_units["sdm"]), login(a["admin"])
     refused = unit_admin.post("/admin/peran", data={"nip": talent.nip, "role": "manajemen_talenta"})
     assert refused.status_code == 200 and "manajemen_talenta" not in {
-        g.role for g in (db.session.scalar(select(Account).where(Account.employee_id == talent.id)) or Account()).grants}
+        g.role
+        for g in (db.session.scalar(select(Account).where(Account.employee_id == talent.id)) or Account()).grants}
     scoped = sdm.post("/admin/peran", data={"nip": talent.nip, "role": "manajemen_talenta", "unit_kode": "A"})
     assert "seluruh kementerian" in scoped.get_data(as_text=True)
     _grant(sdm, talent)

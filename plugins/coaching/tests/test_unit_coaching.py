@@ -12,10 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 from unit_fixtures import BASE, last, last_month, unit_world_fixture  # noqa: F401
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import LedgerEntry
-from portal.models.certificate import Certificate
+from portal.sdk import Certificate, LedgerEntry, db, today
 
 
 def _pair(pair_id: int) -> UnitPair:

@@ -8,7 +8,7 @@ import pytest
 from portal_coaching.unit.models import UnitMeeting
 from unit_fixtures import BASE, last_month, unit_world_fixture  # noqa: F401
 
-from portal.extensions import db
+from portal.sdk import db
 
 INSIDERS_MENTORING = ("staff", "mentor", "atasan", "sdm")  # atasan approved the other mentor
 INSIDERS_COACHING = ("staff", "mentor", "sdm")  # coaching by a colleague: no role for atasan

@@ -7,8 +7,7 @@ from __future__ import annotations
 from portal_coaching.unit.models import UnitInventory, UnitPair
 from unit_fixtures import BASE, last, unit_world_fixture  # noqa: F401
 
-from portal.extensions import db
-from portal.models import Employee
+from portal.sdk import Employee, db
 
 
 def test_cu01_a_head_who_proposed_the_entry_cannot_validate_it_the_next_head_does(unit_world, people):
@@ -55,9 +54,9 @@ def test_cu03_the_requested_mentor_who_became_the_supervisor_cannot_approve_them
 
 
 def test_the_core_helper_names_the_rule_and_refuses_subject_and_proposer(unit_world):
-    from portal.authority import self_approval_refusal
-    from portal.models import Account
     from sqlalchemy import select
+
+    from portal.sdk import Account, self_approval_refusal
 
     w = unit_world
     admin = db.session.scalar(select(Account).where(Account.employee_id == w.admin.id))

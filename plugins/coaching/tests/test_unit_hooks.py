@@ -10,9 +10,7 @@ from portal_coaching.unit.models import UnitInventory, UnitPair
 from sqlalchemy import func, select
 from unit_fixtures import BASE, last, last_month, unit_world_fixture  # noqa: F401
 
-from portal.certificates.context import for_entry
-from portal.extensions import db
-from portal.models import Account, LedgerEntry
+from portal.sdk import Account, LedgerEntry, db, for_entry
 
 
 def _account(employee) -> Account:

@@ -7,10 +7,8 @@ from portal_coaching.unit.models import UnitInventory, UnitPair
 from sqlalchemy import func, select
 from unit_fixtures import BASE, last, unit_world_fixture  # noqa: F401
 
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import AuditLog
+from portal.sdk import AuditLog, db, today
+from portal.sdk import check_eligibility as check
 
 
 def _count(model) -> int:

@@ -9,8 +9,7 @@ import openpyxl
 from portal_coaching.unit.models import UnitInventory, UnitPair
 from unit_fixtures import BASE, unit_world_fixture  # noqa: F401
 
-from portal.extensions import db
-from portal.models import AuditLog
+from portal.sdk import AuditLog, db
 
 
 def _pair(pair_id: int) -> UnitPair:

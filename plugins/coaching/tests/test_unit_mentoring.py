@@ -9,10 +9,7 @@ from portal_coaching.unit.models import UnitPair
 from sqlalchemy import select
 from unit_fixtures import BASE, last, last_month, unit_world_fixture  # noqa: F401
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import LedgerEntry
-from portal.placements.models import DevelopmentBlock
+from portal.sdk import DevelopmentBlock, LedgerEntry, db, today
 
 
 def _pair(pair_id: int) -> UnitPair:

@@ -11,9 +11,7 @@ import pytest
 from portal_coaching.unit.models import UnitInventory, UnitMeeting, UnitPair
 from sqlalchemy import select
 
-from portal.eligibility.testing import record_gaps
-from portal.extensions import db
-from portal.ledger.clock import today
+from portal.sdk import db, record_gaps, today
 
 BASE = "/m/coaching/unit"
 

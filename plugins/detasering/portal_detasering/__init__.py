@@ -3,9 +3,7 @@ hook implementations only."""
 
 from __future__ import annotations
 
-from portal.hookspecs import hookimpl
-from portal.placements.hooks import join_steps_hook, report_rows_hook, standard_hooks
-from portal.types import MenuItem, PluginInfo
+from portal.sdk import MenuItem, PluginInfo, hookimpl, join_steps_hook, report_rows_hook, standard_hooks
 from portal_detasering.jp import SETTINGS, compute
 from portal_detasering.kind import KIND, SLUG, TITLE
 

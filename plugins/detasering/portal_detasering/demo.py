@@ -10,18 +10,32 @@ import random
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
-from portal.demo.accounts import account_for, admin_sdm_account
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, Employee, RoleGrant, Unit
-from portal.placements import monitoring, outcome, service
-from portal.placements.demo_documents import signed_document
-from portal.placements.demo_reports import submit_due_reports
-from portal.placements.models import Placement
-from portal.placements.schedule import last_day
-from portal.reports.model import Signature
-from portal.types import Span
+from portal.sdk import (
+    Account,
+    Employee,
+    Placement,
+    RoleGrant,
+    Signature,
+    Span,
+    Unit,
+    account_for,
+    admin_sdm_account,
+    db,
+    last_day,
+    signed_document,
+    submit_due_reports,
+    today,
+)
+from portal.sdk import check_eligibility as check
+from portal.sdk import (
+    placement_monitoring as monitoring,
+)
+from portal.sdk import (
+    placement_outcome as outcome,
+)
+from portal.sdk import (
+    placement_service as service,
+)
 from portal_detasering.kind import KIND
 
 NEED_COUNT = {"small": 2, "ministry": 6}  # needs (units) with placements
@@ -41,7 +55,8 @@ def _pns(unit: Unit, on_date: dt.date) -> list[Employee]:
     granted role, who would have to approve their own placement (four eyes, portal.authority)."""
     query = (select(Employee).join(Unit, Employee.unit_id == Unit.id)
              .where(Unit.path.startswith(unit.path), Employee.status_asn == "PNS",
-                    Employee.jenis_jabatan == "fungsional", Employee.id.not_in(select(Account.employee_id).join(RoleGrant, RoleGrant.account_id == Account.id)))
+                    Employee.jenis_jabatan == "fungsional",
+                    Employee.id.not_in(select(Account.employee_id).join(RoleGrant, RoleGrant.account_id == Account.id)))
              .order_by(Employee.id.desc()).limit(30))
     return [e for e in db.session.scalars(query)
             if check(e, KIND.slug, on_date, {"role": "peserta"}).eligible is True][:2]

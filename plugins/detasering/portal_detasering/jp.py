@@ -6,7 +6,7 @@ every programme gives a JP conversion). The core credits the placement through t
 
 from __future__ import annotations
 
-from portal.ledger.setting_jp import SettingJP
+from portal.sdk import SettingJP
 from portal_detasering.kind import SLUG
 
 JP = SettingJP(SLUG, "jp_peserta", "JP pegawai yang menyelesaikan detasering", 40,

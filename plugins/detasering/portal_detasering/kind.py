@@ -10,7 +10,7 @@ outcome is recorded.
 
 from __future__ import annotations
 
-from portal.types import AgreementElement, Choice, ExtraField, PlacementKind, Span, StageSpec
+from portal.sdk import AgreementElement, Choice, ExtraField, PlacementKind, Span, StageSpec
 
 SLUG = "detasering"
 TITLE = "Detasering"

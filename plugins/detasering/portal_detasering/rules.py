@@ -7,8 +7,7 @@ competency to the position is recorded with the assignment (``kind.EXTRAS``), no
 
 from __future__ import annotations
 
-from portal.models import Employee
-from portal.types import Verdict
+from portal.sdk import Employee, Verdict
 
 DT01 = "DT-01"
 

@@ -7,12 +7,7 @@ import io
 
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, EmployeeGap
-from portal.placements.demo_reports import complete_monitoring
-from portal.placements.kinds import kind_of
-from portal.placements.models import Placement, PlacementNeed
+from portal.sdk import Account, EmployeeGap, Placement, PlacementNeed, complete_monitoring, db, kind_of, today
 
 BASE = "/penempatan/detasering"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -9,11 +9,7 @@ import random
 import portal_detasering as plugin
 from detasering_helpers import BASE, fresh
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import LedgerEntry
-from portal.placements.models import Placement
-from portal.types import ActivityRow, ReportPeriod
+from portal.sdk import ActivityRow, LedgerEntry, Placement, ReportPeriod, db, today
 
 
 def row(**values) -> ActivityRow:
@@ -58,7 +54,7 @@ def test_overdue_monitoring_report_waits_in_the_employees_inbox(world):
 
 
 def _account(employee):
-    from portal.models import Account
+    from portal.sdk import Account
 
     return db.session.query(Account).filter_by(employee_id=employee.id).one()
 

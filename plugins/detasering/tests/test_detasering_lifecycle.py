@@ -9,11 +9,8 @@ import datetime as dt
 from detasering_helpers import BASE, assignment_data, fresh, host_data, last_id
 from sqlalchemy import select
 
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import LedgerEntry
-from portal.placements.models import DevelopmentBlock, Placement
+from portal.sdk import DevelopmentBlock, LedgerEntry, Placement, db, today
+from portal.sdk import check_eligibility as check
 
 
 def body(response) -> str:

@@ -9,8 +9,7 @@ from portal_detasering import rules
 from portal_detasering.jp import compute
 from portal_detasering.kind import KIND
 
-from portal.models import Employee
-from portal.types import Participation
+from portal.sdk import Employee, Participation
 
 
 def employee(**values) -> Employee:

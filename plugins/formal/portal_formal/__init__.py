@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.access import MANAGERS
-from portal.hookspecs import hookimpl
-from portal.types import DashboardWidget, MenuItem, PendingTask, PluginInfo
+from portal.sdk import MANAGERS, DashboardWidget, MenuItem, PendingTask, PluginInfo, hookimpl
 from portal_formal.jp import SLUG, compute
 
 

@@ -10,10 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
-from portal.eligibility.core_rules import gap_or_talent
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, Employee
+from portal.sdk import Account, Employee, db, gap_or_talent, today
 from portal_formal import workflow
 
 TRAININGS = [

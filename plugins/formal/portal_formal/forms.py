@@ -10,9 +10,7 @@ from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from portal.formfields import DateText, Required
-from portal.ledger.clock import today
-from portal.ledger.service import MIN_YEAR
+from portal.sdk import MIN_YEAR, DateText, Required, today
 from portal_formal.jp import ACTIVITY_TYPES, parse_jp
 
 # Not before 1990, and never earlier than the JP ledger accepts, so a report can be credited.

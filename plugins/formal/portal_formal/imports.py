@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from portal.activities.fixed_types import import_verdict
-from portal.types import ActivityRow, ImportVerdict
+from portal.sdk import ActivityRow, ImportVerdict, import_verdict
 from portal_formal.jp import SLUG, parse_jp
 
 

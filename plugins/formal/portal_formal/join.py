@@ -10,8 +10,7 @@ from decimal import Decimal
 
 from werkzeug.datastructures import FileStorage
 
-from portal.eligibility.gate import JoinStep
-from portal.models import Account, Employee
+from portal.sdk import Account, Employee, JoinStep
 from portal_formal import workflow
 from portal_formal.jp import SLUG
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from portal.types import JPResult, Participation
+from portal.sdk import JPResult, Participation
 
 SLUG = "formal"
 ROLE = "peserta"

@@ -9,10 +9,7 @@ from decimal import Decimal
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.extensions import db
-from portal.ledger.models import LedgerEntry
-from portal.models import Account, Employee, StoredFile
-from portal.models.account import utcnow
+from portal.sdk import Account, Employee, LedgerEntry, StoredFile, db, utcnow
 
 PENDING, VERIFIED, REJECTED = "pending", "verified", "rejected"
 STATUS_LABELS = {PENDING: "Menunggu verifikasi", VERIFIED: "Terverifikasi", REJECTED: "Ditolak"}

@@ -7,10 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
 
-from portal.extensions import db
-from portal.ledger.clock import WIB
-from portal.models import Account, Employee, Unit
-from portal.pagination import arg, year_filter
+from portal.sdk import WIB, Account, Employee, Unit, arg, db, year_filter
 from portal_formal.jp import ACTIVITY_TYPES
 from portal_formal.models import PENDING, STATUS_LABELS, FormalReport
 from portal_formal.scope import verifiable_for

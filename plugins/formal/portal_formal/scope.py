@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 
-from portal.extensions import db
-from portal.models import Account, Employee, Unit
-from portal.scope import can_manage_unit, manageable_units
+from portal.sdk import Account, Employee, Unit, can_manage_unit, db, manageable_units
 from portal_formal.models import PENDING, FormalReport
 
 

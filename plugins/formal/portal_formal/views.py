@@ -5,15 +5,23 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, request
 from flask_login import current_user
 
-from portal.access import MANAGERS, ROLES, access
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.numbers import jp_number
-from portal.ledger.service import LedgerError, year_summary
-from portal.pagination import page_number
-from portal.uploads import UploadError, megabytes, send_stored
-from portal.web import redirect_to, render
+from portal.sdk import (
+    MANAGERS,
+    ROLES,
+    LedgerError,
+    UploadError,
+    access,
+    db,
+    jp_number,
+    megabytes,
+    page_number,
+    redirect_to,
+    render,
+    send_stored,
+    today,
+    year_summary,
+)
+from portal.sdk import check_eligibility as check
 from portal_formal import scope, workflow
 from portal_formal.forms import RejectForm, ReportForm
 from portal_formal.jp import ACTIVITY_TYPES, MAX_JP, ROLE, SLUG

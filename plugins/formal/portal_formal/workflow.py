@@ -10,16 +10,21 @@ from flask import current_app
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
-from portal.audit import record
-from portal.eligibility.gate import EligibilityRefusal, refuse_if_not_eligible, require_eligible
-from portal.extensions import db
-from portal.ledger.models import LedgerEntry
-from portal.ledger.numbers import jp_number
-from portal.ledger.service import credit
-from portal.models import Account, Employee
-from portal.models.account import utcnow
-from portal.types import Participation
-from portal.uploads import store
+from portal.sdk import (
+    Account,
+    EligibilityRefusal,
+    Employee,
+    LedgerEntry,
+    Participation,
+    credit,
+    db,
+    jp_number,
+    record,
+    refuse_if_not_eligible,
+    require_eligible,
+    utcnow,
+)
+from portal.sdk import store_upload as store
 from portal_formal.jp import ROLE, SLUG
 from portal_formal.models import PENDING, REJECTED, VERIFIED, FormalReport
 

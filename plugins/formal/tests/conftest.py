@@ -6,7 +6,7 @@ import pytest
 from formal_helpers import reports, submit
 from portal_formal.models import FormalReport
 
-from portal.eligibility.testing import assessed_two_units  # noqa: F401  (two_units, G-03 holds)
+from portal.sdk import assessed_two_units  # noqa: F401  (two_units, G-03 holds)
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from portal_formal.demo import certificate_pdf
 from portal_formal.models import FormalReport
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.models import Account
+from portal.sdk import Account, db
 
 PDF = certificate_pdf("Staf A", "Pelatihan Uji")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

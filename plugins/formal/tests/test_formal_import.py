@@ -8,8 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from portal.plugins import registry
-from portal.types import ActivityRow
+from portal.sdk import ActivityRow, registry
 
 ROW = ActivityRow(row_number=2, employee_id=1, unit_id=1, nip="198001012005011001", mechanism="formal",
                   activity_type="bimtek", role="peserta", on_date=dt.date(2025, 5, 20),

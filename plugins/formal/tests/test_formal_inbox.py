@@ -9,10 +9,7 @@ from portal_formal import portal_pending_tasks
 from portal_formal.models import FormalReport
 from sqlalchemy import func, select
 
-from portal.extensions import db
-from portal.ledger.models import LedgerEntry
-from portal.mechanisms.switches import set_switch
-from portal.models import Account
+from portal.sdk import Account, LedgerEntry, db, set_switch
 
 
 def header_count(body: str) -> int | None:
@@ -70,7 +67,7 @@ def test_inbox_leaves_out_formal_when_switched_off(two_units, login, pending_rep
 
 
 def test_portal_demo_data_adds_verified_and_pending_reports_through_the_ledger(app):
-    from portal.demo.loader import load
+    from portal.sdk import load_demo as load
 
     load("small", seed=7, echo=lambda line: None)
     verified = db.session.scalar(select(func.count()).where(FormalReport.status == "verified"))

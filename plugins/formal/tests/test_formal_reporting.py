@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 from formal_helpers import LAST_MONTH, PNG, reports, submit
 
-from portal.extensions import db
-from portal.mechanisms.switches import set_switch
-from portal.models import StoredFile
+from portal.sdk import StoredFile, db, set_switch
 
 HTML = b"<!doctype html><html><script>alert(1)</script></html>"
 

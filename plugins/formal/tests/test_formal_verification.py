@@ -9,13 +9,7 @@ import pytest
 from formal_helpers import PDF, account_of, reports, submit
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.models import LedgerEntry
-from portal.ledger.service import credit, year_summary
-from portal.models import AuditLog
-from portal.plugins import registry
-from portal.types import Participation
+from portal.sdk import AuditLog, LedgerEntry, Participation, credit, db, registry, today, year_summary
 
 
 def ledger_rows() -> list[LedgerEntry]:

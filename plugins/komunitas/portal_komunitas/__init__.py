@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.hookspecs import hookimpl
-from portal.types import DashboardWidget, MenuItem, PluginInfo
+from portal.sdk import DashboardWidget, MenuItem, PluginInfo, hookimpl
 from portal_komunitas.jp import CAPS, SETTINGS, SLUG, compute
 
 

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal.audit import record
-from portal.certificates.service import CertificateError, revoke
-from portal.ledger.service import LedgerError, cancel
-from portal.models import Account, Certificate
-from portal.extensions import db
+from portal.sdk import Account, Certificate, CertificateError, LedgerError, db, record
+from portal.sdk import cancel_ledger_entry as cancel
+from portal.sdk import revoke_certificate as revoke
 from portal_komunitas.jp import FORM_RULE
 from portal_komunitas.models import Meeting, MeetingPerson
 from portal_komunitas.workflow import WorkflowError

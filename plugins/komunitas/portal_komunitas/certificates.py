@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from portal.extensions import db
-from portal.types import CertificateContext
+from portal.sdk import CertificateContext, db
 from portal_komunitas.jp import FORMS, MODEL, ROLE_LABELS, SLUG
 from portal_komunitas.models import Material, Meeting
 

@@ -11,11 +11,7 @@ import zipfile
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
-from portal.demo.accounts import account_for, admin_sdm_account
-from portal.eligibility.core_rules import gap_or_talent
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, Employee, Unit
+from portal.sdk import Account, Employee, Unit, account_for, admin_sdm_account, db, gap_or_talent, today
 from portal_komunitas import materials, planning, workflow
 from portal_komunitas.jp import SPEAKER_ROLES
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from portal.models import Employee
-from portal.types import Verdict
+from portal.sdk import Employee, Verdict
 from portal_komunitas import rules
 from portal_komunitas.jp import SLUG
 

@@ -10,7 +10,7 @@ from wtforms import BooleanField, RadioField, SelectField, StringField, TextArea
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from portal.formfields import DateText
+from portal.sdk import DateText
 from portal_komunitas.jp import FORMS
 
 TIME_MESSAGE = "Jam tidak valid: gunakan format jam:menit, mis. 09:00."

@@ -3,8 +3,7 @@ roles that earn JP in each form (no moderator; ``penulis`` only for Berbagi Baha
 
 from __future__ import annotations
 
-from portal.activities.fixed_types import import_verdict
-from portal.types import ActivityRow, ImportVerdict
+from portal.sdk import ActivityRow, ImportVerdict, import_verdict
 from portal_komunitas.jp import FORMS, JP_ROLES, SLUG
 
 

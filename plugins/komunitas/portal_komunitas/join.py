@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.eligibility.gate import JoinStep
-from portal.extensions import db
-from portal.models import Account, Employee
+from portal.sdk import Account, Employee, JoinStep, db
 from portal_komunitas import workflow
 from portal_komunitas.jp import SLUG
 from portal_komunitas.models import Meeting, Proposal

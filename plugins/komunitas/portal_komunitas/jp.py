@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal.types import CapSpec, JPResult, Participation, SettingSpec
+from portal.sdk import CapSpec, JPResult, Participation, SettingSpec
 
 SLUG = "komunitas"
 MODEL = 70

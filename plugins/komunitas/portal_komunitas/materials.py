@@ -5,17 +5,24 @@ from __future__ import annotations
 
 from sqlalchemy import Select, or_, select
 
-from portal.audit import record
-from portal.eligibility.gate import EligibilityRefusal, require_eligible
-from portal.extensions import db
-from portal.ledger.clock import today, wib_date
-from portal.ledger.service import LedgerError, credit
-from portal.ledger.settings import value_on
-from portal.models import Account, Employee, Unit
-from portal.models.account import utcnow
-from portal.office_files import store_document
-from portal.reports.pdf import render_pdf
-from portal.types import Participation
+from portal.sdk import (
+    Account,
+    EligibilityRefusal,
+    Employee,
+    LedgerError,
+    Participation,
+    Unit,
+    credit,
+    db,
+    record,
+    render_pdf,
+    require_eligible,
+    store_document,
+    today,
+    utcnow,
+    value_on,
+    wib_date,
+)
 from portal_komunitas import rules
 from portal_komunitas.jp import SLUG
 from portal_komunitas.models import Material

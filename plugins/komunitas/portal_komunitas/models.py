@@ -11,9 +11,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.extensions import db
-from portal.models import Account, Employee, StoredFile, Unit
-from portal.models.account import utcnow
+from portal.sdk import Account, Employee, StoredFile, Unit, db, utcnow
 
 PROPOSAL_STATUS = {
     "draf": ("Draf", "secondary"),

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal.audit import record
-from portal.extensions import db
-from portal.models import Account, Unit
-from portal.models.account import utcnow
+from portal.sdk import Account, Unit, db, record, utcnow
 from portal_komunitas import rules
 from portal_komunitas.models import KomunitasPlan, Proposal
 

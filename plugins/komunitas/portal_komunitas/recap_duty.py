@@ -12,13 +12,17 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.settings import value_on
-from portal.models import Account, Unit
-from portal.reports.params import current_quarter
-from portal.reports.recap import period_label
-from portal.scope import can_manage_unit
-from portal.types import PendingTask, ReportPeriod
+from portal.sdk import (
+    Account,
+    PendingTask,
+    ReportPeriod,
+    Unit,
+    can_manage_unit,
+    current_quarter,
+    db,
+    period_label,
+    value_on,
+)
 from portal_komunitas.jp import SLUG
 from portal_komunitas.models import RecapSubmission
 from portal_komunitas.rules import ORGANISER_ESELON

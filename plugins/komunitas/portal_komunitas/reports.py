@@ -7,13 +7,22 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from portal.extensions import db
-from portal.ledger.numbers import jp_number
-from portal.models import Employee, LedgerEntry, Unit
-from portal.reports.model import Report, number_rows, totals_of
-from portal.reports.recap import period_label
-from portal.reports.signers import place_date, signatures
-from portal.types import ReportColumn, ReportPeriod, ReportRows
+from portal.sdk import (
+    Employee,
+    LedgerEntry,
+    Report,
+    ReportColumn,
+    ReportPeriod,
+    ReportRows,
+    Unit,
+    db,
+    jp_number,
+    number_rows,
+    period_label,
+    place_date,
+    signatures,
+    totals_of,
+)
 from portal_komunitas.jp import FORMS, SLUG
 
 FORM_COLUMNS = tuple(ReportColumn(form, f"JP {label}", numeric=True) for form, label in FORMS.items())

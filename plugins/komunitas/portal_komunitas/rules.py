@@ -6,12 +6,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.settings import value_on
-from portal.models import Account, Employee, Unit
-from portal.reports.signers import eselon_two_head
-from portal.scope import can_manage_unit
+from portal.sdk import Account, Employee, Unit, can_manage_unit, db, eselon_two_head, today, value_on
 from portal_komunitas.jp import SLUG
 from portal_komunitas.models import Coordinator, Meeting, MeetingPerson, Proposal
 

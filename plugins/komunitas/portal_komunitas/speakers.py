@@ -5,9 +5,7 @@ certificate (the ledger holds employees only). The caller commits."""
 
 from __future__ import annotations
 
-from portal.audit import record
-from portal.extensions import db
-from portal.models import Account
+from portal.sdk import Account, db, record
 from portal_komunitas.jp import FORMS, ROLE_LABELS, SPEAKER_ROLES
 from portal_komunitas.models import Meeting, MeetingPerson
 from portal_komunitas.workflow import WorkflowError

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.models import Account, Unit
-from portal.types import PendingTask
+from portal.sdk import Account, PendingTask, Unit, db
 from portal_komunitas.jp import FORMS
 from portal_komunitas.models import Material, Proposal
 
@@ -40,7 +38,7 @@ def pending_for(user: Account) -> list[PendingTask]:
         waiting = select(Material).where(
             (Material.status == "menunggu_sdm")
             | ((Material.status == "menunggu_jpt") & (Material.jpt_id == user.employee_id)))
-    from portal.ledger.clock import today
+    from portal.sdk import today
     from portal_komunitas.recap_duty import reminders
 
     tasks += reminders(user, today())

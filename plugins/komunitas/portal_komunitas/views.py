@@ -7,14 +7,22 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 from wtforms.fields.choices import SelectChoice
 
-from portal.access import ADMINS, ROLES, SDM, access
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Employee, Unit
-from portal.nip import normalise
-from portal.pagination import parse_id
-from portal.scope import manageable_units
-from portal.web import commit_or_flash, redirect_to, render
+from portal.sdk import (
+    ADMINS,
+    ROLES,
+    SDM,
+    Employee,
+    Unit,
+    access,
+    commit_or_flash,
+    db,
+    manageable_units,
+    parse_id,
+    redirect_to,
+    render,
+    today,
+)
+from portal.sdk import normalise_nip as normalise
 from portal_komunitas import rules, workflow
 from portal_komunitas.forms import CoordinatorForm, MeetingForm, NoteForm, PersonForm, ProgressForm, ProposalForm
 from portal_komunitas.jp import FORMS, ROLE_LABELS, SPEAKER_ROLES
@@ -433,8 +441,8 @@ def card():
 @access(*ROLES)
 def issue_certificates(meeting_id: int):
     """KB-09: an e-certificate (surat keterangan pembelajaran) for everyone credited."""
-    from portal.certificates.context import CertificateError
-    from portal.certificates.service import issue
+    from portal.sdk import CertificateError
+    from portal.sdk import issue_certificate as issue
 
     meeting = _meeting_or_404(meeting_id)
     _member_or_403(meeting.proposal.unit)

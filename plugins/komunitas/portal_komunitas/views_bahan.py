@@ -6,13 +6,22 @@ from flask import Response, abort, flash, request
 from flask_login import current_user
 from sqlalchemy import or_, select
 
-from portal.access import ROLES, SDM, access
-from portal.exports import content_disposition
-from portal.extensions import db
-from portal.models import Unit
-from portal.reports.pdf import PdfError
-from portal.uploads import UploadError, download_name, megabytes, send_stored
-from portal.web import commit_or_flash, redirect_to, render
+from portal.sdk import (
+    ROLES,
+    SDM,
+    PdfError,
+    Unit,
+    UploadError,
+    access,
+    commit_or_flash,
+    content_disposition,
+    db,
+    download_name,
+    megabytes,
+    redirect_to,
+    render,
+    send_stored,
+)
 from portal_komunitas import materials, rules
 from portal_komunitas.forms import MaterialForm, NoteForm
 from portal_komunitas.models import Material

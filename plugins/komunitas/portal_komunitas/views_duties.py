@@ -10,10 +10,7 @@ from sqlalchemy import select
 from wtforms import IntegerField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange
 
-from portal.access import ROLES, SDM, access
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.web import redirect_to, render
+from portal.sdk import ROLES, SDM, access, db, redirect_to, render, today
 from portal_komunitas import attendance, planning, rules, speakers
 from portal_komunitas.jp import ROLE_LABELS
 from portal_komunitas.models import KomunitasPlan

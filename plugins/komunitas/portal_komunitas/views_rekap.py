@@ -6,17 +6,24 @@ from flask import Response, flash, request
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.access import ADMINS, SDM, access
-from portal.exports import content_disposition
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Unit
-from portal.reports import document, params, xlsx
-from portal.reports.params import current_quarter
-from portal.reports.pdf import PdfError
-from portal.reports.recap import period_label
-from portal.types import ReportPeriod
-from portal.web import redirect_to, render
+from portal.sdk import (
+    ADMINS,
+    SDM,
+    PdfError,
+    ReportPeriod,
+    Unit,
+    access,
+    content_disposition,
+    current_quarter,
+    db,
+    period_label,
+    redirect_to,
+    render,
+    today,
+)
+from portal.sdk import report_document as document
+from portal.sdk import report_params as params
+from portal.sdk import report_xlsx as xlsx
 from portal_komunitas import reports
 from portal_komunitas.models import RecapSubmission
 from portal_komunitas.views import bp
@@ -101,7 +108,7 @@ def recap_status():
     except params.FilterError as error:
         flash(str(error), "error")
         period = current_quarter(today())
-    from portal.ledger import clock
+    from portal.sdk import clock
     from portal_komunitas.recap_duty import duties, grace_days
 
     rows = duties(period, clock.today())

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.audit import record
-from portal.authority import self_approval_refusal
-from portal.eligibility.gate import EligibilityRefusal, require_eligible
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.locks import lock_groups
-from portal.ledger.service import LedgerError, credit
-from portal.models import Account, Employee, Unit
-from portal.models.account import utcnow
-from portal.types import Participation
+from portal.sdk import (
+    Account,
+    EligibilityRefusal,
+    Employee,
+    LedgerError,
+    Participation,
+    Unit,
+    credit,
+    db,
+    lock_groups,
+    record,
+    require_eligible,
+    self_approval_refusal,
+    today,
+    utcnow,
+)
 from portal_komunitas import rules
 from portal_komunitas.jp import FORMS, JP_ROLES, SLUG, SPEAKER_ROLES
 from portal_komunitas.models import Coordinator, Meeting, MeetingPerson, ProgressNote, Proposal

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from komunitas_helpers import World
 
-from portal.eligibility.testing import assessed_two_units  # noqa: F401  (two_units, G-03 holds)
+from portal.sdk import assessed_two_units  # noqa: F401  (two_units, G-03 holds)
 
 
 @pytest.fixture

@@ -10,9 +10,7 @@ import zipfile
 from portal_komunitas.models import Meeting, MeetingPerson, Proposal
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import LedgerEntry
+from portal.sdk import LedgerEntry, db, today
 
 BASE = "/m/komunitas"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.ledger.clock import today
+from portal.sdk import today
 from portal.testing import TEST_PASSWORD
 
 pytestmark = pytest.mark.e2e

@@ -11,9 +11,7 @@ from portal_komunitas.models import Material
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.settings import add_version
+from portal.sdk import add_version, db, today
 
 
 def _submit(client, data: bytes, name="modul.docx", **extra):

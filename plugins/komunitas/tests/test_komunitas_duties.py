@@ -9,9 +9,7 @@ from komunitas_helpers import BASE, ledger, plan_data, proposal_data, text
 from portal_komunitas.models import KomunitasPlan, MeetingPerson, Proposal
 from sqlalchemy import delete, select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import AuditLog, Certificate
+from portal.sdk import AuditLog, Certificate, db, today
 
 
 def _flashes(client, response) -> str:

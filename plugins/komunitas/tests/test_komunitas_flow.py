@@ -5,7 +5,7 @@ from __future__ import annotations
 from komunitas_helpers import BASE, last_id, proposal_data, text
 from portal_komunitas.models import Coordinator, Proposal
 
-from portal.extensions import db
+from portal.sdk import db
 
 
 def test_kb02_admin_names_koordinator(world):
@@ -115,8 +115,7 @@ def test_a_balai_besar_upt_at_eselon_ii_level_may_organise_but_a_balai_may_not_k
     levels are a setting of admin SDM."""
     from portal_komunitas import rules
 
-    from portal.ledger.clock import today
-    from portal.ledger.settings import add_version
+    from portal.sdk import add_version, today
 
     top = world.units["A"]["top"]
     besar = people.unit("A.B01", "Balai Besar Wilayah Sungai Citarum", eselon="UPT", parent=top)

@@ -8,10 +8,7 @@ from decimal import Decimal
 from komunitas_helpers import BASE, ledger, text
 from portal_komunitas.models import Meeting
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.settings import add_version
-from portal.models import UnitMechanism
+from portal.sdk import UnitMechanism, add_version, db, today
 
 
 def _present_all(world, meeting):
@@ -67,8 +64,7 @@ def test_organiser_cannot_schedule_third_berbagi_pengalaman_in_a_month(world):
 
 def test_kb06_ledger_backstop_counts_two_meetings_a_month(world):
     """The CapSpec is the ledger's backstop: a third meeting's rows are kept, not counted."""
-    from portal.ledger.service import credit
-    from portal.types import Participation
+    from portal.sdk import Participation, credit
 
     a = world.units["A"]
     day = today().replace(day=1)

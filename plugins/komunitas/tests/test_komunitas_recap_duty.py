@@ -10,11 +10,7 @@ from portal_komunitas.models import RecapSubmission
 from portal_komunitas.recap_duty import last_quarter, status_of
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger import clock
-from portal.ledger.clock import today
-from portal.ledger.settings import add_version
-from portal.types import ReportPeriod
+from portal.sdk import ReportPeriod, add_version, clock, db, today
 
 
 def test_recap_duty_status_follows_the_quarter_and_the_hand_in_period_kb10():

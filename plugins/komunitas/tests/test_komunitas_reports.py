@@ -15,13 +15,8 @@ from portal_komunitas.models import Material, Meeting, Proposal, RecapSubmission
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.service import credit
-from portal.models import Certificate, LedgerEntry
-from portal.reports.params import current_quarter
-from portal.types import ActivityRow, Participation
+from portal.sdk import ActivityRow, Certificate, LedgerEntry, Participation, credit, current_quarter, db, today
+from portal.sdk import check_eligibility as check
 
 
 def _held(world, bentuk, speaker_role, speaker, participants):

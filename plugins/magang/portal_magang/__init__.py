@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.hookspecs import hookimpl
-from portal.placements.hooks import join_steps_hook, standard_hooks
-from portal.types import DashboardWidget, MenuItem, PluginInfo
+from portal.sdk import DashboardWidget, MenuItem, PluginInfo, hookimpl, join_steps_hook, standard_hooks
 from portal_magang.kind import KIND, SETTINGS, SLUG
 
 KIND_VALUES = (("kind", SLUG),)

@@ -8,17 +8,31 @@ import random
 
 from sqlalchemy import select
 
-from portal.demo.accounts import account_for, admin_sdm_account
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, Employee, EmployeeGap, Unit
-from portal.placements import monitoring, outcome, service
-from portal.placements.demo_documents import signed_document
-from portal.placements.demo_reports import submit_due_reports
-from portal.placements.errors import PlacementError
-from portal.placements.followup import set_continuity
-from portal.placements.models import Placement
-from portal.reports.model import Signature
+from portal.sdk import (
+    Account,
+    Employee,
+    EmployeeGap,
+    Placement,
+    PlacementError,
+    Signature,
+    Unit,
+    account_for,
+    admin_sdm_account,
+    db,
+    set_continuity,
+    signed_document,
+    submit_due_reports,
+    today,
+)
+from portal.sdk import (
+    placement_monitoring as monitoring,
+)
+from portal.sdk import (
+    placement_outcome as outcome,
+)
+from portal.sdk import (
+    placement_service as service,
+)
 from portal_magang.kind import KIND
 
 HOSTS = [("korporasi", "PT Wijaya Karya (Persero) Tbk", "Ir. Bambang Sutrisno, M.T.", "Jakarta"),

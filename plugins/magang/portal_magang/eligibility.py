@@ -9,13 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from portal.extensions import db
-from portal.i18n import tanggal
-from portal.ledger.settings import value_on
-from portal.models import Employee
-from portal.placements.models import Placement
-from portal.placements.schedule import add_span
-from portal.types import Span, Verdict
+from portal.sdk import Employee, Placement, Span, Verdict, add_span, db, tanggal, value_on
 from portal_magang.kind import SLUG
 
 MG01, MG02, MG03 = "MG-01", "MG-02", "MG-03"

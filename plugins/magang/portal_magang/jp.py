@@ -7,7 +7,7 @@ the core lifecycle and the activities import never state one for magang.
 
 from __future__ import annotations
 
-from portal.types import JPResult, Participation
+from portal.sdk import JPResult, Participation
 from portal_magang.kind import SLUG
 
 

@@ -8,7 +8,7 @@ locus, supply), MG-06 (variant, approach), MG-07 (agreement), MG-08 (stages), MG
 
 from __future__ import annotations
 
-from portal.types import AgreementElement, Choice, PlacementKind, SettingSpec, Span, StageSpec
+from portal.sdk import AgreementElement, Choice, PlacementKind, SettingSpec, Span, StageSpec
 
 SLUG = "magang"
 

@@ -6,13 +6,7 @@ from flask import Blueprint
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.access import ROLES, access
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.placements.block import blocks_of
-from portal.placements.models import Placement
-from portal.placements.monitoring import periods
-from portal.web import render
+from portal.sdk import ROLES, Placement, access, blocks_of, db, periods, render, today
 from portal_magang.kind import SLUG
 
 bp = Blueprint("magang", __name__, template_folder="templates")

@@ -8,11 +8,8 @@ import re
 
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import EmployeeGap
-from portal.placements import monitoring
-from portal.placements.models import Placement, PlacementNeed
+from portal.sdk import EmployeeGap, Placement, PlacementNeed, db, today
+from portal.sdk import placement_monitoring as monitoring
 
 BASE = "/penempatan/magang"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

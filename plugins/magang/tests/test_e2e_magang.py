@@ -10,9 +10,7 @@ import datetime as dt
 import pytest
 from magang_helpers import AGREEMENT, HOST, PDF, World
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import EmployeeGap
+from portal.sdk import EmployeeGap, db, today
 from portal.testing_browser import sign_in
 
 pytestmark = pytest.mark.e2e

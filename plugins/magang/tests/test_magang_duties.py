@@ -9,10 +9,7 @@ from decimal import Decimal
 from magang_helpers import BASE, HOST, flashes
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import AuditLog, LedgerEntry, Notification
-from portal.placements.models import Placement, PlacementFollowup
+from portal.sdk import AuditLog, LedgerEntry, Notification, Placement, PlacementFollowup, db, today
 
 
 def _fresh(placement_id: int) -> Placement:

@@ -14,14 +14,8 @@ from portal_magang.kind import KIND
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from portal.activities.importer import commit
-from portal.demo.accounts import admin_sdm_account
-from portal.demo.loader import DEMO_PASSWORD
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import LedgerEntry
-from portal.placements.models import Placement
-from portal.types import ReportPeriod
+from portal.sdk import DEMO_PASSWORD, LedgerEntry, Placement, ReportPeriod, admin_sdm_account, db, today
+from portal.sdk import commit_activity_import as commit
 
 
 def _pdf_text(data: bytes) -> str:
@@ -105,7 +99,7 @@ def test_portal_certificate_context_and_the_core_mechanism_report(app, world):
     world.finish(placement_id)
     from portal_magang import portal_certificate_context
 
-    from portal.placements.reports import report_rows
+    from portal.sdk import report_rows
 
     with app.test_request_context():
         # The core's placement rows for the mechanism report (a kind may feed portal_report_rows with them).
@@ -127,7 +121,7 @@ def test_portal_certificate_context_and_the_core_mechanism_report(app, world):
 def test_a_stated_jp_is_left_to_the_ledger(app):
     from portal_magang.jp import compute
 
-    from portal.types import Participation
+    from portal.sdk import Participation
 
     stated = Participation(1, "magang", "magang", "peserta", today(), "Riwayat", "r", jp_stated=8)
     assert compute(stated, {"jp_peserta": 40}) is None

@@ -8,12 +8,20 @@ import io
 from magang_helpers import AGREEMENT, BASE, HOST, PDF, flashes, last
 from sqlalchemy import select
 
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import AuditLog, Certificate, EmployeeGap, LedgerEntry
-from portal.placements.models import DevelopmentBlock, EmployeeCompetency, Placement, PlacementNeed
-from portal.plugins import registry
+from portal.sdk import (
+    AuditLog,
+    Certificate,
+    DevelopmentBlock,
+    EmployeeCompetency,
+    EmployeeGap,
+    LedgerEntry,
+    Placement,
+    PlacementNeed,
+    db,
+    registry,
+    today,
+)
+from portal.sdk import check_eligibility as check
 
 
 def _answer(app, employee, slug="magang", on_date=None, **context):

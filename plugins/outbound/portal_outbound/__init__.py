@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.activities.fixed_types import import_verdict
-from portal.hookspecs import hookimpl
-from portal.types import DashboardWidget, MenuItem, PluginInfo
+from portal.sdk import DashboardWidget, MenuItem, PluginInfo, hookimpl, import_verdict
 from portal_outbound.jp import MODEL, SETTINGS, SLUG, TITLE, compute
 
 

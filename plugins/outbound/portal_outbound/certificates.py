@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from portal.extensions import db
-from portal.types import CertificateContext
+from portal.sdk import CertificateContext, db
 from portal_outbound.jp import MODEL, SLUG, TITLE, programme_id_of
 from portal_outbound.models import OutboundProgramme
 

@@ -10,11 +10,8 @@ import random
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from portal.demo.accounts import admin_sdm_account
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Employee, Unit
+from portal.sdk import Employee, Unit, admin_sdm_account, db, today
+from portal.sdk import check_eligibility as check
 from portal_outbound import workflow
 from portal_outbound.jp import ACTIVITIES, GOALS
 from portal_outbound.workflow import WorkflowError

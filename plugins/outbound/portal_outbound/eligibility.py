@@ -7,7 +7,7 @@ page *Kelayakan* shows that OB-01 was considered, not skipped.
 
 from __future__ import annotations
 
-from portal.types import Verdict
+from portal.sdk import Verdict
 from portal_outbound.jp import RULE, SLUG
 
 

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Select, or_
 
-from portal.models import Account
-from portal.pagination import arg, year_filter
+from portal.sdk import Account, arg, year_filter
 from portal_outbound.models import STATUS, OutboundProgramme
 from portal_outbound.scope import organised_by
 

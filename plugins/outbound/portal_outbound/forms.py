@@ -7,7 +7,7 @@ from wtforms import RadioField, SelectField, SelectMultipleField, StringField, T
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from portal.formfields import DateText, choices
+from portal.sdk import DateText, choices
 from portal_outbound.jp import ACTIVITIES, GOALS
 from portal_outbound.models import FUNDING
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.eligibility.gate import JoinStep
-from portal.models import Account, Employee
+from portal.sdk import Account, Employee, JoinStep
 from portal_outbound import workflow
 from portal_outbound.jp import ACTIVITIES, GOALS, SLUG
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from portal.types import JPResult, Participation, SettingSpec
+from portal.sdk import JPResult, Participation, SettingSpec
 
 SLUG = "outbound"
 MODEL = 70

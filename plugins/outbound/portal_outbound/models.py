@@ -7,9 +7,7 @@ import datetime as dt
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, SmallInteger, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.extensions import db
-from portal.models import Account, Employee, Unit
-from portal.models.account import utcnow
+from portal.sdk import Account, Employee, Unit, db, utcnow
 from portal_outbound.jp import ACTIVITIES, GOALS, programme_id_of
 
 STATUS = {

@@ -7,13 +7,21 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from portal.extensions import db
-from portal.i18n import tanggal
-from portal.ledger.numbers import jp_number
-from portal.models import Employee, LedgerEntry, Unit
-from portal.reports.model import Report, number_rows
-from portal.reports.signers import place_date, signatures
-from portal.types import ReportColumn, ReportPeriod, ReportRows
+from portal.sdk import (
+    Employee,
+    LedgerEntry,
+    Report,
+    ReportColumn,
+    ReportPeriod,
+    ReportRows,
+    Unit,
+    db,
+    jp_number,
+    number_rows,
+    place_date,
+    signatures,
+    tanggal,
+)
 from portal_outbound.jp import GOALS, SLUG, TITLE
 from portal_outbound.models import OutboundParticipant, OutboundProgramme
 from portal_outbound.workflow import certificates_of

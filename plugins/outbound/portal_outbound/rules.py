@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.eligibility.gate import require_eligible
-from portal.ledger.clock import today
-from portal.ledger.service import MIN_YEAR
-from portal.models import Employee
+from portal.sdk import MIN_YEAR, Employee, require_eligible, today
 from portal_outbound.jp import ACTIVITIES, GOALS, ROLE, SLUG
 from portal_outbound.models import OutboundProgramme
 

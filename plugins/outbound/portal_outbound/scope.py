@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Select, select
 
-from portal.access import ADMINS
-from portal.extensions import db
-from portal.models import Account, Employee, Unit
-from portal.nip import normalise
-from portal.scope import viewable_units
+from portal.sdk import ADMINS, Account, Employee, Unit, db, viewable_units
+from portal.sdk import normalise_nip as normalise
 from portal_outbound.models import OutboundParticipant, OutboundProgramme
 
 ORGANISERS = ("pimpinan_unit",) + ADMINS

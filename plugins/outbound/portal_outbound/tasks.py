@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, Unit
-from portal.types import PendingTask
+from portal.sdk import Account, PendingTask, Unit, db, today
 from portal_outbound.models import OutboundFeedback, OutboundParticipant, OutboundProgramme
 from portal_outbound.scope import ORGANISERS, organiser_units
 

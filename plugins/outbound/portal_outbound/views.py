@@ -8,12 +8,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from portal.access import ROLES, access
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Unit
-from portal.pagination import page_number
-from portal.web import commit_or_flash, redirect_to, render
+from portal.sdk import ROLES, Unit, access, commit_or_flash, db, page_number, redirect_to, render, today
 from portal_outbound import scope, workflow
 from portal_outbound.filters import ProgrammeFilters, organiser_list
 from portal_outbound.forms import CancelForm, ParticipantForm, ProgrammeForm

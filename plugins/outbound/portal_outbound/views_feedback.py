@@ -6,9 +6,7 @@ from flask import flash, request
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.access import ROLES, access
-from portal.extensions import db
-from portal.web import redirect_to, render
+from portal.sdk import ROLES, access, db, redirect_to, render
 from portal_outbound import scope, workflow
 from portal_outbound.forms import FeedbackForm
 from portal_outbound.models import OutboundParticipant, OutboundProgramme

@@ -5,11 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, request
 from flask_login import current_user
 
-from portal.access import access
-from portal.extensions import db
-from portal.models import Employee
-from portal.pagination import parse_id
-from portal.web import redirect_to
+from portal.sdk import Employee, access, db, parse_id, redirect_to
 from portal_outbound import scope, workflow
 from portal_outbound.forms import ParticipantForm
 from portal_outbound.models import OutboundParticipant, OutboundProgramme

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from flask import Response, flash
 
-from portal.access import access
-from portal.exports import content_disposition
-from portal.reports import document, xlsx
-from portal.reports.pdf import PdfError
-from portal.web import redirect_to, render
+from portal.sdk import PdfError, access, content_disposition, redirect_to, render
+from portal.sdk import report_document as document
+from portal.sdk import report_xlsx as xlsx
 from portal_outbound import reports
 from portal_outbound.scope import ORGANISERS
 from portal_outbound.views import bp, organised_or_404

@@ -6,15 +6,20 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from portal.audit import record
-from portal.eligibility.gate import EligibilityRefusal
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.service import LedgerError, credit
-from portal.models import Account, Employee, Unit
-from portal.models.account import utcnow
-from portal.models.certificate import Certificate
-from portal.types import Participation
+from portal.sdk import (
+    Account,
+    Certificate,
+    EligibilityRefusal,
+    Employee,
+    LedgerError,
+    Participation,
+    Unit,
+    credit,
+    db,
+    record,
+    today,
+    utcnow,
+)
 from portal_outbound import rules
 from portal_outbound.jp import ROLE, SLUG, reference_for
 from portal_outbound.models import OutboundFeedback, OutboundParticipant, OutboundProgramme
@@ -200,7 +205,8 @@ def certificates_of(programme: OutboundProgramme) -> dict[int, Certificate]:
 
 def issue_certificates(programme: OutboundProgramme, actor: Account) -> tuple[int, list[str]]:
     """G-06: an e-certificate for each credited participant still without one (commits)."""
-    from portal.certificates.service import CertificateError, issue
+    from portal.sdk import CertificateError
+    from portal.sdk import issue_certificate as issue
 
     have = certificates_of(programme)
     issued, problems = 0, []

@@ -8,9 +8,7 @@ import re
 from portal_outbound.models import OutboundParticipant, OutboundProgramme
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import LedgerEntry
+from portal.sdk import LedgerEntry, db, today
 
 BASE = "/m/outbound"
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.extensions import db
-from portal.ledger.clock import today
+from portal.sdk import db, today
 from portal.testing_browser import sign_in
 
 pytestmark = pytest.mark.e2e

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from outbound_helpers import BASE, feedback_data
 
-from portal.extensions import db
+from portal.sdk import db
 
 HTMX = {"HX-Request": "true"}
 

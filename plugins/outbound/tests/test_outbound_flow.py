@@ -9,9 +9,7 @@ from outbound_helpers import BASE, ledger, programme_data, text
 from portal_outbound.models import OutboundParticipant, OutboundProgramme
 from sqlalchemy import func, select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import AuditLog
+from portal.sdk import AuditLog, db, today
 
 
 def test_dates_out_of_range_are_refused(world):

@@ -11,11 +11,7 @@ from outbound_helpers import BASE, feedback_data, ledger, text
 from portal_outbound.models import OutboundFeedback, OutboundParticipant, OutboundProgramme
 from sqlalchemy import func, select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.service import credit
-from portal.plugins import registry
-from portal.types import ActivityRow
+from portal.sdk import ActivityRow, credit, db, registry, today
 
 ROW = ActivityRow(row_number=2, employee_id=1, unit_id=1, nip="198001012005011001",
                   mechanism="outbound", activity_type="outbound", role="peserta",

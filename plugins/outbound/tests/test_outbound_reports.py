@@ -9,9 +9,7 @@ import openpyxl
 from outbound_helpers import BASE, feedback_data, text
 from pypdf import PdfReader
 
-from portal.ledger.clock import today
-from portal.plugins import registry
-from portal.types import ReportPeriod
+from portal.sdk import ReportPeriod, registry, today
 
 
 def _recap_ready(world):

@@ -10,9 +10,7 @@ from outbound_helpers import BASE, feedback_data, ledger, programme_data, text
 from portal_outbound.models import OutboundFeedback, OutboundProgramme
 from sqlalchemy import func, select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Certificate
+from portal.sdk import Certificate, db, today
 
 
 def _count(model) -> int:
@@ -86,7 +84,7 @@ def test_outbound_jp_is_the_open_setting_per_day_ob01(world):
 
 
 def test_outbound_jp_follows_a_changed_setting_ob01(world, app):
-    from portal.ledger.settings import add_version
+    from portal.sdk import add_version
 
     add_version("outbound.jp_per_hari", "6", today() - dt.timedelta(days=30), "Uji", None)
     db.session.commit()
@@ -126,7 +124,7 @@ def test_participant_must_be_asn_with_gap_or_talent_g03(world, people):
 
 
 def test_outbound_eligibility_answer_names_ob01(world, app):
-    from portal.eligibility.service import check
+    from portal.sdk import check_eligibility as check
 
     answer = check(world.staff, "outbound", today())
     assert answer.eligible is True

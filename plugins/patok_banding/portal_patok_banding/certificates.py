@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from portal.extensions import db
-from portal.types import CertificateContext
+from portal.sdk import CertificateContext, db
 from portal_patok_banding.jp import MODEL, SLUG, TITLE
 from portal_patok_banding.models import PBParticipant
 

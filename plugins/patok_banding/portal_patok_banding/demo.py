@@ -9,12 +9,8 @@ import random
 from sqlalchemy import or_, select
 from werkzeug.datastructures import MultiDict
 
-from portal.certificates import settings
-from portal.costs import CostForm
-from portal.demo.accounts import account_for, admin_sdm_account
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, Employee, RoleGrant, Unit
+from portal.sdk import Account, CostForm, Employee, RoleGrant, Unit, account_for, admin_sdm_account, db, today
+from portal.sdk import certificate_settings as settings
 from portal_patok_banding import execution, letters, workflow
 from portal_patok_banding.models import PBProgram
 

@@ -7,9 +7,7 @@ caller names the programme (``context["program_id"]``); without it nothing of ou
 
 from __future__ import annotations
 
-from portal.extensions import db
-from portal.models import Employee
-from portal.types import Verdict
+from portal.sdk import Employee, Verdict, db
 from portal_patok_banding.jp import SLUG
 from portal_patok_banding.models import PBProgram
 from portal_patok_banding.steps import PB02

@@ -3,12 +3,7 @@ after the ten preparation steps; the accepted report credits the JP ledger. The 
 
 from __future__ import annotations
 
-from portal.i18n import tanggal
-from portal.ledger.clock import today
-from portal.ledger.service import LedgerError, credit
-from portal.models import Account
-from portal.models.account import utcnow
-from portal.types import Participation
+from portal.sdk import Account, LedgerError, Participation, credit, tanggal, today, utcnow
 from portal_patok_banding import rules
 from portal_patok_banding.jp import ACTIVITY, ROLE, SLUG
 from portal_patok_banding.models import PBParticipant, PBProgram

@@ -7,7 +7,7 @@ from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from portal.formfields import DateText
+from portal.sdk import DateText
 
 
 def _required(label: str, limit: int):

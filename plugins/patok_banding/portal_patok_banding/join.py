@@ -9,9 +9,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from portal.eligibility.gate import JoinStep
-from portal.extensions import db
-from portal.models import Account, Employee
+from portal.sdk import Account, Employee, JoinStep, db
 from portal_patok_banding import workflow
 from portal_patok_banding.jp import SLUG
 

@@ -6,7 +6,7 @@ programme gives a JP conversion); no monthly cap applies.
 
 from __future__ import annotations
 
-from portal.ledger.setting_jp import SettingJP
+from portal.sdk import SettingJP
 
 SLUG = "patok_banding"
 MODEL = 70

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from portal.certificates import settings
-from portal.i18n import tanggal
-from portal.letters import Letter, LetterPerson, render_letter
-from portal.reports.model import Signature
+from portal.sdk import Letter, LetterPerson, Signature, render_letter, tanggal
+from portal.sdk import certificate_settings as settings
 from portal_patok_banding.models import PBProgram
 
 HR_UNIT = "Badan Pengembangan Sumber Daya Manusia"

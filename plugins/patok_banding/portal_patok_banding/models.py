@@ -7,10 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.costs import CostColumns
-from portal.extensions import db
-from portal.models import Account, Employee, Unit
-from portal.models.account import utcnow
+from portal.sdk import Account, CostColumns, Employee, Unit, db, utcnow
 from portal_patok_banding.steps import BY_NUMBER, LAST, STAGES, Step
 
 REPORT_STATUS = {

@@ -7,14 +7,25 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from portal.costs import cost_total, funding_label
-from portal.extensions import db
-from portal.i18n import rupiah, tanggal
-from portal.ledger.numbers import jp_number
-from portal.models import Employee, LedgerEntry, Unit
-from portal.reports.model import Report, Signature, number_rows, totals_of
-from portal.reports.signers import place_date
-from portal.types import ReportColumn, ReportPeriod, ReportRows
+from portal.sdk import (
+    Employee,
+    LedgerEntry,
+    Report,
+    ReportColumn,
+    ReportPeriod,
+    ReportRows,
+    Signature,
+    Unit,
+    cost_total,
+    db,
+    funding_label,
+    jp_number,
+    number_rows,
+    place_date,
+    rupiah,
+    tanggal,
+    totals_of,
+)
 from portal_patok_banding.jp import SLUG, TITLE
 from portal_patok_banding.models import PBParticipant, PBProgram
 

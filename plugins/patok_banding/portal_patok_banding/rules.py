@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, false, or_, select, true
 
-from portal.extensions import db
-from portal.models import Account, Unit
+from portal.sdk import Account, Unit, db
 from portal_patok_banding.models import PBParticipant, PBProgram
 from portal_patok_banding.steps import ACTORS, EMPLOYEE, PB02, PB04, UNIT, Step
 

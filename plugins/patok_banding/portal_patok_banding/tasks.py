@@ -6,9 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.extensions import db
-from portal.models import Account
-from portal.types import PendingTask
+from portal.sdk import Account, PendingTask, db
 from portal_patok_banding import rules
 from portal_patok_banding.models import PBParticipant, PBProgram
 from portal_patok_banding.steps import EMPLOYEE, UNIT

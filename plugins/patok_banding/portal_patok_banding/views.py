@@ -8,15 +8,23 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
-from portal.access import ROLES, SDM, access
-from portal.certificates import settings
-from portal.costs import CostForm
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Employee, Unit
-from portal.nip import normalise
-from portal.pagination import arg, page_number, parse_id
-from portal.web import redirect_to, render
+from portal.sdk import (
+    ROLES,
+    SDM,
+    CostForm,
+    Employee,
+    Unit,
+    access,
+    arg,
+    db,
+    page_number,
+    parse_id,
+    redirect_to,
+    render,
+    today,
+)
+from portal.sdk import certificate_settings as settings
+from portal.sdk import normalise_nip as normalise
 from portal_patok_banding import letters, rules, workflow
 from portal_patok_banding.forms import (
     CandidateForm,

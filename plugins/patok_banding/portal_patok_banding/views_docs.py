@@ -6,13 +6,8 @@ from flask import Response, abort, flash
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.access import ROLES, access
-from portal.exports import content_disposition
-from portal.extensions import db
-from portal.reports import xlsx
-from portal.reports.document import render as render_report
-from portal.reports.pdf import PdfError
-from portal.web import redirect_to, render
+from portal.sdk import ROLES, PdfError, access, content_disposition, db, redirect_to, render, render_report
+from portal.sdk import report_xlsx as xlsx
 from portal_patok_banding import letters, reports, rules
 from portal_patok_banding.models import PBParticipant, PBProgram
 from portal_patok_banding.steps import BY_KEY, PB02

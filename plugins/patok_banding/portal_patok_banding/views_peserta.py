@@ -6,10 +6,7 @@ from flask import abort, flash
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.access import ROLES, SDM, access
-from portal.extensions import db
-from portal.models import Certificate, LedgerEntry
-from portal.web import redirect_to, render
+from portal.sdk import ROLES, SDM, Certificate, LedgerEntry, access, db, redirect_to, render
 from portal_patok_banding import execution, rules
 from portal_patok_banding.forms import ExecutionForm, NoteForm, ReportForm, ReturnForm
 from portal_patok_banding.models import PBParticipant
@@ -111,8 +108,8 @@ def return_report(program_id: int, person_id: int):
 @access(*SDM)
 def issue_certificate(program_id: int, person_id: int):
     """G-06: the e-certificate of a participant whose report was accepted."""
-    from portal.certificates.context import CertificateError
-    from portal.certificates.service import issue
+    from portal.sdk import CertificateError
+    from portal.sdk import issue_certificate as issue
 
     person = participant_or_404(program_id, person_id)
     if person.ledger_entry_id is None:

@@ -3,15 +3,24 @@ the role the table names (PB-02; PB-04 at steps 2–3). Each change is audited; 
 
 from __future__ import annotations
 
-from portal.audit import record
-from portal.costs import CostForm, apply_costs, cost_total, funding_label
-from portal.eligibility.gate import EligibilityRefusal, require_eligible
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.i18n import rupiah, tanggal
-from portal.ledger.clock import today
-from portal.models import Account, Employee, Unit
-from portal.models.account import utcnow
+from portal.sdk import (
+    Account,
+    CostForm,
+    EligibilityRefusal,
+    Employee,
+    Unit,
+    apply_costs,
+    cost_total,
+    db,
+    funding_label,
+    record,
+    require_eligible,
+    rupiah,
+    tanggal,
+    today,
+    utcnow,
+)
+from portal.sdk import check_eligibility as check
 from portal_patok_banding import rules
 from portal_patok_banding.jp import ROLE, SLUG
 from portal_patok_banding.models import PBNeed, PBParticipant, PBProgram, PBStep

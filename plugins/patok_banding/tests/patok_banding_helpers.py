@@ -8,9 +8,7 @@ import re
 from portal_patok_banding.models import PBParticipant, PBProgram
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import LedgerEntry
+from portal.sdk import LedgerEntry, db, today
 
 BASE = "/m/patok_banding"
 ADVANTAGE = "Cakupan layanan air minum tertinggi di antara PDAM kota besar."

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.extensions import db
-from portal.ledger.clock import today
+from portal.sdk import db, today
 from portal.testing import TEST_PASSWORD
 
 pytestmark = pytest.mark.e2e

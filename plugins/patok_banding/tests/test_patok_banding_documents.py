@@ -15,12 +15,8 @@ from portal_patok_banding.models import PBProgram
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import LedgerEntry
-from portal.plugins import registry
-from portal.types import ActivityRow, ReportPeriod
+from portal.sdk import ActivityRow, LedgerEntry, ReportPeriod, db, registry, today
+from portal.sdk import check_eligibility as check
 
 
 def _pdf_text(response) -> str:

@@ -8,8 +8,7 @@ import datetime as dt
 from patok_banding_helpers import ledger, ok, text
 from portal_patok_banding.jp import DEFAULT_JP
 
-from portal.ledger.clock import today
-from portal.models import Certificate
+from portal.sdk import Certificate, today
 
 
 def _person_url(world, program, person, tail=""):

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from patok_banding_helpers import ADVANTAGE, BASE, ok, text
 
-from portal.extensions import db
-from portal.models import AuditLog
+from portal.sdk import AuditLog, db
 
 
 def test_patok_banding_has_four_stages_in_order_pb01(world):

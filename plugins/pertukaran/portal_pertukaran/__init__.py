@@ -3,9 +3,7 @@ placement lifecycle (docs/placements.md): hook implementations only."""
 
 from __future__ import annotations
 
-from portal.hookspecs import hookimpl
-from portal.placements.hooks import join_steps_hook, report_rows_hook, standard_hooks
-from portal.types import MenuItem, PluginInfo
+from portal.sdk import MenuItem, PluginInfo, hookimpl, join_steps_hook, report_rows_hook, standard_hooks
 from portal_pertukaran.jp import SETTINGS, compute
 from portal_pertukaran.kind import KIND, SLUG, TITLE
 

@@ -11,19 +11,32 @@ import random
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
-from portal.demo.accounts import account_for, admin_sdm_account
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, Employee, Unit
-from portal.placements import monitoring, outcome, service
-from portal.placements.demo_documents import signed_document
-from portal.placements.demo_reports import submit_due_reports
-from portal.placements.followup import set_continuity
-from portal.placements.models import Placement
-from portal.placements.schedule import last_day
-from portal.reports.model import Signature
-from portal.types import Span
+from portal.sdk import (
+    Account,
+    Employee,
+    Placement,
+    Signature,
+    Span,
+    Unit,
+    account_for,
+    admin_sdm_account,
+    db,
+    last_day,
+    set_continuity,
+    signed_document,
+    submit_due_reports,
+    today,
+)
+from portal.sdk import check_eligibility as check
+from portal.sdk import (
+    placement_monitoring as monitoring,
+)
+from portal.sdk import (
+    placement_outcome as outcome,
+)
+from portal.sdk import (
+    placement_service as service,
+)
 from portal_pertukaran.kind import KIND
 
 NEED_COUNT = {"small": 2, "ministry": 6}  # needs (units) with placements

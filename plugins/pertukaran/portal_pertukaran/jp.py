@@ -7,7 +7,7 @@ placement through the ledger; this module only answers ``portal_compute_jp``.
 
 from __future__ import annotations
 
-from portal.ledger.setting_jp import SettingJP
+from portal.sdk import SettingJP
 from portal_pertukaran.kind import SLUG
 from portal_pertukaran.rules import SETTINGS as PT02_SETTINGS
 

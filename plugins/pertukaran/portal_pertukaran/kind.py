@@ -10,7 +10,7 @@ PT-09 the authorities the host restricts (recorded).
 
 from __future__ import annotations
 
-from portal.types import AgreementElement, Choice, ExtraField, PlacementKind, Span, StageSpec
+from portal.sdk import AgreementElement, Choice, ExtraField, PlacementKind, Span, StageSpec
 
 SLUG = "pertukaran"
 TITLE = "Pertukaran PNS dengan Pegawai Swasta/BUMN/BUMD"

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.ledger.settings import value_on
-from portal.models import Employee
-from portal.types import SettingSpec, Verdict
+from portal.sdk import Employee, SettingSpec, Verdict, value_on
 from portal_pertukaran.kind import SLUG
 
 PT01 = "PT-01"  # PNS only; PPPK may not take part (B.1.a)

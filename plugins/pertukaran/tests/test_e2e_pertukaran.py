@@ -10,8 +10,7 @@ import datetime as dt
 import pytest
 from pertukaran_helpers import ELEMENTS, PDF
 
-from portal.ledger.clock import today
-from portal.placements.testing_browser import record_rapor, submit_every_report
+from portal.sdk import record_rapor, submit_every_report, today
 from portal.testing_browser import sign_in
 
 pytestmark = pytest.mark.e2e

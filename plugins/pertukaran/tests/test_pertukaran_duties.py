@@ -7,9 +7,7 @@ import datetime as dt
 from pertukaran_helpers import BASE, fresh
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.placements.models import Placement, PlacementNote
+from portal.sdk import Placement, PlacementNote, db, today
 
 
 def _text(response) -> str:

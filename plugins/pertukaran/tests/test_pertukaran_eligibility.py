@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from pertukaran_helpers import BASE, last_id
 
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.placements.models import Placement
+from portal.sdk import Placement, db, today
+from portal.sdk import check_eligibility as check
 
 
 def denied(answer) -> dict[str, str]:

@@ -9,11 +9,7 @@ import random
 import portal_pertukaran as plugin
 from pertukaran_helpers import BASE, fresh, host_data, last_id
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import LedgerEntry
-from portal.placements.models import Placement
-from portal.types import ActivityRow, ReportPeriod
+from portal.sdk import ActivityRow, LedgerEntry, Placement, ReportPeriod, db, today
 
 
 def row(**values) -> ActivityRow:
@@ -91,7 +87,7 @@ def test_justification_over_one_year_waits_in_admin_sdm_inbox_pt04(world):
 
 
 def test_jp_follows_the_setting_admin_sdm_changes(world):
-    from portal.ledger.settings import add_version
+    from portal.sdk import add_version
 
     add_version("pertukaran.jp_peserta", "24", today() - dt.timedelta(days=400), "Kebijakan unit SDM", None)
     db.session.commit()

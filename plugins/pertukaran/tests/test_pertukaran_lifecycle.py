@@ -9,14 +9,8 @@ import io
 
 from pertukaran_helpers import BASE, agreement_data, fresh, host_data, last_id
 
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.i18n import tanggal
-from portal.ledger.clock import today
-from portal.models import LedgerEntry
-from portal.placements.models import DevelopmentBlock, Placement
-from portal.placements.schedule import add_span
-from portal.types import Span
+from portal.sdk import DevelopmentBlock, LedgerEntry, Placement, Span, add_span, db, tanggal, today
+from portal.sdk import check_eligibility as check
 
 
 def body(response) -> str:

@@ -10,8 +10,7 @@ from portal_pertukaran import rules
 from portal_pertukaran.jp import compute
 from portal_pertukaran.kind import KIND
 
-from portal.models import Employee
-from portal.types import Participation
+from portal.sdk import Employee, Participation
 
 ON = dt.date(2026, 6, 1)
 
@@ -70,8 +69,7 @@ def test_pertukaran_pt02_cannot_decide_without_jf_level_or_position_type():
 
 def test_pt02_jf_levels_are_a_setting_of_admin_sdm_not_a_constant():
     """PT-02 reads "kemungkinan hanya" middle/top JF: the levels are a versioned setting."""
-    from portal.extensions import db
-    from portal.ledger.settings import add_version
+    from portal.sdk import add_version, db
 
     muda = employee(jenis_jabatan="fungsional", jenjang="Ahli Muda")
     assert rules.position(muda, ON).allow is None

@@ -6,7 +6,7 @@ Revision ID: belajar_mandiri_0001
 import sqlalchemy as sa
 from alembic import op
 
-from portal.costs import cost_columns
+from portal.sdk import cost_columns
 
 revision = "belajar_mandiri_0001"
 down_revision = None

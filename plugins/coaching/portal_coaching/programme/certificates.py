@@ -3,8 +3,7 @@ The programme completion is certified directly from ``workflow.certificate_conte
 
 from __future__ import annotations
 
-from portal.extensions import db
-from portal.types import CertificateContext
+from portal.sdk import CertificateContext, db
 from portal_coaching import neutral
 from portal_coaching.programme.models import LogEntry
 from portal_coaching.programme.workflow import ACTIVITY, MECHANISM_TITLE
@@ -20,6 +19,7 @@ def context_for(entry) -> CertificateContext | None:
     if log is None:
         return None
     return CertificateContext(
-        programme_title=neutral.meeting_title("program", log.pertemuan_ke), mechanism_title=MECHANISM_TITLE, role_label="Coachee",
+        programme_title=neutral.meeting_title("program", log.pertemuan_ke), mechanism_title=MECHANISM_TITLE,
+        role_label="Coachee",
         start_date=log.tanggal, end_date=log.tanggal, jp=entry.jp_counted, model=20,
         extra_lines=(f"Pertemuan ke-{log.pertemuan_ke} dikonfirmasi coach (CM-10)",))

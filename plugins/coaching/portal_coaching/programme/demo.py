@@ -9,10 +9,7 @@ import random
 
 from sqlalchemy import select
 
-from portal.demo.accounts import admin_sdm_account
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Account, Employee, EmployeeGap
+from portal.sdk import Account, Employee, EmployeeGap, admin_sdm_account, db, today
 from portal_coaching.programme import workflow
 
 PROGRAMMES = {"small": 1, "ministry": 5}

@@ -9,7 +9,7 @@ from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from portal.formfields import DateText, choices
+from portal.sdk import DateText, choices
 from portal_coaching.programme.catalogue import FormSpec
 from portal_coaching.programme.models import CLINIC_KINDS, MODES, STANDARDS
 from portal_coaching.programme.questionnaires import SCALE, Questionnaire

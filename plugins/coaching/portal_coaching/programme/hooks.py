@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from portal.types import DashboardWidget, MenuItem
+from portal.sdk import DashboardWidget, MenuItem
 
 
 def blueprint() -> Blueprint:

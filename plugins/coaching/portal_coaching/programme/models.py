@@ -7,9 +7,7 @@ import datetime as dt
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.extensions import db
-from portal.models import Employee, StoredFile
-from portal.models.account import utcnow
+from portal.sdk import Employee, StoredFile, db, utcnow
 
 STANDARDS = {"teknis": "Teknis", "manajerial": "Manajerial", "sosial_kultural": "Sosial Kultural"}  # CM-02
 MODES = {"daring": "Daring (dalam jaringan)", "luring": "Luring (tatap muka)"}  # CM-03

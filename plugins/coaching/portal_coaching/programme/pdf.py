@@ -3,7 +3,7 @@ lembar pendahuluan coaching and the self-assessment (CM-05, CM-09, CM-10)."""
 
 from __future__ import annotations
 
-from portal.reports.pdf import render_pdf
+from portal.sdk import render_pdf
 from portal_coaching.programme.catalogue import FORMS
 from portal_coaching.programme.models import Participant
 

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists, select
 
-from portal.extensions import db
-from portal.models import Account, Employee
-from portal.types import Verdict
+from portal.sdk import Account, Employee, Verdict, db
 from portal_coaching.programme.models import Clinic, Coach, Participant
 
 MIN_MEETINGS_PER_MONTH = 2  # CM-03: "Dalam satu bulan minimal dilakukan 2 kali pertemuan"

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import and_, or_, select
 
-from portal.extensions import db
-from portal.types import PendingTask
+from portal.sdk import PendingTask, db
 from portal_coaching.programme.catalogue import FORMS
 from portal_coaching.programme.models import Coach, Document, LogEntry, Participant
 

@@ -8,15 +8,25 @@ from flask_login import current_user
 from sqlalchemy import exists, func, or_, select
 from wtforms.fields.choices import SelectChoice
 
-from portal.access import ROLES, TALENTA, access
-from portal.eligibility.service import check
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import Employee, EmployeeGap
-from portal.nip import normalise
-from portal.pagination import arg, page_number
-from portal.uploads import UploadError, send_stored, store
-from portal.web import commit_or_flash, redirect_to, render
+from portal.sdk import (
+    ROLES,
+    TALENTA,
+    Employee,
+    EmployeeGap,
+    UploadError,
+    access,
+    arg,
+    commit_or_flash,
+    db,
+    page_number,
+    redirect_to,
+    render,
+    send_stored,
+    today,
+)
+from portal.sdk import check_eligibility as check
+from portal.sdk import normalise_nip as normalise
+from portal.sdk import store_upload as store
 from portal_coaching.jp import SLUG
 from portal_coaching.programme import rules, workflow
 from portal_coaching.programme.catalogue import TABEL_2

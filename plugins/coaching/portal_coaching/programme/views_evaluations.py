@@ -7,9 +7,7 @@ from flask import abort, request
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.access import ROLES, access
-from portal.extensions import db
-from portal.web import commit_or_flash, redirect_to, render
+from portal.sdk import ROLES, access, commit_or_flash, db, redirect_to, render
 from portal_coaching.programme import workflow
 from portal_coaching.programme.forms import questionnaire_form
 from portal_coaching.programme.models import Evaluation

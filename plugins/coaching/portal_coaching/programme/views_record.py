@@ -8,14 +8,21 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from portal.access import ROLES, TALENTA, access
-from portal.certificates.service import CertificateError, issue
-from portal.exports import content_disposition
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.models import LedgerEntry
-from portal.reports.pdf import PdfError
-from portal.web import commit_or_flash, redirect_to, render
+from portal.sdk import (
+    ROLES,
+    TALENTA,
+    CertificateError,
+    LedgerEntry,
+    PdfError,
+    access,
+    commit_or_flash,
+    content_disposition,
+    db,
+    redirect_to,
+    render,
+    today,
+)
+from portal.sdk import issue_certificate as issue
 from portal_coaching.programme import pdf, rules, workflow
 from portal_coaching.programme.catalogue import FORMS, PRE_PHASE
 from portal_coaching.programme.forms import (

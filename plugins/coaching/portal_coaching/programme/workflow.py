@@ -7,14 +7,21 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from portal.authority import self_approval_refusal
-from portal.eligibility.gate import EligibilityRefusal, require_eligible
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.service import LedgerError, credit
-from portal.models import Account, Employee, LedgerEntry
-from portal.models.account import utcnow
-from portal.types import CertificateContext, Participation
+from portal.sdk import (
+    Account,
+    CertificateContext,
+    EligibilityRefusal,
+    Employee,
+    LedgerEntry,
+    LedgerError,
+    Participation,
+    credit,
+    db,
+    require_eligible,
+    self_approval_refusal,
+    today,
+    utcnow,
+)
 from portal_coaching import neutral
 from portal_coaching.jp import SLUG
 from portal_coaching.neutral import record

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from portal.extensions import db
-from portal.models import LedgerEntry
-from portal.types import CertificateContext
+from portal.sdk import CertificateContext, LedgerEntry, db
 from portal_coaching import neutral
 from portal_coaching.jp import MODEL, SLUG
 from portal_coaching.unit.models import EMPLOYEE_LABEL, UnitMeeting, UnitPair
@@ -49,7 +47,7 @@ def completion_context(pair: UnitPair) -> CertificateContext:
 
 def issue_completion(pair: UnitPair, actor_id: int | None):
     """Issue the completion certificate (the core commits). :raises CertificateError:"""
-    from portal.certificates.service import issue
+    from portal.sdk import issue_certificate as issue
 
     certificate = issue(completion_context(pair), actor_id)
     pair.certificate_id = certificate.id

@@ -8,11 +8,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.service import credit
-from portal.models import Employee
-from portal.models.account import utcnow
+from portal.sdk import Employee, credit, db, today, utcnow
 from portal_coaching.unit import rules, workflow
 from portal_coaching.unit.models import UnitInventory, UnitMeeting, UnitPair
 

@@ -3,11 +3,7 @@ meeting with its JP as the ledger counted it, and both evaluations — as PDF an
 
 from __future__ import annotations
 
-from portal.i18n import tanggal
-from portal.ledger.numbers import jp_number
-from portal.models.employee import GAP_STANDARD_LABELS
-from portal.reports.model import Report, Signature
-from portal.types import ReportColumn
+from portal.sdk import GAP_STANDARD_LABELS, Report, ReportColumn, Signature, jp_number, tanggal
 from portal_coaching.unit.certificates import counted_jp
 from portal_coaching.unit.mentor_qualities import labels as mentor_labels
 from portal_coaching.unit.models import UnitMeeting, UnitPair

@@ -7,8 +7,7 @@ from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from portal.formfields import DateText, choices
-from portal.models.employee import GAP_STANDARD_LABELS
+from portal.sdk import GAP_STANDARD_LABELS, DateText, choices
 from portal_coaching.unit.models import JENIS
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from portal.types import DashboardWidget, MenuItem, Verdict
+from portal.sdk import DashboardWidget, MenuItem, Verdict
 
 bp = Blueprint("coaching_unit", __name__, template_folder="../templates")
 UNIT_TYPES = {"coaching_unit": "coaching", "mentoring_unit": "mentoring"}

@@ -6,9 +6,7 @@ data. The caller commits."""
 
 from __future__ import annotations
 
-from portal.audit import record
-from portal.models import Account
-from portal.models.account import utcnow
+from portal.sdk import Account, record, utcnow
 from portal_coaching.unit.models import UnitPair
 from portal_coaching.unit.workflow import WorkflowError
 

@@ -13,9 +13,7 @@ import datetime as dt
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.extensions import db
-from portal.models import Employee, LedgerEntry, Unit
-from portal.models.account import utcnow
+from portal.sdk import Employee, LedgerEntry, Unit, db, utcnow
 
 JENIS = {"coaching": "Coaching", "mentoring": "Mentoring"}
 PARTNER_LABEL = {"coaching": "Coach", "mentoring": "Mentor"}

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal.extensions import db
-from portal.models import Account, Employee, Unit
-from portal.scope import can_manage_unit
+from portal.sdk import Account, Employee, Unit, can_manage_unit, db
 from portal_coaching.unit.models import PARTNER_LABEL, UnitInventory, UnitMeeting, UnitPair
 
 # CU-01: employees are listed by their unit and validated by the unit head.

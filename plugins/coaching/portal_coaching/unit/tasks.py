@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
-from portal.extensions import db
-from portal.models import Account, Employee, Unit
-from portal.scope import viewable_units
-from portal.types import PendingTask
+from portal.sdk import Account, Employee, PendingTask, Unit, db, viewable_units
 from portal_coaching.unit import rules
 from portal_coaching.unit.models import UnitInventory, UnitMeeting, UnitPair
 

@@ -7,13 +7,20 @@ from flask import abort, flash, request
 from flask_login import current_user
 from sqlalchemy import or_, select
 
-from portal.access import ROLES, access
-from portal.extensions import db
-from portal.models import Employee, Unit
-from portal.nip import normalise
-from portal.pagination import arg, page_number
-from portal.scope import viewable_units
-from portal.web import commit_or_flash, redirect_to, render
+from portal.sdk import (
+    ROLES,
+    Employee,
+    Unit,
+    access,
+    arg,
+    commit_or_flash,
+    db,
+    page_number,
+    redirect_to,
+    render,
+    viewable_units,
+)
+from portal.sdk import normalise_nip as normalise
 from portal_coaching.unit import rules, workflow
 from portal_coaching.unit.forms import AreaForm, InventoryForm, NoteForm, StartForm
 from portal_coaching.unit.hooks import bp

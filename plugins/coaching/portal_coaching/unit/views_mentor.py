@@ -5,8 +5,7 @@ from __future__ import annotations
 from flask import request
 from flask_login import current_user
 
-from portal.access import ROLES, access
-from portal.web import commit_or_flash
+from portal.sdk import ROLES, access, commit_or_flash
 from portal_coaching.unit import mentor_qualities
 from portal_coaching.unit.hooks import bp
 from portal_coaching.unit.views_pair import ERRORS, _back, pair_or_404

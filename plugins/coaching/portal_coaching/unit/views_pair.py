@@ -8,15 +8,22 @@ from flask import Response, abort, flash
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.access import ROLES, access
-from portal.certificates.context import CertificateError
-from portal.exports import content_disposition
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.pagination import arg, page_number
-from portal.reports import document, xlsx
-from portal.reports.pdf import PdfError
-from portal.web import commit_or_flash, redirect_to, render
+from portal.sdk import (
+    ROLES,
+    CertificateError,
+    PdfError,
+    access,
+    arg,
+    commit_or_flash,
+    content_disposition,
+    db,
+    page_number,
+    redirect_to,
+    render,
+    today,
+)
+from portal.sdk import report_document as document
+from portal.sdk import report_xlsx as xlsx
 from portal_coaching.unit import certificates, documents, rules, workflow
 from portal_coaching.unit.forms import AgreementForm, EvaluationForm, MeetingForm, NoteForm
 from portal_coaching.unit.hooks import bp

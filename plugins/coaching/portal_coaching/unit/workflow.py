@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.authority import self_approval_refusal
-from portal.eligibility.gate import EligibilityRefusal, refuse_if_not_eligible, require_eligible
-from portal.extensions import db
-from portal.ledger.clock import today
-from portal.ledger.service import LedgerError, credit
-from portal.models import Account, Employee
-from portal.models.account import utcnow
-from portal.types import Participation
+from portal.sdk import (
+    Account,
+    EligibilityRefusal,
+    Employee,
+    LedgerError,
+    Participation,
+    credit,
+    db,
+    refuse_if_not_eligible,
+    require_eligible,
+    self_approval_refusal,
+    today,
+    utcnow,
+)
 from portal_coaching import neutral
 from portal_coaching.jp import SLUG
 from portal_coaching.neutral import record
