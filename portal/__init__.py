@@ -46,7 +46,6 @@ def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, ob
 
     init_plugins(app, plugins)
     from portal import guard
-
     from portal.auth.session_limits import enforce_absolute_lifetime
 
     app.before_request(enforce_absolute_lifetime)  # before the access check: an old session ends

@@ -16,9 +16,9 @@ from portal.certificates import document, storage
 from portal.certificates.service import issue
 from portal.extensions import db
 from portal.hookspecs import hookimpl
+from portal.models import LedgerEntry
 from portal.models.certificate import Certificate
 from portal.types import PluginInfo
-from portal.models import LedgerEntry
 from tests.certificate_helpers import entry_for, flat, pdf_text
 
 EVIL = {"Host": "evil.example"}

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portal.access import PUBLIC, declared_access
-from tests.test_access import _ARG, IDENTITIES, RealIds, Target, identity
+from tests.test_access import IDENTITIES, RealIds, Target, identity
 
 PARAMETERS = ("tahun", "year", "dari", "sampai", "date", "tanggal", "page", "unit", "pegawai",
               "nip", "q", "status", "mekanisme", "jenis", "topik", "nomor", "kunci", "aksi",

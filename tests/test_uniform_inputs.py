@@ -4,7 +4,6 @@ download name is built by one helper (portal.exports.content_disposition, RFC 62
 
 from __future__ import annotations
 
-import io
 import re
 from urllib.parse import unquote
 
@@ -79,7 +78,8 @@ def test_safe_codes_are_still_accepted(client, two_units):
     assert response.status_code == 302
 
 
-HEADER = re.compile(r'^attachment; filename="([A-Za-z0-9._()\- ]+)"(?:; filename\*=UTF-8\'\'([A-Za-z0-9%._~!$&\'()*+,;=:@-]+))?$')
+HEADER = re.compile(r'^attachment; filename="([A-Za-z0-9._()\- ]+)"'
+                    r"(?:; filename\*=UTF-8''([A-Za-z0-9%._~!$&'()*+,;=:@-]+))?$")
 
 
 @pytest.mark.parametrize("name, fallback, full", [
@@ -115,9 +115,8 @@ def test_no_view_writes_its_own_content_disposition():
 
 
 def test_a_certificate_download_of_a_unicode_name_keeps_the_header_valid(app, two_units):
-    from tests.certificate_helpers import entry_for
-
     from portal.certificates.service import issue
+    from tests.certificate_helpers import entry_for
 
     staff = two_units["A"]["staff"]
     staff.nama = "Çağlar \"Ucok\"\r\nSiregar"

@@ -153,7 +153,7 @@ def _check_strings(head: bytes, budget: Budget) -> None:
     tag = _SST.search(head)
     if tag is None:
         return
-    for attribute, value in _COUNT.findall(tag.group(0)):
+    for _attribute, value in _COUNT.findall(tag.group(0)):
         if int(value) > budget.strings_count:
             raise _refuse(f"daftar teks menyatakan {int(value):,} teks".replace(",", ".") +
                           f" (paling banyak {budget.strings_count:,} untuk".replace(",", ".") +

@@ -19,9 +19,9 @@ from portal.pagination import arg, page_number
 from portal.placements import rules
 from portal.placements.block import blocks_of
 from portal.placements.errors import PlacementError
-from portal.placements.kinds import choice_label, kind_or_404
 from portal.placements.followup import can_check_continuity
 from portal.placements.host_return import can_send_back
+from portal.placements.kinds import choice_label, kind_or_404
 from portal.placements.models import (
     CAUSES,
     FOLLOWUPS,
