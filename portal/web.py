@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, flash, redirect, render_template, request, url_for
+from flask import Flask, Response, current_app, flash, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from jinja2_fragments.flask import render_block
 from werkzeug.exceptions import HTTPException, SecurityError
@@ -70,12 +70,38 @@ ERROR_TEXT = {
 
 
 def _error_page(code: int, detail: str | None = None):
+    """The error page; never needs the database: a failed transaction is rolled back first, and
+    if the page cannot be rendered (the menu queries the database) a plain Indonesian text is
+    answered instead."""
+    from portal.extensions import db
+
     title, text = ERROR_TEXT.get(code, ERROR_TEXT[500])
-    return render_template("errors/error.html", code=code, title=title, text=detail or text), code
+    try:
+        db.session.rollback()
+        return render_template("errors/error.html", code=code, title=title, text=detail or text), code
+    except Exception:  # noqa: BLE001 - the database (or the template) is down: answer plainly
+        current_app.logger.exception("error page for %s could not be rendered", code)
+        return Response(f"{title}. {detail or text}", code, mimetype="text/plain")
+
+
+NUL_REFUSED = "Isian mengandung karakter NUL yang tidak diizinkan; periksa kembali isian Anda."
+
+
+def _refuse_nul():
+    """before_request: a NUL character in a query or form value is refused in one place (it
+    would reach PostgreSQL, which refuses it with an error)."""
+    values = list(request.args.values())
+    if request.method != "GET" and request.mimetype in ("application/x-www-form-urlencoded",
+                                                         "multipart/form-data"):
+        values += list(request.form.values())
+    if any("\x00" in value for value in values):
+        return _error_page(400, NUL_REFUSED)
+    return None
 
 
 def register(app: Flask) -> None:
     app.after_request(_security_headers)
+    app.before_request(_refuse_nul)
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
