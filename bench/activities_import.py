@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from flask_migrate import upgrade  # noqa: E402
-from sqlalchemy import create_engine, func, insert, select, text  # noqa: E402
+from sqlalchemy import create_engine, func, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from portal import create_app  # noqa: E402
@@ -41,6 +41,7 @@ from portal.activities.fixed_types import FIXED_TYPES, import_verdict  # noqa: E
 from portal.demo import loader  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.hookspecs import hookimpl  # noqa: E402
+from portal.ledger.bulk import insert_rows  # noqa: E402
 from portal.ledger.catalogue import mechanism_model  # noqa: E402
 from portal.ledger.models import LedgerEntry  # noqa: E402
 from portal.ledger.service import credit  # noqa: E402
@@ -109,15 +110,17 @@ def database_url(work: Path, sqlite: bool) -> str:
 
 
 def floor(result) -> float:
-    """A plain bulk insert of the same rows (no checks, caps or audit), rolled back."""
+    """A plain bulk insert of the same rows (no checks, caps or audit; COPY on PostgreSQL, a
+    multi-row INSERT elsewhere — the ledger's own insert), rolled back."""
     rows = [{"employee_id": p.employee_id, "mechanism": p.mechanism,
              "model": mechanism_model(p.mechanism), "activity_type": p.activity_type,
              "role": p.role, "activity_date": p.on_date, "title": p.title,
              "reference": p.reference, "source": "import", "jp_claimed": item.jp,
-             "jp_counted": item.jp, "counted": True, "rule_id": item.rule_id}
+             "jp_counted": item.jp, "counted": True, "rule_id": item.rule_id,
+             "explanation": "", "reason": "", "flag": ""}
             for item in result.accepted for p in (item.participation,)]
     started = time.perf_counter()
-    db.session.execute(insert(LedgerEntry), rows)
+    insert_rows(rows)
     db.session.flush()
     took = time.perf_counter() - started
     db.session.rollback()

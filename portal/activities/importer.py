@@ -30,13 +30,14 @@ def scope_of(user: Account) -> tuple[str, ...] | None:
     return None if user.is_ministry_wide else tuple(user.admin_unit_paths)
 
 
-def preview(path: Path, scope: tuple[str, ...] | None, ext: str | None = None) -> ActivityPreview:
-    """Read and check the whole file and forecast the caps; nothing is written.
+def preview(path: Path, scope: tuple[str, ...] | None, ext: str | None = None,
+            caps: bool = True) -> ActivityPreview:
+    """Read and check the whole file and (``caps``) forecast the caps; nothing is written.
 
     :raises ImportFileError: when the file as a whole cannot be read.
     """
     result = validate(read_sheet(path, ext), scope)
-    if result.ok:
+    if result.ok and caps:
         forecast(result)
     return result
 

@@ -13,8 +13,9 @@ rule, setting version, flag, and the same counted / not-counted verdict of every
   counting changed;
 * **one cap recount per touched (employee, month)**, in memory, with the cap engine's own
   judge (:func:`portal.ledger.caps._judge`) over the live rows in (date, id) order. New rows
-  are inserted in the given order after every existing row, so their ids keep that order and
-  the verdicts computed before the insert are the ledger's. Groups under an organiser cap
+  are inserted in the given order after every existing row (on PostgreSQL with ``COPY`` and
+  ids taken from the sequence first), so their ids keep that order and the verdicts computed
+  before the insert are the ledger's. Groups under an organiser cap
   (KB-06) are recounted by :func:`portal.ledger.caps.recompute` after the insert;
 * **lineage instead of one audit record per row**: every row carries ``import_batch``; the
   caller writes one audit record for the whole import naming that batch.
@@ -31,7 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 
 from portal.audit import record
 from portal.extensions import db
@@ -40,7 +41,7 @@ from portal.ledger import caps as cap_engine
 from portal.ledger.catalogue import mechanism_model
 from portal.ledger.history import block_flags
 from portal.ledger.locks import lock_ledger
-from portal.ledger.models import LedgerEntry
+from portal.ledger.models import LedgerEntry, utcnow
 from portal.ledger.numbers import jp_number, to_jp
 from portal.ledger.service import LedgerError, check_fields, compute_jp
 from portal.ledger.settings import JPSettings, VersionCache
@@ -56,6 +57,13 @@ class BulkRefused(LedgerError):
     def __init__(self, message: str, index: int) -> None:
         super().__init__(message)
         self.index = index
+
+
+# What a bulk row states (besides its id and created_at).
+COLUMNS = ("employee_id", "mechanism", "model", "activity_type", "role", "activity_date",
+           "title", "reference", "source", "organiser_unit_id", "jp_stated", "jp_claimed",
+           "jp_counted", "counted", "rule_id", "explanation", "cap_rule_id", "reason", "flag",
+           "setting_version_id", "created_by_id", "import_batch")
 
 
 @dataclass
@@ -128,8 +136,7 @@ def bulk_credit(participations: list[Participation], batch: str,
             if row.index is not None:
                 values[row.index].update(counted=row.counted, jp_counted=row.jp_counted,
                                          cap_rule_id=row.cap_rule_id, reason=row.reason)
-    ids = list(db.session.scalars(insert(LedgerEntry).returning(
-        LedgerEntry.id, sort_by_parameter_order=True), values))
+    ids = insert_rows(values)
     _update_existing(changed, actor_id)
     exact = _organiser_groups(participations)
     if ids != sorted(ids):  # not expected (see the module docstring); stay exact anyway
@@ -143,6 +150,31 @@ def bulk_credit(participations: list[Participation], batch: str,
         outcome.jp_counted = [value["jp_counted"] for value in values]
         outcome.reasons = [value["reason"] for value in values]
     return outcome
+
+
+def insert_rows(values: list[dict]) -> list[int]:
+    """Insert ledger rows (dicts of :data:`COLUMNS`) in the given order; their ids, ascending.
+
+    PostgreSQL: the ids are taken from the sequence first (sorted), then the rows go in with
+    ``COPY`` — the fastest way in, and the ids keep the given order by construction. Elsewhere
+    a multi-row INSERT … RETURNING in parameter order.
+    """
+    if not values:
+        return []
+    if db.session.get_bind().dialect.name != "postgresql":
+        return list(db.session.scalars(insert(LedgerEntry).returning(
+            LedgerEntry.id, sort_by_parameter_order=True), values))
+    connection = db.session.connection()
+    ids = sorted(connection.execute(text(
+        "SELECT nextval(pg_get_serial_sequence('jp_ledger_entry', 'id')) "
+        "FROM generate_series(1, :n)"), {"n": len(values)}).scalars())
+    now = utcnow()
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor, cursor.copy(f"COPY jp_ledger_entry (id, created_at, {', '.join(COLUMNS)}) "
+                             "FROM STDIN") as copy:
+        for entry_id, value in zip(ids, values, strict=True):
+            copy.write_row((entry_id, now, *(value.get(column) for column in COLUMNS)))
+    return ids
 
 
 def _values(participations: list[Participation], batch: str,
