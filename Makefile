@@ -24,10 +24,13 @@ $(VENV)/.installed: $(BIN)/activate pyproject.toml $(wildcard plugins/*/pyprojec
 
 install: $(VENV)/.installed
 
+# The web server and the task-queue consumer (imports and other long work run as jobs); Ctrl-C
+# stops both.
 run: install
 	$(FLASK) db upgrade
 	$(FLASK) demo load --scale small --if-empty
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	@$(FLASK) tasks worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install
 	@$(MAKE) --no-print-directory test-sqlite
