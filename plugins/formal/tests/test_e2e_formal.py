@@ -49,4 +49,4 @@ def test_report_verify_and_see_jp_and_mix(new_page, serve, make_app, two_units, 
 
     employee.goto(f"{base}/jp/saya")
     expect(employee.locator("main")).to_contain_text("12 JP dari target 20 JP")
-    expect(employee.locator("figure desc").first).to_contain_text("Model 10: 12 JP")
+    expect(employee.locator("figure desc").filter(has_text="Model 10")).to_contain_text("Model 10: 12 JP")
