@@ -1,0 +1,19 @@
+"""search indexes (reserved by the integrator; filled by the owner of this revision or removed)
+
+Revision ID: core_0018
+Revises: core_0017
+Create Date: 2026-12-03 16:45:00
+"""
+
+revision = "core_0018"
+down_revision = "core_0017"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass
