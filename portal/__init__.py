@@ -122,3 +122,6 @@ def _register_core_blueprints(app: Flask) -> None:
     from portal.placements.blueprint import bp as placements_bp
 
     app.register_blueprint(placements_bp)  # /penempatan: magang/pertukaran/detasering lifecycle
+    from portal.rulebook.views import bp as rulebook_bp
+
+    app.register_blueprint(rulebook_bp)  # /aturan: the circular's rules as the portal enforces them

@@ -17,6 +17,7 @@ CORE_MENU = (
     ("Pengembangan", MenuItem("Sertifikat Saya", "certificates.mine", 7)),
     ("Pengembangan", MenuItem("Kelayakan", "eligibility.index", 8)),
     ("Pengembangan", MenuItem("Riwayat Pengembangan", "records.index", 9)),
+    ("Pengembangan", MenuItem("Aturan SE 07/2023", "rulebook.index", 11)),
     ("", MenuItem("Tim & Unit", "jp.team_page", 10)),
     ("", MenuItem("Laporan", "reports.index", 12)),
     ("Data", MenuItem("Unit Organisasi", "units.index", 20)),

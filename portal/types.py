@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -66,6 +67,32 @@ class CapSpec:
         return self.message or f"Melebihi batas {self.limit} per bulan ({self.rule_id})"
 
 
+RULE_ID = re.compile(r"^[A-Z]{1,4}-(?:\d{2}|[A-Z]{2,6})$")
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A rule of the circular that a plugin (or the core) enforces: its ID (``KB-07``), a short
+    summary in Indonesian and where the circular says it (``Lamp. F.5``). Declared in
+    ``PluginInfo.rules``; the "Aturan" page and docs/rules.md list them with their settings and
+    caps. A rule the circular implies but the catalogue lacks gets the next free number of its
+    mechanism's prefix."""
+
+    id: str
+    summary: str
+    source: str
+
+    def __post_init__(self) -> None:
+        if not RULE_ID.match(self.id):
+            raise ValueError(f"rule id must look like 'KB-07' or 'PRA-SE', got {self.id!r}")
+        if not self.summary.strip() or not self.source.strip():
+            raise ValueError(f"rule {self.id} needs a summary and a source")
+
+    @property
+    def prefix(self) -> str:
+        return self.id.split("-")[0]
+
+
 @dataclass(frozen=True)
 class PluginInfo:
     """Identity of a learning mechanism. `slug` must equal the entry-point name."""
@@ -76,6 +103,8 @@ class PluginInfo:
     description: str = ""
     settings: tuple[SettingSpec, ...] = field(default_factory=tuple)
     caps: tuple[CapSpec, ...] = ()
+    # The rules of the circular the mechanism enforces (since API 1.2; see RuleSpec).
+    rules: tuple[RuleSpec, ...] = ()
     # The core plugin API ("major.minor", see portal.plugins.API_VERSION) the plugin was written
     # for: the core refuses at start-up a plugin needing another major or a newer minor.
     api_version: str = "1.0"

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from portal.sdk import DashboardWidget, MenuItem, PluginInfo, hookimpl
 from portal_belajar_mandiri.jp import MODEL, SETTINGS, SLUG, TITLE, compute
+from portal_belajar_mandiri.rulebook import RULES
 
 
 @hookimpl
 def portal_plugin_info():
     return PluginInfo(slug=SLUG, title=TITLE, model=MODEL, settings=SETTINGS,
-                      description="Penugasan belajar mandiri dari rencana pengembangan, jadwal "
+                      rules=RULES, description="Penugasan belajar mandiri dari rencana pengembangan, jadwal "
                       "mandiri, monitoring atasan (Tabel 7) dan laporan (Lamp. G, BM-01…BM-04).")
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from portal.sdk import PluginInfo, hookimpl
 from portal_coaching.jp import CAPS, MODEL, SETTINGS, SLUG, compute
+from portal_coaching.rulebook import RULES
 
 
 def _flows():
@@ -23,7 +24,7 @@ def _flows():
 @hookimpl
 def portal_plugin_info():
     return PluginInfo(slug=SLUG, title="Coaching dan Mentoring", model=MODEL, settings=SETTINGS,
-                      caps=CAPS, description="Program coaching-mentoring unit pengembangan SDM "
+                      caps=CAPS, rules=RULES, description="Program coaching-mentoring unit pengembangan SDM "
                       "(Lamp. H, CM-01…CM-13) dan coaching/mentoring di unit kerja peserta "
                       "(Lamp. I, CU-01…CU-03).")
 

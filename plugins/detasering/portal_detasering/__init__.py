@@ -6,12 +6,13 @@ from __future__ import annotations
 from portal.sdk import MenuItem, PluginInfo, hookimpl, join_steps_hook, report_rows_hook, standard_hooks
 from portal_detasering.jp import SETTINGS, compute
 from portal_detasering.kind import KIND, SLUG, TITLE
+from portal_detasering.rulebook import RULES
 
 
 @hookimpl
 def portal_plugin_info():
     return PluginInfo(slug=SLUG, title=TITLE, model=70, settings=SETTINGS,
-                      description="Penugasan PNS pada jabatan di unit atau instansi lain untuk jangka "
+                      rules=RULES, description="Penugasan PNS pada jabatan di unit atau instansi lain untuk jangka "
                       "waktu tertentu, dengan alih pengetahuan bagi unit penerima (Lamp. D, DT-01).")
 
 

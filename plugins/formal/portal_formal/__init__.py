@@ -6,12 +6,13 @@ from pathlib import Path
 
 from portal.sdk import MANAGERS, DashboardWidget, MenuItem, PendingTask, PluginInfo, hookimpl
 from portal_formal.jp import SLUG, compute
+from portal_formal.rulebook import RULES
 
 
 @hookimpl
 def portal_plugin_info():
     return PluginInfo(slug=SLUG, title="Pelatihan formal", model=10,
-                      description="Pelatihan klasikal dan nonklasikal jenis G-01; JP sesuai sertifikat "
+                      rules=RULES, description="Pelatihan klasikal dan nonklasikal jenis G-01; JP sesuai sertifikat "
                                   "setelah diverifikasi atasan langsung (FL-01).")
 
 

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from portal.sdk import DashboardWidget, MenuItem, PluginInfo, hookimpl
 from portal_komunitas.jp import CAPS, SETTINGS, SLUG, compute
+from portal_komunitas.rulebook import RULES
 
 
 @hookimpl
 def portal_plugin_info():
     return PluginInfo(slug=SLUG, title="Komunitas Belajar", model=70, settings=SETTINGS,
-                      caps=CAPS, description="Berbagi Pengetahuan, Berbagi Pengalaman, Berbagi "
+                      caps=CAPS, rules=RULES, description="Berbagi Pengetahuan, Berbagi Pengalaman, Berbagi "
                       "Bahan Pembelajaran dan Diskusi Permasalahan (Lamp. F, KB-01…KB-10).")
 
 

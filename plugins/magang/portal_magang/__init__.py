@@ -10,13 +10,14 @@ from pathlib import Path
 
 from portal.sdk import DashboardWidget, MenuItem, PluginInfo, hookimpl, join_steps_hook, standard_hooks
 from portal_magang.kind import KIND, SETTINGS, SLUG
+from portal_magang.rulebook import RULES
 
 KIND_VALUES = (("kind", SLUG),)
 
 
 @hookimpl
 def portal_plugin_info():
-    return PluginInfo(slug=SLUG, title=KIND.title, model=70, settings=SETTINGS,
+    return PluginInfo(slug=SLUG, title=KIND.title, model=70, settings=SETTINGS, rules=RULES,
                       description="Magang/praktik kerja lapangan di unit internal, instansi pemerintah lain, "
                                   "korporasi atau instansi lain (Lamp. A, MG-01…MG-13).")
 

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from portal.sdk import DashboardWidget, MenuItem, PluginInfo, hookimpl, import_verdict
 from portal_outbound.jp import MODEL, SETTINGS, SLUG, TITLE, compute
+from portal_outbound.rulebook import RULES
 
 
 @hookimpl
 def portal_plugin_info():
     return PluginInfo(slug=SLUG, title=TITLE, model=MODEL, settings=SETTINGS,
-                      description="Belajar melalui permainan, simulasi, diskusi dan petualangan, "
+                      rules=RULES, description="Belajar melalui permainan, simulasi, diskusi dan petualangan, "
                                   "dengan umpan balik peserta (Lamp. E, OB-01).")
 
 

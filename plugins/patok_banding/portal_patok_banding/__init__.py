@@ -6,12 +6,13 @@ from pathlib import Path
 
 from portal.sdk import DashboardWidget, MenuItem, PluginInfo, hookimpl
 from portal_patok_banding.jp import MODEL, SETTINGS, SLUG, TITLE, compute
+from portal_patok_banding.rulebook import RULES
 
 
 @hookimpl
 def portal_plugin_info():
     return PluginInfo(slug=SLUG, title=TITLE, model=MODEL, settings=SETTINGS,
-                      description="Sepuluh langkah persiapan Tabel 5, pelaksanaan, monitoring dan "
+                      rules=RULES, description="Sepuluh langkah persiapan Tabel 5, pelaksanaan, monitoring dan "
                                   "pelaporan patok banding (Lamp. C, PB-01…PB-05).")
 
 

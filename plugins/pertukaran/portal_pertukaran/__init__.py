@@ -6,12 +6,13 @@ from __future__ import annotations
 from portal.sdk import MenuItem, PluginInfo, hookimpl, join_steps_hook, report_rows_hook, standard_hooks
 from portal_pertukaran.jp import SETTINGS, compute
 from portal_pertukaran.kind import KIND, SLUG, TITLE
+from portal_pertukaran.rulebook import RULES
 
 
 @hookimpl
 def portal_plugin_info():
     return PluginInfo(slug=SLUG, title=TITLE, model=70, settings=SETTINGS,
-                      description="Pertukaran pegawai dengan instansi, korporasi atau organisasi "
+                      rules=RULES, description="Pertukaran pegawai dengan instansi, korporasi atau organisasi "
                       "mitra: kualifikasi, perjanjian kerja sama, tahapan, monitoring dan hasil "
                       "(Lamp. B, PT-01…PT-09).")
 
