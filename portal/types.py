@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 MODELS = (70, 20, 10)
-CAP_SCOPES = ("employee_month_activity", "employee_month", "organiser_month")
+CAP_SCOPES = ("employee_month_activity", "employee_month", "employee_year", "organiser_month")
+CAP_MEASURES = ("rows", "jp")
 LEDGER_SOURCES = ("workflow", "import")
 
 
@@ -25,19 +26,31 @@ class SettingSpec:
 
 @dataclass(frozen=True)
 class CapSpec:
-    """A monthly limit on counted ledger rows, applied by the core ledger (portal/ledger/caps.py).
+    """A limit on what an employee's ledger rows count, applied by the core ledger
+    (portal/ledger/caps.py) to the rows of the declaring plugin's mechanism.
 
     ``per`` chooses the group that is limited:
 
     - ``"employee_month_activity"``: per employee, per calendar month, per activity type
       (each type in ``activity_types`` separately), e.g. KB-07 berbagi_bahan, CU-02 coaching;
     - ``"employee_month"``: per employee and month, all matching rows together;
+    - ``"employee_year"``: per employee and calendar year, all matching rows together;
     - ``"organiser_month"``: per organiser unit and month, counted in distinct meetings
       (``reference``), e.g. KB-06 "an organiser holds at most 2 berbagi_pengalaman a month".
 
-    Empty ``activity_types`` / ``roles`` match every type / role of the plugin's mechanism.
+    ``measure`` says what ``limit`` counts (*since API 1.2*):
+
+    - ``"rows"`` (default): counted rows — a row beyond the limit is not counted at all;
+    - ``"jp"``: a **JP budget** — counted JP; the row that crosses the budget is counted in
+      part (up to what is left) and shows the rest as not counted with the rule, rows after it
+      count nothing. E.g. "2 JP a day, at most 8 JP counted a month":
+      ``CapSpec("JS-02", 8, "employee_month", measure="jp")``.
+      Not available for ``organiser_month`` (that one counts meetings).
+
+    Rows are judged in order of activity date, then id, so the result depends only on the set of
+    live rows. Empty ``activity_types`` / ``roles`` match every type / role of the mechanism.
     ``message`` (Indonesian) is shown next to a row beyond the limit; by default
-    "Melebihi batas <limit> per bulan (<rule_id>)".
+    "Melebihi batas <limit> per bulan (<rule_id>)" (or "<limit> JP per tahun", …).
 
     ``limit_setting`` names one of the plugin's own ``SettingSpec`` keys when the limit is an
     interpretation the HR unit may change (e.g. CM-13): the ledger then uses the setting's value
@@ -51,10 +64,15 @@ class CapSpec:
     roles: tuple[str, ...] = ()
     message: str = ""
     limit_setting: str = ""
+    measure: str = "rows"
 
     def __post_init__(self) -> None:
         if self.per not in CAP_SCOPES:
             raise ValueError(f"per must be one of {CAP_SCOPES}, got {self.per!r}")
+        if self.measure not in CAP_MEASURES:
+            raise ValueError(f"measure must be one of {CAP_MEASURES}, got {self.measure!r}")
+        if self.measure == "jp" and self.per == "organiser_month":
+            raise ValueError("an organiser_month cap counts meetings: measure must be 'rows'")
         if not isinstance(self.limit, int) or self.limit < 0:
             raise ValueError(f"limit must be a non-negative int, got {self.limit!r}")
 
@@ -63,8 +81,18 @@ class CapSpec:
                 and (not self.roles or role in self.roles))
 
     @property
+    def period(self) -> str:
+        return "tahun" if self.per == "employee_year" else "bulan"
+
+    @property
     def text(self) -> str:
-        return self.message or f"Melebihi batas {self.limit} per bulan ({self.rule_id})"
+        unit = " JP" if self.measure == "jp" else ""
+        return self.message or f"Melebihi batas {self.limit}{unit} per {self.period} ({self.rule_id})"
+
+    def partial_text(self, uncounted) -> str:
+        """The reason on a row counted in part by a JP budget."""
+        amount = format(Decimal(uncounted).normalize(), "f").replace(".", ",")
+        return f"{amount} JP tidak dihitung: batas {self.limit} JP per {self.period} ({self.rule_id})"
 
 
 RULE_ID = re.compile(r"^[A-Z]{1,4}-(?:\d{2}|[A-Z]{2,6})$")

@@ -43,7 +43,13 @@ def forecast(result: ActivityPreview) -> None:
     changed = recount(new_rows, existing_rows(set(new_rows)))
     for rows in new_rows.values():
         for row in rows:
-            _count(result, result.accepted[row.index], None if row.counted else row.reason)
+            item = result.accepted[row.index]
+            if row.counted and row.jp_counted < item.jp:  # a JP budget counts it in part
+                result.counted_jp += row.jp_counted
+                result.row_warnings.append(Problem(item.row_number, WHOLE_ROW,
+                                                   f"Diimpor, dihitung sebagian: {row.reason}"))
+            else:
+                _count(result, item, None if row.counted else row.reason)
     for row, (was_counted, *_) in changed:
         if was_counted and not row.counted:
             result.warnings.append(

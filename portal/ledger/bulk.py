@@ -12,7 +12,7 @@ rule, setting version, flag, and the same counted / not-counted verdict of every
   duplicates and existing rows; one multi-row INSERT; an UPDATE only for existing rows whose
   counting changed;
 * **one cap recount per touched (employee, month)**, in memory, with the cap engine's own
-  judge (:func:`portal.ledger.caps._judge`) over the live rows in (date, id) order. New rows
+  judge (:func:`portal.ledger.caps.judge`) over the live rows in (date, id) order. New rows
   are inserted in the given order after every existing row (on PostgreSQL with ``COPY`` and
   ids taken from the sequence first), so their ids keep that order and the verdicts computed
   before the insert are the ledger's. Groups under an organiser cap
@@ -138,7 +138,7 @@ def bulk_credit(participations: list[Participation], batch: str,
                                          cap_rule_id=row.cap_rule_id, reason=row.reason)
     ids = insert_rows(values)
     _update_existing(changed, actor_id)
-    exact = _organiser_groups(participations)
+    exact = _organiser_groups(participations) | _year_cap_groups(participations)
     if ids != sorted(ids):  # not expected (see the module docstring); stay exact anyway
         exact |= set(groups)
     _recompute_exactly(exact, set(ids), actor_id)
@@ -296,18 +296,7 @@ def recount(groups: dict[tuple[int, int], list[Row]],
         allowed: dict[tuple, set[str]] = {}
         for row in sorted(existing.get(group, []) + new_rows, key=lambda r: r.order):
             before = row.verdict
-            blocked, slots = cap_engine._judge(row, group[1], used, allowed)
-            if row.jp_claimed <= 0:
-                row.counted, row.jp_counted = False, cap_engine.ZERO
-                row.cap_rule_id, row.reason = None, cap_engine.NO_JP_REASON
-            elif blocked is not None:
-                row.counted, row.jp_counted = False, cap_engine.ZERO
-                row.cap_rule_id, row.reason = blocked.rule_id, blocked.text
-            else:
-                for slot in slots:
-                    used[slot] += 1
-                row.counted, row.jp_counted, row.cap_rule_id, row.reason = (
-                    True, row.jp_claimed, None, "")
+            cap_engine.judge(row, group[0], group[1], used, allowed)
             if row.entry_id is not None and before[:3] != row.verdict[:3]:
                 changed.append((row, before))
     return changed
@@ -350,6 +339,18 @@ def _organiser_groups(participations: list[Participation]) -> set[tuple[int, int
             done.add(key)
             groups |= {(employee_id, month) for employee_id in cap_engine.organiser_employees(
                 p.organiser_unit_id, month, p.mechanism, cap)}
+    return groups
+
+
+def _year_cap_groups(participations: list[Participation]) -> set[tuple[int, int]]:
+    """Groups a yearly cap may change: the touched month and every later month of that year with
+    rows (each month's count starts from what the months before it used), judged in order."""
+    groups: set[tuple[int, int]] = set()
+    for p in participations:
+        later = cap_engine.later_months_of_year(p.employee_id, p.mechanism, p.activity_type, p.role,
+                                                p.on_date)
+        if later or any(cap.per == "employee_year" for cap in cap_engine.caps_for(p.mechanism)):
+            groups |= {(p.employee_id, month) for month in later | {cap_engine.month_of(p.on_date)}}
     return groups
 
 

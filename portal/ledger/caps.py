@@ -149,48 +149,94 @@ def recompute(employee_id: int, month: int) -> list[Change]:
         .order_by(LedgerEntry.activity_date, LedgerEntry.id)
         .execution_options(populate_existing=True)
     ).all()
-    used: dict[tuple, int] = defaultdict(int)
+    used: dict[tuple, Decimal | int] = defaultdict(int)
     allowed: dict[tuple, set[str]] = {}
     changes: list[Change] = []
     for row in rows:
         before = (row.counted, row.jp_counted, row.cap_rule_id)
-        blocked, slots = _judge(row, month, used, allowed)
-        if row.jp_claimed <= 0:
-            row.counted, row.jp_counted = False, ZERO
-            row.cap_rule_id, row.reason = None, NO_JP_REASON
-        elif blocked is not None:
-            row.counted, row.jp_counted = False, ZERO
-            row.cap_rule_id, row.reason = blocked.rule_id, blocked.text
-        else:
-            for slot in slots:
-                used[slot] += 1
-            row.counted, row.jp_counted = True, row.jp_claimed
-            row.cap_rule_id, row.reason = None, ""
+        judge(row, employee_id, month, used, allowed)
         if before != (row.counted, row.jp_counted, row.cap_rule_id) and row.id is not None:
             changes.append(Change(row, *before))
     return changes
 
 
-def _judge(row: LedgerEntry, month: int, used: dict, allowed: dict):
-    """(first cap that stops the row or None, employee-cap slots the row would take)."""
-    slots = []
-    if row.rule_id == PRE_CIRCULAR_RULE:  # §O: the circular's caps start with the circular
-        return None, slots
-    for index, cap in enumerate(caps_for(row.mechanism, month_bounds(month)[0])):
-        if not cap.matches(row.activity_type, row.role):
-            continue
-        if cap.per == "organiser_month":
-            if row.organiser_unit_id is None:
+def judge(row, employee_id: int, month: int, used: dict, allowed: dict) -> None:
+    """Set one row's ``counted``/``jp_counted``/``cap_rule_id``/``reason`` — rows of a group are
+    judged in order (activity date, id) with the same ``used`` (what each cap has used so far)
+    and ``allowed`` (organiser caps' counted meetings). ``row`` is a :class:`LedgerEntry` or
+    anything with its fields (the bulk path's rows)."""
+    if row.jp_claimed <= 0:
+        row.counted, row.jp_counted, row.cap_rule_id, row.reason = False, ZERO, None, NO_JP_REASON
+        return
+    jp, partial, takes = row.jp_claimed, None, []
+    if row.rule_id != PRE_CIRCULAR_RULE:  # §O: the circular's caps start with the circular
+        for index, cap in enumerate(caps_for(row.mechanism, month_bounds(month)[0])):
+            if not cap.matches(row.activity_type, row.role):
                 continue
-            key = (row.mechanism, index, row.organiser_unit_id)
-            if key not in allowed:
-                allowed[key] = allowed_references(row.organiser_unit_id, month, row.mechanism, cap)
-            if row.reference not in allowed[key]:
-                return cap, []
-            continue
-        partition = row.activity_type if cap.per == "employee_month_activity" else ""
-        slot = (row.mechanism, index, partition)
-        if used[slot] >= cap.limit:
-            return cap, []
-        slots.append(slot)
-    return None, slots
+            if cap.per == "organiser_month":
+                if row.organiser_unit_id is None:
+                    continue
+                key = (row.mechanism, index, row.organiser_unit_id)
+                if key not in allowed:
+                    allowed[key] = allowed_references(row.organiser_unit_id, month, row.mechanism, cap)
+                if row.reference not in allowed[key]:
+                    return _refuse(row, cap)
+                continue
+            slot = (row.mechanism, index, row.activity_type if cap.per == "employee_month_activity" else "")
+            if cap.per == "employee_year" and slot not in used:
+                used[slot] = year_usage_before(employee_id, month, row.mechanism, cap)
+            if cap.measure == "rows":
+                if used[slot] >= cap.limit:
+                    return _refuse(row, cap)
+            else:
+                room = Decimal(cap.limit) - Decimal(used[slot])
+                if room <= 0:
+                    return _refuse(row, cap)
+                if room < jp:
+                    jp, partial = room, cap
+            takes.append((slot, cap.measure))
+    for slot, measure in takes:
+        used[slot] += 1 if measure == "rows" else jp
+    row.counted, row.jp_counted = True, jp
+    row.cap_rule_id = partial.rule_id if partial else None
+    row.reason = partial.partial_text(row.jp_claimed - jp) if partial else ""
+
+
+def _refuse(row, cap: CapSpec) -> None:
+    row.counted, row.jp_counted, row.cap_rule_id, row.reason = False, ZERO, cap.rule_id, cap.text
+
+
+def year_usage_before(employee_id: int, month: int, mechanism: str, cap: CapSpec) -> Decimal | int:
+    """What the employee's rows of the year before ``month`` used of a yearly cap: counted rows,
+    or counted JP for a JP budget (those months are judged already: they come first)."""
+    start = dt.date(month // 100, 1, 1)
+    conditions = [LedgerEntry.employee_id == employee_id, LedgerEntry.mechanism == mechanism,
+                  LedgerEntry.activity_date >= start, LedgerEntry.activity_date < month_bounds(month)[0],
+                  LedgerEntry.cancelled_at.is_(None), LedgerEntry.counted.is_(True),
+                  LedgerEntry.rule_id != PRE_CIRCULAR_RULE]
+    if cap.activity_types:
+        conditions.append(LedgerEntry.activity_type.in_(cap.activity_types))
+    if cap.roles:
+        conditions.append(LedgerEntry.role.in_(cap.roles))
+    measure = func.count(LedgerEntry.id) if cap.measure == "rows" else func.sum(LedgerEntry.jp_counted)
+    return db.session.scalar(select(measure).where(*conditions)) or 0
+
+
+def later_months_of_year(employee_id: int, mechanism: str, activity_type: str, role: str,
+                         day: dt.date) -> set[int]:
+    """Months after ``day``'s in the same year with live rows of the employee that a yearly cap
+    of the mechanism covers: a change in ``day``'s month can move their counting too, so they are
+    locked and recomputed with it (in order)."""
+    caps = [cap for cap in caps_for(mechanism) if cap.per == "employee_year"
+            and cap.matches(activity_type, role)]
+    if not caps:
+        return set()
+    start = month_bounds(month_of(day))[1]
+    if start.year != day.year:
+        return set()
+    dates = db.session.scalars(
+        select(LedgerEntry.activity_date).where(
+            LedgerEntry.employee_id == employee_id, LedgerEntry.mechanism == mechanism,
+            LedgerEntry.activity_date >= start, LedgerEntry.activity_date < dt.date(day.year + 1, 1, 1),
+            LedgerEntry.cancelled_at.is_(None)).distinct())
+    return {month_of(d) for d in dates}

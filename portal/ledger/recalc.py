@@ -122,6 +122,8 @@ def apply(mechanism: str, start: dt.date, end: dt.date, digest: str,
         entry.setting_version_id = change.version_id
         # A new JP never changes which meetings an organiser cap counts: own months only.
         groups.add((entry.employee_id, cap_engine.month_of(entry.activity_date)))
+        groups |= {(entry.employee_id, later) for later in cap_engine.later_months_of_year(
+            entry.employee_id, entry.mechanism, entry.activity_type, entry.role, entry.activity_date)}
         record("jp.recalculate", "jp_ledger_entry", entry.id,
                {"jp_claimed": jp_number(change.old_jp), "rule_id": change.old_rule},
                {"jp_claimed": jp_number(change.new_jp), "rule_id": change.new_rule,
@@ -130,10 +132,11 @@ def apply(mechanism: str, start: dt.date, end: dt.date, digest: str,
                        f"{jp_number(change.old_jp)} → {jp_number(change.new_jp)}",
                actor_id=actor_id)
     db.session.flush()
+    recalculated = {change.entry_id for change in current.changes}
     for employee_id, month in sorted(groups):
         for changed in cap_engine.recompute(employee_id, month):
             entry = changed.entry
-            if changed.old_counted == entry.counted:
+            if changed.old_counted == entry.counted and entry.id in recalculated:
                 continue  # only the JP moved: already audited as jp.recalculate
             record("jp.recount", "jp_ledger_entry", entry.id,
                    {"counted": changed.old_counted, "jp_counted": jp_number(changed.old_jp_counted)},

@@ -117,7 +117,9 @@ def _lock_for(employee_id: int, mechanism: str, activity_type: str, role: str,
     is locked too. Employee locks are taken last, in one call, in ascending order.
     """
     month = cap_engine.month_of(day)
-    groups = {(employee_id, month)}
+    groups = {(employee_id, month)} | {
+        (employee_id, later) for later in cap_engine.later_months_of_year(
+            employee_id, mechanism, activity_type, role, day)}
     caps = cap_engine.organiser_caps(mechanism, activity_type, role, organiser_id)
     if caps:
         lock_groups(organisers=[(organiser_id, month)])

@@ -64,9 +64,12 @@ def current_values(entry: RuleEntry) -> list[SettingValue]:
 
 
 def cap_text(cap: CapSpec) -> str:
-    """The cap in words, e.g. "paling banyak 2 baris per bulan per jenis kegiatan"."""
+    """The cap in words, e.g. "paling banyak 2 per pegawai per bulan per jenis kegiatan" or
+    "paling banyak 8 JP dihitung per pegawai per bulan"."""
     scope = {"employee_month_activity": "per pegawai per bulan per jenis kegiatan",
              "employee_month": "per pegawai per bulan",
+             "employee_year": "per pegawai per tahun",
              "organiser_month": "per unit penyelenggara per bulan (pertemuan)"}.get(cap.per, cap.per)
     limit = f"pengaturan {cap.limit_setting}" if cap.limit_setting else str(cap.limit)
-    return f"paling banyak {limit} {scope}"
+    unit = " JP dihitung" if cap.measure == "jp" else ""
+    return f"paling banyak {limit}{unit} {scope}"
