@@ -28,7 +28,8 @@ def _cell(text: str) -> str:
 def render_markdown() -> str:
     parts = [HEADER]
     for title, group in groupby(entries(), key=lambda e: e.owner_title):
-        parts.append(f"\n## {title}\n\n| Kode | Ketentuan | Sumber | Pengaturan (bawaan) dan batas |\n|---|---|---|---|")
+        parts.append(f"\n## {title}\n\n| Kode | Ketentuan | Sumber | Pengaturan (bawaan) dan batas |"
+                     "\n|---|---|---|---|")
         for entry in group:
             figures = [f"`{s.key}` = {s.spec.default}{' (lokal)' if s.spec.open_value else ''}"
                        for s in entry.settings] + [cap_text(cap) for cap in entry.caps]
