@@ -149,6 +149,12 @@ class ActivityLabels:
     activity_types: tuple[tuple[str, str], ...] = ()
     roles: tuple[tuple[str, str], ...] = ()
 
+    @classmethod
+    def single(cls, slug: str, title: str) -> ActivityLabels:
+        """A mechanism whose one activity type is its slug and whose one role is ``peserta``
+        (ARCHITECTURE's fixed identifiers for magang, pertukaran, detasering, …)."""
+        return cls(activity_types=((slug, title),), roles=(("peserta", "Peserta"),))
+
 
 @dataclass(frozen=True)
 class MenuItem:

@@ -15,7 +15,7 @@ from portal.api import tokens
 from portal.api.openapi import document
 from portal.extensions import db
 from portal.hookspecs import hookimpl
-from portal.ledger.catalogue import MECHANISM_TITLES
+from portal.ledger.catalogue import FIXED_MECHANISMS
 from portal.ledger.clock import today
 from portal.ledger.service import cancel, credit
 from portal.models import Account, ApiToken, AuditLog, EmployeeGap, Unit
@@ -157,7 +157,7 @@ def test_eligibility_has_the_fixed_shape_with_every_reason(api_app, two_units):
 
 def test_eligibility_for_a_fixed_mechanism_not_installed_is_a_deny_not_a_404(api_app, two_units):
     staff = two_units["A"]["staff"]
-    absent = sorted(set(MECHANISM_TITLES) - set(registry().slugs()))
+    absent = sorted(set(FIXED_MECHANISMS) - set(registry().slugs()))
     if not absent:
         pytest.skip("every mechanism of the circular is installed")
     body = get(api_app, f"/api/v1/employees/{staff.nip}/eligibility/{absent[0]}",

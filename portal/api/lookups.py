@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from portal.api.responses import ApiError
 from portal.extensions import db
-from portal.ledger.catalogue import MECHANISM_TITLES
+from portal.ledger.catalogue import FIXED_MECHANISMS
 from portal.ledger.team import can_filter_unit
 from portal.models import Account, Employee, Unit
 from portal.plugins import registry
@@ -41,6 +41,6 @@ def unit(account: Account, kode: str) -> Unit:
 
 def mechanism(slug: str) -> str:
     """An installed mechanism or one of the circular's fixed slugs (ARCHITECTURE.md), else 404."""
-    if slug in registry().slugs() or slug in MECHANISM_TITLES:
+    if slug in registry().slugs() or slug in FIXED_MECHANISMS:
         return slug
     raise ApiError(404, f"Mekanisme {_shown(slug)} tidak dikenal.")

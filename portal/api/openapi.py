@@ -7,7 +7,7 @@ document with openapi-spec-validator.
 from __future__ import annotations
 
 from portal.api import openapi_sync
-from portal.ledger.catalogue import MECHANISM_TITLES
+from portal.ledger.catalogue import FIXED_MECHANISMS
 
 JP = {"type": "number", "minimum": 0, "description": "Jam Pelajaran (JP)"}
 BY_MODEL = {
@@ -157,7 +157,7 @@ PATHS = {
         "setiap plugin mekanisme yang aktif. Penolakan mana pun menang.",
         [NIP, {"name": "mechanism", "in": "path", "required": True,
                "description": "Slug mekanisme.",
-               "schema": {"type": "string", "examples": sorted(MECHANISM_TITLES)}}, DATE],
+               "schema": {"type": "string", "examples": sorted(FIXED_MECHANISMS)}}, DATE],
         _ok("Jawaban kelayakan beserta alasannya.", _ref("Eligibility")),
         {"400": _error("Parameter date tidak valid."),
          "404": _error("NIP atau mekanisme tidak dikenal, atau pegawai di luar kewenangan "

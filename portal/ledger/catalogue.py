@@ -1,7 +1,9 @@
-"""Names of the circular's fixed mechanisms, activity types and roles (ARCHITECTURE.md).
+"""Names of mechanisms, activity types and roles: from the installed plugins.
 
-The ledger shows rows of mechanisms whose plugin is not installed (imports, uninstalled
-plugins) with these names; an installed plugin's own PluginInfo wins.
+The core keeps only what ARCHITECTURE fixes — the nine mechanism slugs and their model (G-01) —
+so rows of a mechanism whose plugin is not installed (imported history, an uninstalled plugin)
+still have a model; their names are the identifiers in words ("patok_banding" → "Patok banding").
+Titles come from ``PluginInfo.title``, activity and role labels from ``portal_activity_labels``.
 """
 
 from __future__ import annotations
@@ -10,47 +12,10 @@ from flask import current_app
 
 from portal.plugins import registry
 
-MECHANISM_TITLES = {
-    "magang": "Magang / Praktik Kerja Lapangan",
-    "pertukaran": "Pertukaran PNS dengan Pegawai Swasta/BUMN/BUMD",
-    "patok_banding": "Patok Banding (Benchmarking / Studi Visit)",
-    "detasering": "Detasering",
-    "outbound": "Pembelajaran Alam Terbuka (Outbound)",
-    "komunitas": "Komunitas Belajar",
-    "belajar_mandiri": "Belajar Mandiri",
-    "coaching": "Coaching dan Mentoring",
-    "formal": "Pelatihan Klasikal dan Nonklasikal",
-}
-MECHANISM_MODELS = {slug: 70 for slug in MECHANISM_TITLES} | {"coaching": 20, "formal": 10}
-
-ACTIVITY_LABELS = {
-    "berbagi_pengetahuan": "Berbagi Pengetahuan",
-    "berbagi_pengalaman": "Berbagi Pengalaman",
-    "berbagi_bahan": "Berbagi Bahan Pembelajaran",
-    "diskusi_permasalahan": "Diskusi Permasalahan",
-    "coaching_program": "Coaching/mentoring unit SDM",
-    "coaching_unit": "Coaching oleh unit peserta",
-    "mentoring_unit": "Mentoring oleh unit peserta",
-    "kepemimpinan": "Pelatihan struktural kepemimpinan",
-    "dasar": "Pelatihan dasar",
-    "manajerial": "Pelatihan manajerial",
-    "teknis": "Pelatihan teknis",
-    "fungsional": "Pelatihan fungsional",
-    "sosial_kultural": "Pelatihan sosial kultural",
-    "seminar": "Seminar/konferensi/sarasehan/sosialisasi",
-    "workshop": "Workshop/lokakarya",
-    "bimtek": "Bimbingan teknis",
-} | {slug: title for slug, title in MECHANISM_TITLES.items()
-     if slug not in ("komunitas", "coaching", "formal")}
-
-ROLE_LABELS = {
-    "peserta": "Peserta",
-    "pemateri": "Pemateri",
-    "pakar": "Pakar",
-    "penulis": "Penulis bahan",
-    "coachee": "Coachee",
-    "mentee": "Mentee",
-}
+# The circular's mechanisms in its order (70 → 20 → 10) and their model (G-01): fixed identifiers.
+FIXED_MECHANISMS = ("magang", "pertukaran", "patok_banding", "detasering", "outbound", "komunitas",
+                    "belajar_mandiri", "coaching", "formal")
+MECHANISM_MODELS = {slug: 70 for slug in FIXED_MECHANISMS} | {"coaching": 20, "formal": 10}
 
 MODEL_LABELS = {70: "70 · Pengalaman", 20: "20 · Sosial", 10: "10 · Formal"}
 
@@ -67,7 +32,7 @@ def installed_infos() -> dict:
 
 def mechanism_title(slug: str) -> str:
     info = installed_infos().get(slug)
-    return info.title if info else MECHANISM_TITLES.get(slug, slug)
+    return info.title if info else _words(slug)
 
 
 def mechanism_model(slug: str) -> int | None:
@@ -77,7 +42,7 @@ def mechanism_model(slug: str) -> int | None:
 
 def mechanism_choices(extra: set[str] | None = None) -> list[tuple[str, str]]:
     """(slug, title) of the fixed and installed mechanisms (plus ``extra``), by title."""
-    slugs = set(MECHANISM_TITLES) | set(installed_infos()) | (extra or set())
+    slugs = set(FIXED_MECHANISMS) | set(installed_infos()) | (extra or set())
     return sorted(((slug, mechanism_title(slug)) for slug in slugs), key=lambda item: item[1])
 
 
@@ -97,10 +62,12 @@ def plugin_labels() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def activity_label(activity_type: str) -> str:
-    label = plugin_labels()[0].get(activity_type) or ACTIVITY_LABELS.get(activity_type)
-    return label or activity_type.replace("_", " ").capitalize()
+    return plugin_labels()[0].get(activity_type) or _words(activity_type)
 
 
 def role_label(role: str) -> str:
-    label = plugin_labels()[1].get(role) or ROLE_LABELS.get(role)
-    return label or role.replace("_", " ").capitalize()
+    return plugin_labels()[1].get(role) or _words(role)
+
+
+def _words(identifier: str) -> str:
+    return identifier.replace("_", " ").capitalize()

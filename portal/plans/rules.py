@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portal.ledger.catalogue import MECHANISM_TITLES, mechanism_model, mechanism_title
+from portal.ledger.catalogue import FIXED_MECHANISMS, mechanism_model, mechanism_title
 from portal.mechanisms.switches import disabled_slugs
 from portal.models import Unit
 from portal.plugins import registry
@@ -56,7 +56,7 @@ def mechanism_options(unit: Unit | None) -> list[MechanismOption]:
     installed = set(registry().slugs())
     off = disabled_slugs(unit)
     options = []
-    for slug in list(MECHANISM_TITLES) + sorted(installed - set(MECHANISM_TITLES)):
+    for slug in list(FIXED_MECHANISMS) + sorted(installed - set(FIXED_MECHANISMS)):
         if slug not in installed:
             reason = "belum tersedia di portal"
         elif slug in off:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from portal.audit import record
 from portal.extensions import db
-from portal.ledger.catalogue import MECHANISM_TITLES, mechanism_title
+from portal.ledger.catalogue import FIXED_MECHANISMS, mechanism_title
 from portal.models.account import utcnow
 from portal.models.certificate import PortalSetting
 from portal.plugins import registry
@@ -21,7 +21,7 @@ PREFIX = "records.kind."
 
 def mechanisms() -> list[str]:
     """The circular's fixed mechanisms and every installed plugin, in that order."""
-    return list(MECHANISM_TITLES) + [s for s in registry().slugs() if s not in MECHANISM_TITLES]
+    return list(FIXED_MECHANISMS) + [s for s in registry().slugs() if s not in FIXED_MECHANISMS]
 
 
 def kind_map() -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portal.ledger.catalogue import MECHANISM_TITLES, installed_infos
+from portal.ledger.catalogue import FIXED_MECHANISMS, installed_infos
 from portal.ledger.clock import today
 from portal.ledger.settings import DeclaredSetting, declared, value_on
 from portal.rulebook.core import CORE_RULES
@@ -12,7 +12,6 @@ from portal.types import CapSpec, RuleSpec
 
 CORE = "core"
 CORE_TITLE = "Ketentuan umum (inti portal)"
-FIXED_ORDER = tuple(MECHANISM_TITLES)  # the circular's order: 70 → 20 → 10
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class SettingValue:
 
 def _owners() -> list[tuple[str, str, tuple[RuleSpec, ...]]]:
     infos = installed_infos()
-    order = {slug: index for index, slug in enumerate(FIXED_ORDER)}
+    order = {slug: index for index, slug in enumerate(FIXED_MECHANISMS)}
     slugs = sorted(infos, key=lambda slug: (order.get(slug, len(order)), -infos[slug].model, slug))
     return [(CORE, CORE_TITLE, CORE_RULES)] + [(slug, infos[slug].title, infos[slug].rules) for slug in slugs]
 

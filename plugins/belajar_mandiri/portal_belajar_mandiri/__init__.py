@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.sdk import DashboardWidget, MenuItem, PluginInfo, hookimpl
+from portal.sdk import ActivityLabels, DashboardWidget, MenuItem, PluginInfo, hookimpl
 from portal_belajar_mandiri.jp import MODEL, SETTINGS, SLUG, TITLE, compute
 from portal_belajar_mandiri.rulebook import RULES
 
@@ -93,3 +93,8 @@ def portal_join_steps():
     from portal_belajar_mandiri.join import join_steps
 
     return join_steps()
+
+
+@hookimpl
+def portal_activity_labels():
+    return ActivityLabels.single(SLUG, TITLE)

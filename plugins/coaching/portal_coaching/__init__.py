@@ -103,3 +103,10 @@ def portal_join_steps():
     from portal_coaching.join import join_steps
 
     return join_steps()
+
+
+@hookimpl
+def portal_activity_labels():
+    from portal_coaching.jp import labels
+
+    return labels()

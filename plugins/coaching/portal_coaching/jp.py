@@ -7,15 +7,15 @@ Roles that earn JP: ``coachee`` and ``mentee``.
 
 from __future__ import annotations
 
-from portal.sdk import CapSpec, JPResult, Participation, SettingSpec
+from portal.sdk import ActivityLabels, CapSpec, JPResult, Participation, SettingSpec
 
 SLUG = "coaching"
 MODEL = 20
 
 ACTIVITY_TYPES = {
     "coaching_program": "Coaching-mentoring program unit pengembangan SDM",
-    "coaching_unit": "Coaching di unit kerja",
-    "mentoring_unit": "Mentoring di unit kerja",
+    "coaching_unit": "Coaching oleh unit peserta",
+    "mentoring_unit": "Mentoring oleh unit peserta",
 }
 JP_ROLES = {"coaching_program": ("coachee",), "coaching_unit": ("coachee",),
             "mentoring_unit": ("mentee",)}
@@ -49,3 +49,9 @@ def compute(participation: Participation, settings) -> JPResult | None:
                         "JP per pertemuan coaching yang dikonfirmasi (pengaturan CM-13)")
     rule = UNIT_RULE[p.activity_type]
     return JPResult(2, rule, f"1 pertemuan = 2 JP ({rule})")
+
+
+def labels() -> ActivityLabels:
+    """The programme's and the participant unit's activity types and their roles."""
+    return ActivityLabels(activity_types=tuple(ACTIVITY_TYPES.items()),
+                          roles=(("coachee", "Coachee"), ("mentee", "Mentee")))

@@ -79,3 +79,10 @@ def portal_join_steps():
     from portal_formal.join import join_steps
 
     return join_steps()
+
+
+@hookimpl
+def portal_activity_labels():
+    from portal_formal.jp import labels
+
+    return labels()

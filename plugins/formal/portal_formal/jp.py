@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from portal.sdk import JPResult, Participation
+from portal.sdk import ActivityLabels, JPResult, Participation
 
 SLUG = "formal"
 ROLE = "peserta"
@@ -57,3 +57,8 @@ def compute(participation: Participation) -> JPResult | None:
         return None
     return JPResult(jp=Decimal(str(participation.jp_stated)), rule_id="FL-01",
                     explanation="JP sesuai sertifikat pelatihan (FL-01)")
+
+
+def labels() -> ActivityLabels:
+    """The G-01 training types and the one role, named for the ledger and reports."""
+    return ActivityLabels(activity_types=tuple(ACTIVITY_TYPES.items()), roles=((ROLE, "Peserta"),))

@@ -93,3 +93,10 @@ def portal_join_steps():
     from portal_komunitas.join import join_steps
 
     return join_steps()
+
+
+@hookimpl
+def portal_activity_labels():
+    from portal_komunitas.jp import labels
+
+    return labels()

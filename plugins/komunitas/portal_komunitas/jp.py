@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal.sdk import CapSpec, JPResult, Participation, SettingSpec
+from portal.sdk import ActivityLabels, CapSpec, JPResult, Participation, SettingSpec
 
 SLUG = "komunitas"
 MODEL = 70
@@ -73,3 +73,8 @@ def compute(participation: Participation, settings) -> JPResult | None:
     if p.role == "peserta":
         return JPResult(2, rule, f"2 JP peserta per pertemuan ({rule})")
     return JPResult(4, rule, f"4 JP {ROLE_LABELS[p.role].lower()} per pertemuan ({rule})")
+
+
+def labels() -> ActivityLabels:
+    """The four forms (KB-01) and the roles, named for the ledger and reports."""
+    return ActivityLabels(activity_types=tuple(FORMS.items()), roles=tuple(ROLE_LABELS.items()))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.sdk import DashboardWidget, MenuItem, PluginInfo, hookimpl, join_steps_hook, standard_hooks
+from portal.sdk import ActivityLabels, DashboardWidget, MenuItem, PluginInfo, hookimpl, join_steps_hook, standard_hooks
 from portal_magang.kind import KIND, SETTINGS, SLUG
 from portal_magang.rulebook import RULES
 
@@ -74,3 +74,8 @@ def portal_demo_data(rng, scale):
 
 portal_certificate_context, portal_import_row, portal_pending_tasks = standard_hooks(SLUG)
 portal_join_steps = join_steps_hook(SLUG)
+
+
+@hookimpl
+def portal_activity_labels():
+    return ActivityLabels.single(SLUG, KIND.title)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.sdk import DashboardWidget, MenuItem, PluginInfo, hookimpl, import_verdict
+from portal.sdk import ActivityLabels, DashboardWidget, MenuItem, PluginInfo, hookimpl, import_verdict
 from portal_outbound.jp import MODEL, SETTINGS, SLUG, TITLE, compute
 from portal_outbound.rulebook import RULES
 
@@ -89,3 +89,8 @@ def portal_join_steps():
     from portal_outbound.join import join_steps
 
     return join_steps()
+
+
+@hookimpl
+def portal_activity_labels():
+    return ActivityLabels.single(SLUG, TITLE)
