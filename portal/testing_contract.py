@@ -132,6 +132,20 @@ class PluginContract:
         assert info.model in (70, 20, 10), "model is 70, 20 or 10 (ARCHITECTURE)"
         assert info.title.strip() and info.description.strip()
 
+    def test_names_its_activity_types_and_roles_and_declares_its_rules(self, app):
+        """The core keeps no table of mechanism names (labels hook) and lists on the "Aturan" page
+        only the rules plugins declare (``PluginInfo.rules``)."""
+        from portal.plugins import registry
+        from portal.types import ActivityLabels, RuleSpec
+
+        with app.app_context():
+            labels = registry().call_one(self.slug, "portal_activity_labels")
+        assert isinstance(labels, ActivityLabels), "implement portal_activity_labels"
+        assert labels.activity_types and labels.roles
+        assert all(name.strip() for _, name in labels.activity_types + labels.roles)
+        info = self._info(app)
+        assert info.rules and all(isinstance(rule, RuleSpec) for rule in info.rules)
+
     def test_every_view_declares_who_may_use_it(self, app):
         undeclared = [rule.endpoint for rule in plugin_rules(app, self.slug)
                       if declared_access(rule.endpoint) is None]
