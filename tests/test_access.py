@@ -22,7 +22,7 @@ from portal.hookspecs import hookimpl
 from portal.models import Account, Employee, EmployeeGap, RoleGrant, UnitMechanism
 from portal.testing import TEST_PASSWORD
 from portal.types import PluginInfo
-from tests.example_plugin import plugin
+from tests.plugin_double import plugin
 
 HTMX = {"HX-Request": "true"}
 IDENTITIES = ("staff", "atasan", "head", "admin", "sdm")

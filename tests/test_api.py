@@ -21,7 +21,7 @@ from portal.ledger.service import cancel, credit
 from portal.models import Account, ApiToken, AuditLog, EmployeeGap, Unit
 from portal.plugins import registry
 from portal.types import CapSpec, JPResult, Participation, PluginInfo
-from tests.example_plugin import plugin
+from tests.plugin_double import plugin
 
 YEAR = 2026
 

@@ -15,7 +15,7 @@ from portal.access import PUBLIC, declared_access
 from portal.extensions import db, limiter
 from portal.models import Account, UnitMechanism
 from portal.testing import TEST_PASSWORD
-from tests.example_plugin import plugin
+from tests.plugin_double import plugin
 from tests.test_access import HTMX, RealIds, account_of, is_login_url, targets
 
 CSRF_TEXT = "token CSRF"

@@ -17,7 +17,7 @@ from portal.ledger.clock import today
 from portal.mechanisms.switches import set_switch
 from portal.models import Employee, EmployeeGap, Unit
 from portal.types import PluginInfo, Verdict
-from tests.example_plugin import plugin
+from tests.plugin_double import plugin
 
 ON = dt.date(2026, 11, 2)
 HTMX = {"HX-Request": "true"}

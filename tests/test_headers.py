@@ -11,7 +11,7 @@ from flask import Blueprint
 from portal.access import ROLES, access
 from portal.hookspecs import hookimpl
 from portal.types import PluginInfo
-from tests.example_plugin import plugin
+from tests.plugin_double import plugin
 from tests.test_access import HTMX, RealIds, signed_in, targets
 
 PAYLOADS = ('<img src=x onerror=alert(1)>', '<div hx-get="/admin/peran" hx-trigger="load">')

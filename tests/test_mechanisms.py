@@ -8,7 +8,7 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.mechanisms.switches import is_enabled, set_switch
 from portal.models import AuditLog, Unit
-from tests.example_plugin import plugin
+from tests.plugin_double import plugin
 
 
 @pytest.fixture

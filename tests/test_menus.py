@@ -6,7 +6,7 @@ import re
 
 from portal.hookspecs import hookimpl
 from portal.types import MenuItem, PluginInfo
-from tests.example_plugin import ExamplePlugin
+from tests.plugin_double import PluginDouble
 
 
 class SocialPlugin:
@@ -22,7 +22,7 @@ class SocialPlugin:
 
 
 def test_menu_groups_entries_by_mechanism_in_model_order(make_app, people):
-    app = make_app(plugins=[("sosial", SocialPlugin()), ("contoh", ExamplePlugin())])
+    app = make_app(plugins=[("sosial", SocialPlugin()), ("contoh", PluginDouble())])
     client = app.test_client()
     with app.app_context():
         nip = people.person(people.unit("U1", eselon="I")).nip

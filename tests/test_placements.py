@@ -28,7 +28,7 @@ from portal.types import (
     Span,
     StageSpec,
 )
-from tests.example_plugin import plugin
+from tests.plugin_double import plugin
 
 KIND = PlacementKind(
     slug="uji", title="Penempatan Uji", noun="penempatan uji", agreement_rule="UJ-07",

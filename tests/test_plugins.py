@@ -14,7 +14,7 @@ from portal.hookspecs import hookimpl
 from portal.mechanisms.switches import set_switch
 from portal.plugins import registry
 from portal.types import PluginInfo
-from tests.example_plugin import plugin
+from tests.plugin_double import plugin
 
 ROOT = Path(__file__).resolve().parents[1]
 

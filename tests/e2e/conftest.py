@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from portal.testing_browser import CHROMIUM, browser_required  # noqa: F401 - used by the modules here
-from tests.example_plugin import plugin
+from tests.plugin_double import plugin
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,4 +1,7 @@
-"""A throw-away mechanism plugin for tests: a menu entry, a dashboard card, one page, a table."""
+"""A test double for the core's own tests: a menu entry, a dashboard card, one page, a table.
+
+Not an example to copy: the reference plugin is what ``flask plugins new SLUG`` writes (its
+output is tested in tests/test_scaffold.py and walked through in docs/plugins.md)."""
 
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ def card():
     return "<p>Kartu mekanisme contoh</p>"
 
 
-class ExamplePlugin:
+class PluginDouble:
     """Implements the hooks a mechanism plugin typically provides."""
 
     def __init__(self, slug: str = SLUG, title: str = "Mekanisme Contoh", model: int = 70):
@@ -60,6 +63,6 @@ class ExamplePlugin:
         return f"contoh: {rng.randint(1, 9)} catatan"
 
 
-def plugin(**kwargs) -> tuple[str, ExamplePlugin]:
-    instance = ExamplePlugin(**kwargs)
+def plugin(**kwargs) -> tuple[str, PluginDouble]:
+    instance = PluginDouble(**kwargs)
     return instance.slug, instance
