@@ -65,6 +65,9 @@ def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, ob
     from portal import tasks
 
     tasks.register(app)  # the task queue (Huey), /tugas job pages, flask tasks worker
+    from portal import mail
+
+    mail.init_app(app)  # e-mail notifications: periodic producers and sender on the task queue
     from portal.cli import register_cli
 
     register_cli(app)
@@ -125,3 +128,6 @@ def _register_core_blueprints(app: Flask) -> None:
     from portal.rulebook.views import bp as rulebook_bp
 
     app.register_blueprint(rulebook_bp)  # /aturan: the circular's rules as the portal enforces them
+    from portal.mail.views import bp as mail_bp
+
+    app.register_blueprint(mail_bp)  # /akun/surel, /admin/kotak-keluar: e-mail choices and outbox

@@ -108,6 +108,9 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(activities)
     app.cli.add_command(import_cli.assessments)  # flask assessments import FILE
     app.cli.add_command(import_cli.skp)  # flask skp import FILE
+    from portal.mail.cli import mail  # flask mail run
     from portal.rulebook.markdown import rules  # flask rules docs
+
+    app.cli.add_command(mail)
 
     app.cli.add_command(rules)

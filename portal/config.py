@@ -69,4 +69,13 @@ def from_environment(instance_path: Path) -> dict:
         "PORTAL_LDAP_CA_FILE": os.environ.get("PORTAL_LDAP_CA_FILE", ""),
         "PORTAL_LDAP_TIMEOUT": int(os.environ.get("PORTAL_LDAP_TIMEOUT", "5")),
         "PORTAL_LOCAL_PASSWORDS": os.environ.get("PORTAL_LOCAL_PASSWORDS", "1") != "0",
+        # E-mail (portal.mail): without a host, messages stay in the outbox page ("ditahan").
+        "PORTAL_SMTP_HOST": os.environ.get("PORTAL_SMTP_HOST", ""),
+        "PORTAL_SMTP_PORT": int(os.environ.get("PORTAL_SMTP_PORT", "587")),
+        "PORTAL_SMTP_USER": os.environ.get("PORTAL_SMTP_USER", ""),
+        "PORTAL_SMTP_PASSWORD": os.environ.get("PORTAL_SMTP_PASSWORD", ""),
+        "PORTAL_SMTP_STARTTLS": _flag("PORTAL_SMTP_STARTTLS", True),
+        "PORTAL_SMTP_SSL": _flag("PORTAL_SMTP_SSL"),
+        "PORTAL_SMTP_TIMEOUT": int(os.environ.get("PORTAL_SMTP_TIMEOUT", "20")),
+        "PORTAL_MAIL_FROM": os.environ.get("PORTAL_MAIL_FROM", "Portal 70:20:10 <noreply@localhost>"),
     }

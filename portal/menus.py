@@ -27,6 +27,7 @@ CORE_MENU = (
     ("Kelola", MenuItem("Kelola Sertifikat", "certificates.manage", 41)),
     ("Kelola", MenuItem("Pengaturan Aturan", "ledger_admin.settings", 42)),
     ("Kelola", MenuItem("Log Audit", "ledger_admin.audit", 43)),
+    ("Kelola", MenuItem("Kotak Keluar Surel", "mail.outbox", 45)),
     ("Kelola", MenuItem("Administrasi", "admin.index", 44)),
 )
 

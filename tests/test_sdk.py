@@ -1,7 +1,7 @@
 """The plugin SDK is the one door: every name of ``portal.sdk`` is documented in docs/plugins.md,
 and code under ``plugins/`` imports nothing else from the core (tests: also the test support
 modules ``portal.testing``, ``portal.testing_contract``, ``portal.testing_browser``,
-``portal.testing_pdf``)."""
+``portal.testing_pdf``, ``portal.testing_mail``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import portal.sdk as sdk
 
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWED = ("portal.sdk", "portal.testing", "portal.testing_contract")
-TEST_SUPPORT = ("portal.testing", "portal.testing_contract", "portal.testing_browser", "portal.testing_pdf")
+TEST_SUPPORT = ("portal.testing", "portal.testing_contract", "portal.testing_browser", "portal.testing_pdf",
+                "portal.testing_mail")
 
 
 def test_every_sdk_name_is_documented_in_the_plugin_guide():

@@ -26,6 +26,7 @@ from portal.audit import record
 from portal.certificates import document, numbering, settings, storage
 from portal.certificates.context import CertificateError, checked, for_entry
 from portal.extensions import db
+from portal.inbox.notices import notify, path_for
 from portal.ledger.clock import today
 from portal.ledger.numbers import jp_number
 from portal.models import Employee, LedgerEntry
@@ -127,8 +128,17 @@ def _finish(certificate: Certificate, actor_id: int | None, base_url: str | None
             "source": certificate.source_key, "jp": jp_number(certificate.jp),
             "sha256": certificate.pdf_sha256, "replaces_id": certificate.replaces_id},
            summary=summary, actor_id=actor_id)
+    _announce(certificate)
     db.session.commit()
     return certificate
+
+
+def _announce(certificate: Certificate) -> None:
+    """The holder's notice (and, by their choice, e-mail) that the certificate was issued."""
+    notify([db.session.get(Employee, certificate.employee_id)],
+           f"Sertifikat {certificate.number} terbit: {certificate.programme_title}"[:200],
+           "Sertifikat elektronik Anda telah terbit dan dapat diunduh.", kind="sertifikat",
+           url=path_for("certificates.mine"))
 
 
 def _withdraw(certificate: Certificate) -> None:
@@ -180,6 +190,7 @@ def issue_uncommitted(source: int | CertificateContext, actor_id: int | None,
             "sha256": certificate.pdf_sha256, "replaces_id": None},
            summary=f"Sertifikat {certificate.number} diterbitkan untuk pegawai #{certificate.employee_id}",
            actor_id=actor_id)
+    _announce(certificate)
     db.session.flush()
     return certificate
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from flask import current_app
 from sqlalchemy import func, select
 
 from portal.extensions import db
@@ -12,14 +13,26 @@ from portal.models.account import utcnow
 from portal.models.notification import Notification
 
 
-def notify(people: Iterable[Employee | None], title: str, body: str = "") -> None:
-    """Tell each (distinct, non-empty) person ``title``; the caller commits."""
+def notify(people: Iterable[Employee | None], title: str, body: str = "", kind: str = "pemberitahuan",
+           url: str = "") -> None:
+    """Tell each (distinct, non-empty) person ``title``; the caller commits.
+
+    ``kind`` ("keputusan", "sertifikat" or "pemberitahuan") chooses which e-mail preference
+    applies; ``url`` (a path, e.g. from ``url_for``) is the page the notice links to. The e-mail
+    goes out later from the background producer, never inside the request. Never put
+    confidential coaching content (CM-01) in ``title`` or ``body``."""
     seen: set[int] = set()
     for person in people:
         if person is None or person.id in seen:
             continue
         seen.add(person.id)
-        db.session.add(Notification(employee_id=person.id, title=title[:200], body=body[:1000]))
+        db.session.add(Notification(employee_id=person.id, title=title[:200], body=body[:1000],
+                                    kind=kind, url=url[:500]))
+
+
+def path_for(endpoint: str, **values) -> str:
+    """A page's path for a notice's link, also outside a request (background jobs)."""
+    return current_app.url_map.bind("localhost").build(endpoint, values)
 
 
 def unread(user: Account) -> list[Notification]:

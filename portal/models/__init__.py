@@ -1,6 +1,7 @@
 """The core's tables: people, units, accounts, mechanism switches and the audit log."""
 
 from portal.ledger.models import LedgerEntry, RuleSettingVersion
+from portal.mail.models import MailMessage as MailMessage
 from portal.models.account import Account, RoleGrant
 from portal.models.api_token import ApiToken as ApiToken
 from portal.models.assessment import AssessmentResult as AssessmentResult

@@ -2,7 +2,9 @@
 
 The core writes them when something is done *to* a person that they must know about: a
 temporary password set on their account, a change of their atasan or of a unit's head
-(authority that the data confers). Plugins' pending tasks are computed; notices are stored.
+(authority that the data confers), a decision on their request, a certificate issued. Plugins'
+pending tasks are computed; notices are stored. ``kind`` chooses the e-mail preference that
+applies (:mod:`portal.mail.kinds`); ``mailed_at`` marks a notice the mail producer handled.
 """
 
 from __future__ import annotations
@@ -25,3 +27,6 @@ class Notification(db.Model):
     body: Mapped[str] = mapped_column(String(1000), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     read_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(20), default="pemberitahuan")
+    url: Mapped[str] = mapped_column(String(500), default="")
+    mailed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
