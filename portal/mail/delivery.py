@@ -17,6 +17,7 @@ from portal.models.account import utcnow
 
 MAX_ATTEMPTS = 5
 BATCH = 200
+COMMIT_EVERY = 25
 
 
 def smtp_configured() -> bool:
@@ -51,7 +52,8 @@ def _connect() -> smtplib.SMTP:
 
 
 def deliver_pending(limit: int = BATCH) -> dict[str, int]:
-    """Send up to ``limit`` due messages, one commit each; return counts per outcome.
+    """Send up to ``limit`` due messages, committing every :data:`COMMIT_EVERY` messages (a crash
+    in between sends those few again: at-least-once); return counts per outcome.
 
     A failed attempt is retried after 1, 2, 4, 8 minutes; after :data:`MAX_ATTEMPTS` the message
     is *gagal* (the outbox page can queue it again). Without SMTP every due message is *ditahan*.
@@ -69,7 +71,7 @@ def deliver_pending(limit: int = BATCH) -> dict[str, int]:
         counts[HELD] = len(due)
         return counts
     server = None
-    for message in due:
+    for number, message in enumerate(due, start=1):
         try:
             server = server or _connect()
             server.send_message(_email(message))
@@ -87,7 +89,9 @@ def deliver_pending(limit: int = BATCH) -> dict[str, int]:
             message.status, message.sent_at, message.last_error = SENT, utcnow(), ""
             message.attempts += 1
             counts[SENT] += 1
-        db.session.commit()
+        if number % COMMIT_EVERY == 0:
+            db.session.commit()
+    db.session.commit()
     _close(server)
     return counts
 
