@@ -1,6 +1,7 @@
 """Hook specifications of Portal 70:20:10.
 
-Every hook is documented in docs/hooks.md and exercised by a test; tests/test_plugins.py
+Every hook is documented in docs/hooks.md and exercised by a test marked
+``@pytest.mark.hook("<name>")``; tests/test_plugins.py
 fails when either is missing. Hooks return data (see portal/types.py), never HTML, and never
 touch the Flask app.
 """

@@ -341,6 +341,7 @@ def test_cli_exit_codes(portal, two_units, tmp_path):
     assert len(ledger_rows()) == 1
 
 
+@pytest.mark.hook("portal_import_row")
 def test_portal_import_row_with_the_fixed_types_helper(portal, two_units):
     staff = two_units["A"]["staff"]
     row = ActivityRow(2, staff.id, staff.unit_id, staff.nip, "coaching", "coaching_unit", "coachee",

@@ -176,6 +176,7 @@ def test_cancelled_or_unknown_entries_are_refused(world):
         issue(987654, None)
 
 
+@pytest.mark.hook("portal_certificate_context")
 def test_plugin_states_the_certificate_content(make_app, two_units):
     app = make_app(plugins=[(CertificatePlugin.slug, CertificatePlugin())])
     with app.app_context():

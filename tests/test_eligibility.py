@@ -176,6 +176,7 @@ def test_mechanism_not_installed_is_denied(make_app, world):
 # --------------------------------------------------------------------------- plugin verdicts
 
 
+@pytest.mark.hook("portal_check_eligibility")
 def test_a_deny_from_any_plugin_wins_and_every_reason_is_listed(make_app, world):
     verdicts = [Verdict(True, "PT-01", "Pegawai berstatus PNS (PT-01)."),
                 Verdict(None, "PT-04", "Durasi belum diisi (PT-04)."),

@@ -46,6 +46,7 @@ def signed_in(app, employee):
     return client
 
 
+@pytest.mark.hook("portal_pending_tasks")
 def test_portal_pending_tasks_are_listed_grouped_by_kind_with_links(make_app, staff):
     approvals = TaskPlugin("uji_satu", "Mekanisme Satu", [
         PendingTask("Setujui usulan magang", "home.index", (), "Persetujuan", dt.date(2026, 3, 2)),

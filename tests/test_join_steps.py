@@ -73,6 +73,7 @@ def walk(app, two_units, people):
     return {"sdm": sdm, "free": free, "blocked": blocked, "on_date": on_date, "world": two_units}
 
 
+@pytest.mark.hook("portal_join_steps")
 def test_every_installed_mechanism_plugin_declares_its_join_steps(app):
     with app.app_context():
         declaring = {slug for slug, _ in registry().per_plugin("portal_join_steps")}

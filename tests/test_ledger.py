@@ -285,6 +285,7 @@ def test_cap_spec_rejects_unknown_scope():
         CapSpec("KB-07", -1, "employee_month")
 
 
+@pytest.mark.hook("portal_compute_jp")
 def test_portal_compute_jp_first_answer_wins_and_others_pass(make_app):
     from portal.hookspecs import hookimpl
     from portal.ledger.settings import JPSettings

@@ -88,6 +88,7 @@ def _sdm_account(world) -> Account:
 # --------------------------------------------------------------------------- the hook
 
 
+@pytest.mark.hook("portal_placement_kinds")
 def test_portal_placement_kinds_gives_each_kind_the_generic_pages(placement_app, two_units):
     with placement_app.test_request_context():
         assert kinds()["uji"].title == "Penempatan Uji"

@@ -120,6 +120,7 @@ def test_unit_recap_follows_the_rekapitulasi_format(portal, two_units, people):
         assert INJECTION in pdf  # text in the PDF, escaped in the spreadsheet
 
 
+@pytest.mark.hook("portal_report_rows")
 def test_portal_report_rows_skips_mechanisms_switched_off(portal, two_units):
     with portal.app_context():
         top = db.session.merge(two_units["A"]["top"])

@@ -4,6 +4,7 @@ supervisor is not the requested mentor, and programme staff do not appoint thems
 
 from __future__ import annotations
 
+import pytest
 from portal_coaching.unit.models import UnitInventory, UnitPair
 from unit_fixtures import BASE, last, unit_world_fixture  # noqa: F401
 
@@ -67,6 +68,7 @@ def test_the_core_helper_names_the_rule_and_refuses_subject_and_proposer(unit_wo
                                  proposer_account_id=admin.id + 1000) is None
 
 
+@pytest.mark.hook("portal_confidential_parts")
 def test_admin_unit_cannot_take_over_a_coach_account_by_temporary_password_cm01(unit_world):
     """A coach opens the coachee's confidential record (CM-01): the part is declared through
     portal_confidential_parts and protected like a granted role — only admin SDM may reset."""
