@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from portal.clock import today as wib_today
+
 MIN_AGE_AT_APPOINTMENT = 17
 
 
@@ -26,7 +28,7 @@ def _birth_date(nip: str) -> dt.date | None:
 
 def problems(raw: str, status_asn: str, today: dt.date | None = None) -> list[str]:
     """Every reason (Bahasa Indonesia) why ``raw`` is not a valid number for ``status_asn``."""
-    today = today or dt.date.today()
+    today = today or wib_today()
     nip = normalise(raw)
     label = "NI PPPK" if status_asn == "PPPK" else "NIP"
     if not (len(nip) == 18 and nip.isascii() and nip.isdigit()):

@@ -30,17 +30,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.clock import utcnow
 from portal.extensions import db
 
 if TYPE_CHECKING:
     from portal.models import Account, Employee
 
 JP = Numeric(6, 2)
-
-
-def utcnow() -> dt.datetime:
-    # Not imported from portal.models: that package imports this module (no import cycle).
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class RuleSettingVersion(db.Model):

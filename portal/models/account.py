@@ -10,6 +10,7 @@ from flask_login import UserMixin
 from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint, exists, false, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.clock import utcnow
 from portal.extensions import db
 from portal.models.employee import Employee
 from portal.models.unit import Unit
@@ -19,10 +20,6 @@ GRANTABLE_ROLES = ("admin_unit", "admin_sdm", "superadmin", "manajemen_talenta")
 
 def new_session_token() -> str:
     return secrets.token_urlsafe(32)
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Account(UserMixin, db.Model):
