@@ -20,12 +20,18 @@ def version_locations() -> list[str]:
     return [str(CORE_VERSIONS)] + [str(path) for path in registry().migration_dirs()]
 
 
+def _add_plugin_branches(config):
+    """Alembic config callback: the core's versions plus the current app's plugin branches."""
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("version_locations", os.pathsep.join(version_locations()))
+    return config
+
+
 def install(migrate: Migrate) -> None:
-    @migrate.configure
-    def _add_plugin_branches(config):
-        config.set_main_option("path_separator", "os")
-        config.set_main_option("version_locations", os.pathsep.join(version_locations()))
-        return config
+    """Register the callback once on the shared ``Migrate`` (every app reads its own plugins
+    when the callback runs), however many apps are created."""
+    if _add_plugin_branches not in migrate.configure_callbacks:
+        migrate.configure(_add_plugin_branches)
 
 
 @click.command("upgrade")
