@@ -102,6 +102,10 @@ from portal.i18n import (
     rupiah,
     tanggal,
 )
+from portal.inbox.notices import (
+    notify,
+    path_for,
+)
 from portal.ledger import (
     clock,
 )
@@ -405,10 +409,12 @@ __all__ = [
     "MINISTRY",
     "normalise_nip",
     "Notification",
+    "notify",
     "number_rows",
     "page_number",
     "parse_id",
     "Participation",
+    "path_for",
     "PdfError",
     "PendingTask",
     "period_label",

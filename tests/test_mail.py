@@ -262,3 +262,21 @@ def test_no_mail_for_a_missing_or_hostile_address_and_no_header_breaks(team, smt
     run_cycle()
     [message] = smtp[0].messages
     assert message["Bcc"] is None and message["Subject"] == "Judul Bcc: x@y.id"
+
+
+def test_a_credit_decided_by_someone_else_is_a_decision_mail_own_steps_are_not(team, smtp):
+    staff = team["staff"]
+
+    def formal(reference: str, actor: Account):
+        credit(Participation(employee_id=staff.id, mechanism="formal", activity_type="teknis", role="peserta",
+                             on_date=dt.date(2026, 3, 2), title=f"Bimtek Jembatan {reference}", reference=reference,
+                             jp_stated=Decimal(8)), actor_id=actor.id)
+        db.session.commit()
+
+    formal("sendiri", team["staff_account"])  # the employee's own step: nobody is told
+    formal("diverifikasi", team["boss_account"])  # verified by the atasan: a decision
+    run_cycle()
+    [message] = smtp[0].messages
+    assert message["To"] == "staf@pu.go.id" and message["Subject"] == "JP dicatat: Bimtek Jembatan diverifikasi"
+    text = smtp[0].bodies()[0]
+    assert "8 JP tercatat pada buku JP Anda. 8 JP dihitung." in text and "https://portal.pu.go.id/jp/saya" in text

@@ -23,11 +23,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from flask import has_request_context
 from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.audit import record
 from portal.extensions import db
+from portal.inbox.notices import notify, path_for
 from portal.ledger import caps as cap_engine
 from portal.ledger.catalogue import mechanism_model
 from portal.ledger.clock import today
@@ -36,7 +38,7 @@ from portal.ledger.locks import lock_groups
 from portal.ledger.models import LedgerEntry
 from portal.ledger.numbers import jp_number, to_jp
 from portal.ledger.settings import JPSettings, core_value
-from portal.models import Employee, Unit
+from portal.models import Account, Employee, Unit
 from portal.plugins import registry
 from portal.types import LEDGER_SOURCES, MODELS, JPResult, Participation
 
@@ -226,7 +228,25 @@ def credit(participation: Participation, actor_id: int | None = None) -> LedgerE
                    + ("" if entry.counted else f": tidak dihitung, {entry.reason}"),
            actor_id=actor_id, confidential=p.confidential)
     _audit_recount(changes, entry.id, actor_id)
+    _tell_the_employee(entry, actor_id)
     return entry
+
+
+def _tell_the_employee(entry: LedgerEntry, actor_id: int | None) -> None:
+    """A credit decided in the portal by someone else (verification, acceptance, attendance) is
+    a notice for the employee — and by their choice an e-mail (kind "keputusan"). Their own
+    steps, the CLI, demo data and background jobs tell nobody. The title is the row's own
+    (neutral for coaching, CM-01)."""
+    if actor_id is None or not has_request_context():
+        return
+    actor = db.session.get(Account, actor_id)
+    if actor is None or actor.employee_id == entry.employee_id:
+        return
+    counted = (f"{jp_number(entry.jp_counted)} JP dihitung." if entry.counted
+               else f"Tidak dihitung: {entry.reason}")
+    notify([db.session.get(Employee, entry.employee_id)], f"JP dicatat: {entry.title}"[:200],
+           f"{jp_number(entry.jp_claimed)} JP tercatat pada buku JP Anda. {counted}", kind="keputusan",
+           url=path_for("jp.mine"))
 
 
 def cancel(entry_id: int, actor_id: int | None, reason: str) -> LedgerEntry:

@@ -19,6 +19,8 @@ from portal.sdk import (
     credit,
     db,
     jp_number,
+    notify,
+    path_for,
     record,
     refuse_if_not_eligible,
     require_eligible,
@@ -126,4 +128,6 @@ def reject(report_id: int, actor: Account, reason: str) -> FormalReport:
     record("formal.reject", "formal_report", report.id, {"status": PENDING},
            {"status": REJECTED, "reason": report.reject_reason},
            summary=f"Pelatihan formal #{report.id} ditolak: {report.reject_reason}", actor_id=actor.id)
+    notify([report.employee], f"Laporan pelatihan ditolak: {report.title}"[:200], f"Alasan: {report.reject_reason}",
+           kind="keputusan", url=path_for("formal.detail", report_id=report.id))
     return report

@@ -14,6 +14,8 @@ from portal.sdk import (
     Unit,
     credit,
     db,
+    notify,
+    path_for,
     record,
     render_pdf,
     require_eligible,
@@ -115,6 +117,8 @@ def return_(material: Material, user: Account, note: str) -> None:
     material.return_note = note
     _move(material, ("menunggu_jpt", "menunggu_sdm"), "dikembalikan",
           "Bahan ini tidak dapat dikembalikan pada statusnya sekarang.")
+    notify([material.employee], f"Bahan pembelajaran dikembalikan: {material.judul}"[:200], f"Catatan: {note}",
+           kind="keputusan", url=path_for("komunitas.material", material_id=material.id))
 
 
 def library(q: str = "", unit_id: int | None = None, topik: str = "") -> Select:

@@ -3,7 +3,7 @@ after the ten preparation steps; the accepted report credits the JP ledger. The 
 
 from __future__ import annotations
 
-from portal.sdk import Account, LedgerError, Participation, credit, tanggal, today, utcnow
+from portal.sdk import Account, LedgerError, Participation, credit, notify, path_for, tanggal, today, utcnow
 from portal_patok_banding import rules
 from portal_patok_banding.jp import ACTIVITY, ROLE, SLUG
 from portal_patok_banding.models import PBParticipant, PBProgram
@@ -122,4 +122,6 @@ def return_report(person: PBParticipant, user: Account, note: str) -> None:
     audit("laporan.dikembalikan", person.program, {"employee_id": person.employee_id,
                                                     "catatan": note},
            f"Laporan {person.employee.nama} dikembalikan: {note}")
+    notify([person.employee], f"Laporan patok banding dikembalikan: {person.program.judul}"[:200],
+           f"Catatan: {note}", kind="keputusan", url=path_for("patok_banding.program", program_id=person.program_id))
 

@@ -18,6 +18,8 @@ from portal.sdk import (
     Participation,
     credit,
     db,
+    notify,
+    path_for,
     refuse_if_not_eligible,
     require_eligible,
     self_approval_refusal,
@@ -102,6 +104,9 @@ def reject(entry: UnitInventory, user: Account, note: str) -> None:
     entry.note = note
     _status(entry, "ditolak", f"Inventarisasi {entry.jenis} {entry.employee.nama} tidak "
                               "divalidasi (CU-01)")
+    notify([entry.employee], f"Usulan {entry.jenis} Anda di unit kerja tidak divalidasi (CU-01)",
+           "Buka portal untuk melihat catatan pimpinan unit.", kind="keputusan",
+           url=path_for("coaching_unit.index"))  # the note stays in the portal (CM-01)
 
 
 def set_area(entry: UnitInventory, user: Account, standard: str, area: str) -> None:
