@@ -108,7 +108,7 @@ def portal_compute_jp(participation: Participation, settings: JPSettings) -> JPR
         ``settings["jp_peserta"]`` reads your mechanism's own :class:`~portal.types.SettingSpec`
         key, ``settings["core.target_jp_pns"]`` a full key. Read only the setting the JP comes
         from: the ledger row records the version of the first setting read.
-    :return: a :class:`portal.types.JPResult` (``jp`` ≥ 0, ``rule_id`` from RULES.md,
+    :return: a :class:`portal.types.JPResult` (``jp`` ≥ 0, ``rule_id`` declared in ``PluginInfo.rules``,
         ``explanation`` in Indonesian), or ``None``.
     """
 
@@ -190,7 +190,7 @@ def portal_import_row(row: ActivityRow) -> ImportVerdict | None:
 
     The core has already checked the NIP, the importer's scope, that the mechanism is
     installed, and the date. Check your own activity types and roles (the fixed ones of
-    ARCHITECTURE.md: :mod:`portal.activities.fixed_types` does it in one call) and build the
+    fixed identifiers: :mod:`portal.activities.fixed_types` does it in one call) and build the
     :class:`portal.types.Participation`; set ``jp_stated=row.jp`` only when your mechanism
     credits the JP stated on a document (``formal``, FL-01), otherwise leave it ``None`` and
     the ledger computes the JP through ``portal_compute_jp``. Caps and exact duplicates are the
@@ -287,7 +287,7 @@ if TYPE_CHECKING:  # types of portal_activity_labels
 def portal_activity_labels() -> ActivityLabels:
     """*Since API 1.1.* The names of your mechanism's activity types and roles, as the ledger,
     the reports and the imports show them (``ActivityLabels(activity_types=((id, label), …),
-    roles=((id, label), …))``). The identifiers of ARCHITECTURE.md stay fixed; an installed
+    roles=((id, label), …))``). The fixed identifiers stay; an installed
     plugin's labels win over the core's fallback names (used for rows of uninstalled plugins).
     Called for every installed plugin, switched on or not.
     """

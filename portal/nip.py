@@ -2,7 +2,7 @@
 
 PNS: birth date YYYYMMDD, TMT YYYYMM, gender digit, 3-digit sequence.
 PPPK: birth date YYYYMMDD, appointment year YYYY, a 2-digit agreement code that is **not a
-month**, gender digit, sequence (RULES.md, vocabulary "NI PPPK").
+month**, gender digit, sequence (docs/glossary.md, "NIP, NI PPPK").
 """
 
 from __future__ import annotations

@@ -213,7 +213,7 @@ class Verdict:
     """One eligibility rule's answer (``portal_check_eligibility``; portal/eligibility/).
 
     ``allow`` is ``True`` (the rule is met), ``False`` (the rule refuses) or ``None`` (cannot
-    decide: ``message`` names the data that is missing). ``rule_id`` is the RULES.md ID, and
+    decide: ``message`` names the data that is missing). ``rule_id`` is a declared rule ID (docs/rules.md), and
     ``message`` (Indonesian) is shown to the user next to it.
     """
 

@@ -15,7 +15,7 @@ def test_valid_pns_nip_from_the_circular_example_is_accepted():
 
 
 def test_valid_ni_pppk_with_agreement_code_24_is_accepted():
-    # Digits 13–14 of an NI PPPK are an agreement code, not a month (RULES.md vocabulary).
+    # Digits 13–14 of an NI PPPK are an agreement code, not a month (docs/glossary.md).
     assert problems("19900913 2025 24 2 014", "PPPK", TODAY) == []
 
 

@@ -1,4 +1,4 @@
-"""Rule settings (the [open] values of RULES.md, the yearly JP target): versions with an
+"""Rule settings (the circular's [open] figures, docs/rules.md, the yearly JP target): versions with an
 effective date, the settings page, and recalculation with a preview (KB-08, G-06, MG-10)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The fixed activity types and JP-earning roles per mechanism (ARCHITECTURE.md, **fixed**).
+"""The fixed activity types and JP-earning roles per mechanism (fixed identifiers, docs/glossary.md).
 
 A mechanism plugin may add types and roles, never rename these. ``import_verdict`` lets a
 plugin implement ``portal_import_row`` in two lines::

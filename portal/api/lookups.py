@@ -40,7 +40,7 @@ def unit(account: Account, kode: str) -> Unit:
 
 
 def mechanism(slug: str) -> str:
-    """An installed mechanism or one of the circular's fixed slugs (ARCHITECTURE.md), else 404."""
+    """An installed mechanism or one of the circular's fixed slugs (docs/glossary.md), else 404."""
     if slug in registry().slugs() or slug in FIXED_MECHANISMS:
         return slug
     raise ApiError(404, f"Mekanisme {_shown(slug)} tidak dikenal.")

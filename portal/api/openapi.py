@@ -68,7 +68,8 @@ SCHEMAS = {
             "jp_claimed": JP,
             "jp_counted": {**JP, "description": "JP yang dihitung; 0 bila melewati batas "
                                                 "(alasan di `reason`)."},
-            "rule_id": {"type": "string", "description": "Kode aturan RULES.md yang menghasilkan JP."},
+            "rule_id": {"type": "string",
+                        "description": "Kode aturan (halaman Aturan, docs/rules.md) yang menghasilkan JP."},
             "reason": {"type": "string", "description": "Mengapa JP tidak dihitung (kosong bila dihitung)."},
         },
         "required": ["date", "mechanism", "activity_type", "role", "jp_claimed", "jp_counted",
@@ -91,7 +92,7 @@ SCHEMAS = {
     "Reason": {
         "type": "object",
         "properties": {
-            "rule_id": {"type": "string", "description": "Kode aturan RULES.md (mis. G-03), atau "
+            "rule_id": {"type": "string", "description": "Kode aturan (mis. G-03; halaman Aturan), atau "
                                                          "UNIT untuk status mekanisme di unit."},
             "allow": {"type": ["boolean", "null"],
                       "description": "true terpenuhi, false menolak, null belum dapat diputuskan."},

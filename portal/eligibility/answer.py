@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from portal.types import Verdict
 
 ELIGIBLE, NOT_ELIGIBLE, UNDECIDED = "eligible", "not_eligible", "undecided"
-# Not a rule of the circular: the unit admin's switch (ARCHITECTURE.md, "Plugins").
+# Not a rule of the circular: the unit admin's switch (docs/plugins.md).
 SWITCH_RULE = "UNIT"
 
 

@@ -1,7 +1,7 @@
 """The core's own rule settings (plugins declare theirs in ``PluginInfo.settings``).
 
 Stored under ``core.<key>``. None of these figures is in SE 07/SE/KM/2023: each is a local
-setting of the HR unit (``open_value=True``) with the default named in RULES.md or the brief.
+setting of the HR unit (``open_value=True``) with the default named in docs/rules.md.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ MG-10 / PT-08 development block.
 
 * **Effective date** (SE 07/SE/KM/2023 §O): the circular applies from 30 November 2023. An
   activity dated earlier is credited at the JP its document or import file states, under the
-  pre-circular rule ``PRA-SE`` (not in RULES.md; named in the README), and the circular's caps
+  pre-circular rule ``PRA-SE`` (not a rule of the circular; docs/rules.md), and the circular's caps
   (CU-02, KB-05, CM-13 …) do not apply to it.
 * **Block**: a workflow credit for an activity dated while an MG-10/PT-08 block was in force
   is refused; imported history is credited as recorded but flagged (:func:`block_flag`, the

@@ -1,6 +1,6 @@
 """JP of one completed programme where the circular gives no figure: an HR-unit setting.
 
-RULES.md leaves the JP of magang, pertukaran, detasering, patok banding and belajar mandiri
+The circular leaves the JP of magang, pertukaran, detasering, patok banding and belajar mandiri
 open; G-06 still says every programme gives a JP conversion. A plugin declares the setting and
 its computation in one line and uses ``.settings`` in its ``PluginInfo`` and ``.compute`` for
 ``portal_compute_jp``::

@@ -3,7 +3,7 @@ their coach and mentor, and the HR unit's programme staff." Every copy that leav
 transcript (HTML/PDF/XLSX), unit recap, mechanism report, Tim & Unit and its XLSX, JP pages, the
 API, the audit log page, certificates (PDF text, public verification), search — is rendered as
 atasan, unit admin, unit head, colleague and admin SDM, and the confidential strings are absent.
-Admin SDM may open the record itself (RULES.md CM-01) but the copies are neutral for everyone.
+Admin SDM may open the record itself (CM-01) but the copies are neutral for everyone.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""JP of a completed detasering: an [open] setting (RULES.md: "JP for … detasering").
+"""JP of a completed detasering: an [open] setting (the circular gives no figure: docs/rules.md).
 
 The circular gives no figure, so the JP credited on completion is an HR-unit setting (G-06:
 every programme gives a JP conversion). The core credits the placement through the ledger.

@@ -1,7 +1,7 @@
 """FL-01: a formal training is credited with the JP stated on its certificate.
 
 Also the plugin's fixed vocabulary: the G-01 training types (identifiers fixed by
-ARCHITECTURE.md) and the one role that earns JP.
+fixed identifiers) and the one role that earns JP.
 """
 
 from __future__ import annotations

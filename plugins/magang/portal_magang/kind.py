@@ -1,6 +1,6 @@
 """Magang / praktik kerja lapangan (Lamp. A) as a placement kind of the core lifecycle.
 
-Rule IDs of RULES.md this kind carries: MG-03 (endorsement), MG-04 (duration), MG-05 (host,
+Rule IDs (docs/rules.md) this kind carries: MG-03 (endorsement), MG-04 (duration), MG-05 (host,
 locus, supply), MG-06 (variant, approach), MG-07 (agreement), MG-08 (stages), MG-09
 (monitoring), MG-10 (outcome, block), MG-11 (stage log, competency), MG-12 (recall), MG-13
 (needs managed by the HR unit with the participant unit).
@@ -46,7 +46,7 @@ KIND = PlacementKind(
     return_rule="MG-14", followup_rule="MG-15",
 )
 
-# [open] values (RULES.md "Settings with no figure in the circular"): local HR-unit settings.
+# [open] values (settings with no figure in the circular, docs/rules.md): local HR-unit settings.
 SETTINGS = (
     SettingSpec("jp_peserta", "JP peserta magang yang lulus (per program)", 40, "G-06", open_value=True),
     SettingSpec("pppk_kontrak_min_bulan", "PPPK: sisa kontrak minimal setelah magang agar dianggap "

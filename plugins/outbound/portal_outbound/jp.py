@@ -1,7 +1,7 @@
 """OB-01 vocabulary (Lamp. E) and the JP of one outbound participation.
 
 The circular gives no JP figure for pembelajaran alam terbuka: the JP per day of the
-programme is an HR-unit setting (RULES.md, "Settings with no figure in the circular").
+programme is an HR-unit setting (a figure the circular leaves open, docs/rules.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""JP of one patok banding participation: an [open] setting (RULES.md: "JP for … patok banding").
+"""JP of one patok banding participation: an [open] setting (the circular gives no figure: docs/rules.md).
 
 The circular gives no figure, so the JP per participant is an HR-unit setting (G-06: every
 programme gives a JP conversion); no monthly cap applies.

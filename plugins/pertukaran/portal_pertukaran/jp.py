@@ -1,4 +1,4 @@
-"""JP of a completed pertukaran: an [open] setting (RULES.md: "JP for … pertukaran").
+"""JP of a completed pertukaran: an [open] setting (the circular gives no figure: docs/rules.md).
 
 The circular gives no figure, so the JP credited to a participant who passes (PT-08) is an
 HR-unit setting (G-06: every programme gives a JP conversion). The core credits the

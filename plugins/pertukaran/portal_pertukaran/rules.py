@@ -2,7 +2,7 @@
 
 Each rule reads the employee record (``portal.models.Employee``) and answers with a
 :class:`~portal.types.Verdict` naming its rule; data that is not recorded gives
-``Verdict(None, rule, "<what is missing>")`` (RULES.md: a rule is never skipped silently).
+``Verdict(None, rule, "<what is missing>")`` (a rule is never skipped silently).
 """
 
 from __future__ import annotations

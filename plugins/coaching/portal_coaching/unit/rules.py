@@ -1,6 +1,6 @@
 """Who may see and do what in the unit flow, and the CU rules checked before a change.
 
-Each refusal names its rule ID (RULES.md) in the Indonesian message the user sees.
+Each refusal names its rule ID (docs/rules.md) in the Indonesian message the user sees.
 """
 
 from __future__ import annotations
