@@ -77,6 +77,7 @@ bench: install
 	$(BIN)/python bench/ledger.py
 	$(BIN)/python bench/activities_import.py
 	$(BIN)/python bench/certificates.py
+	$(BIN)/python bench/mail.py
 
 clean:
 	rm -rf $(VENV) .venv-isolated instance
