@@ -85,3 +85,34 @@ class ProgrammeWorld:
     def document(self, client, participant: Participant, kind: str, data: dict) -> Document:
         self.post_ok(client, f"{BASE}/peserta/{participant.id}/formulir/{kind}", data)
         return last(Document)
+
+
+PRE_PHASE_DATA = {
+    "self_assessment": {"indikator": "Mampu mengevaluasi pelaksanaan konstruksi", "masalah": "Retak dini.",
+                        "penyebab": "Pengendalian mutu lemah.", "upaya": "Uji ulang material.",
+                        "hasil": "Temuan berkurang.", "kendala": "Jadwal padat.",
+                        "rek_metode_pelaksanaan": "Urutan kerja diperbaiki.", "rek_pengendalian_mutu": "Uji harian."},
+    "target": {"no": "4.1", "indikator": "Mengevaluasi peraturan pelaksanaan konstruksi",
+               "elemen": "Mengevaluasi penerapan NSPK", "materi": "Masalah di lapangan",
+               "tugas": "Ruas X: deskripsi masalah dan rekomendasi", "penyebab": "keterampilan"},
+    "pendahuluan": {"topik": "Pengendalian mutu", "alasan": "Temuan berulang.", "cara": "Rencana pengendalian.",
+                    "komitmen": "Selesai dalam delapan minggu."},
+}
+
+
+def final_review_data(day: dt.date, kelulusan: str = "lulus") -> dict:
+    return {"tanggal": day.isoformat(), "pembawa_acara": "A", "moderator": "B", "penyaji": "C", "penguji": "D",
+            "masalah": "m", "akar_masalah": "a", "upaya": "u", "tindakan": "t", "rekomendasi": "r",
+            "referensi": "NSPK 1", "kelulusan": kelulusan, "penilaian": "Analisis akar masalah memadai."}
+
+
+def meet_the_schedule(world, participant: Participant, meetings=(1, 2, 3, 4)) -> None:
+    """CM-05 pre-phase forms and pertemuan 1–4 recorded by the coachee and initialled by the coach."""
+    start = participant.programme.tanggal_mulai
+    coachee, coach = world.login(world.coachee), world.login(world.coach_person)
+    for kind, data in PRE_PHASE_DATA.items():
+        world.document(coachee, participant, kind, data)
+    for number, offset in zip((1, 2, 3, 4), (1, 15, 22, 30), strict=True):
+        if number in meetings:
+            entry = world.log(coachee, participant, "coachee", start + dt.timedelta(days=offset), ke=number)
+            world.post_ok(coach, f"{BASE}/peserta/{participant.id}/log/{entry.id}/paraf", {})

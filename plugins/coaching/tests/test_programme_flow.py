@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from portal_coaching.programme.models import Participant, Programme
 from portal_coaching.programme.rules import eight_weeks, month_warnings
-from programme_helpers import BASE, first_of_previous_month, last, programme_data
+from programme_helpers import BASE, final_review_data, first_of_previous_month, last, meet_the_schedule, programme_data
 from sqlalchemy import select
 
 from portal.sdk import AuditLog, Certificate, LedgerEntry, db, today
@@ -252,22 +252,19 @@ def test_final_review_holds_presentation_contents_and_roles_cm07(programme_world
 
 
 def review_data(day: dt.date) -> dict:
-    return {"tanggal": day.isoformat(), "pembawa_acara": "A", "moderator": "B", "penyaji": "C", "penguji": "D",
-            "masalah": "m", "akar_masalah": "a", "upaya": "u", "tindakan": "t", "rekomendasi": "r",
-            "referensi": "NSPK 1"}
+    return final_review_data(day)
 
 
 def test_completion_issues_certificate_and_sets_reassessment_in_6_months_cm03(programme_world):
     w = programme_world
-    participant = w.participant()
+    participant = w.participant(start=today() - dt.timedelta(days=60))
     response = w.sdm.post(f"{BASE}/peserta/{participant.id}/selesai")
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(Participant, participant.id).status == "aktif"  # no final review yet
+    meet_the_schedule(w, participant)
     done = today() - dt.timedelta(days=1)
     w.document(w.sdm, participant, "pembahasan_akhir", review_data(done))
-    entry = w.log(w.login(w.coachee), participant, "coachee", today() - dt.timedelta(days=3))
-    w.post_ok(w.login(w.coach_person), f"{BASE}/peserta/{participant.id}/log/{entry.id}/paraf", {})
     w.post_ok(w.sdm, f"{BASE}/peserta/{participant.id}/selesai", {})
     db.session.expire_all()
     participant = db.session.get(Participant, participant.id)
@@ -276,7 +273,9 @@ def test_completion_issues_certificate_and_sets_reassessment_in_6_months_cm03(pr
     assert participant.reasesmen_batas == add_months(done, 6)
     certificate = db.session.get(Certificate, participant.certificate_id)
     assert certificate.employee_id == w.coachee.id and certificate.model == 20
-    assert certificate.jp == Decimal(2)
+    from portal_coaching.programme.workflow import counted_jp
+    # four initialled meetings, 2 JP each, at most 2 counted a month (CM-13)
+    assert certificate.jp == counted_jp(participant) and Decimal(4) <= certificate.jp <= Decimal(8)
     # Once completed, the records are closed.
     response = w.login(w.coachee).post(f"{BASE}/peserta/{participant.id}/log", data={
         "author": "coachee", "pertemuan_ke": "9", "tanggal": today().isoformat(), "topik": "x", "hasil": "y"})
@@ -285,7 +284,8 @@ def test_completion_issues_certificate_and_sets_reassessment_in_6_months_cm03(pr
 
 def test_reassessment_list_due_and_overdue_cm03(programme_world):
     w = programme_world
-    participant = w.participant()
+    participant = w.participant(start=today() - dt.timedelta(days=60))
+    meet_the_schedule(w, participant)
     w.document(w.sdm, participant, "pembahasan_akhir", review_data(today() - dt.timedelta(days=1)))
     w.post_ok(w.sdm, f"{BASE}/peserta/{participant.id}/selesai", {})
     page = w.sdm.get(f"{BASE}/reasesmen?status=jatuh_tempo").get_data(as_text=True)

@@ -116,8 +116,12 @@ PEMBAHASAN_AKHIR = FormSpec(
         Field("rekomendasi", "e) Rekomendasi agar tidak terjadi permasalahan yang sama", "textarea"),
         Field("referensi", "f) Referensi dalam NSPK maupun regulasi lainnya", "textarea"),
         Field("catatan_penguji", "Catatan penguji atas peningkatan kompetensi", "textarea", required=False),
+        Field("kelulusan", "Evaluasi kelulusan oleh penguji", "choice",
+              choices=(("lulus", "Lulus"), ("tak_lulus", "Tidak lulus"))),
+        Field("penilaian", "Penilaian kualitatif penguji (dasar keputusan kelulusan)", "textarea"),
     ), intro="Bahan presentasi coachee dan pihak yang terlibat (Lamp. H.III.2.c, CM-07); dihadiri "
-    "coachee, coach, mentor dan penguji (CM-06). Dicatat oleh admin SDM program.")
+    "coachee, coach, mentor dan penguji pada minggu ke-8 (CM-06). Penguji mencatat evaluasi kelulusan "
+    "dan penilaiannya (Lamp. H.e). Dicatat oleh admin SDM program.")
 
 FORMS = {spec.kind: spec for spec in (INFORMASI_PRIBADI, SELF_ASSESSMENT, PENDAHULUAN, TARGET,
                                       LAPORAN, PEMBAHASAN_AKHIR)}

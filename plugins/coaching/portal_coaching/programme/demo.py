@@ -85,7 +85,9 @@ def _finished_programme(rng: random.Random, employees: list[Employee], internal,
         "moderator": "Kepala Bidang", "penyaji": employee.nama, "penguji": participant.penguji,
         "masalah": "Keputusan lapangan terlambat.", "akar_masalah": "Alur persetujuan panjang.",
         "upaya": "Delegasi kewenangan.", "tindakan": "SOP baru diuji.", "rekomendasi": "Terapkan SOP.",
-        "referensi": "Permen PUPR tentang SOP", "catatan_penguji": "Kompetensi meningkat."}, None, sdm)
+        "referensi": "Permen PUPR tentang SOP", "catatan_penguji": "Kompetensi meningkat.",
+        "kelulusan": "lulus", "penilaian": "Analisis akar masalah tajam; SOP baru terbukti mempercepat keputusan."},
+        None, sdm)
     workflow.complete(participant, sdm)
     return 1
 
@@ -108,7 +110,7 @@ def _fill(rng: random.Random, participant, sdm: Account) -> None:
         "tugas": "Ruas X: mendeskripsikan permasalahan; evaluasi dan rekomendasi", "penyebab": "keterampilan"},
         None, sdm)
     start = participant.programme.tanggal_mulai
-    for number, offset in enumerate((1, 15, 22), start=1):
+    for number, offset in enumerate((1, 15, 22, 30), start=1):
         day = start + dt.timedelta(days=offset)
         values = {"pertemuan_ke": number, "tanggal": day, "topik": topic, "hasil": "Lanjutkan tugas berikutnya."}
         workflow.add_log(participant, "coach", values, participant.coach.is_external, sdm)

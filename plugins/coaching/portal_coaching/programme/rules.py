@@ -152,6 +152,47 @@ def month_warnings(start: dt.date, meeting_dates: list[dt.date], today: dt.date)
     return warnings
 
 
+# ----------------------------------------------------------------- completion gate (CM-05, CM-06, H.e)
+
+PRE_PHASE_FORMS = (("self_assessment", "Self assessment"), ("target", "Tabel 1 Materi Unjuk Kerja (target)"),
+                   ("pendahuluan", "Lembar pendahuluan coaching"))
+MEETINGS = (1, 2, 3, 4)  # CM-06: pertemuan 1–4 before the week-8 final review
+RESULTS = (("lulus", "Lulus"), ("tak_lulus", "Tidak lulus"))
+
+
+def week_eight_starts(start: dt.date) -> dt.date:
+    return start + dt.timedelta(days=7 * (WEEKS - 1))
+
+
+def completion_problems(participant: Participant, review: dict | None) -> list[str]:
+    """Everything that stops closing a coachee's programme, each with its rule ID; empty when it
+    may close: the pre-phase forms (CM-05), pertemuan 1–4 recorded by the coachee and initialled
+    by the coach (CM-06, CM-10), the final review held in week 8 or later (CM-06) with the
+    examiner's pass/fail evaluation and judgement (Lamp. H.e, "evaluasi kelulusan")."""
+    problems = []
+    kinds = {document.kind for document in participant.documents}
+    missing = [label for kind, label in PRE_PHASE_FORMS if kind not in kinds]
+    if missing:
+        problems.append(f"Prafase belum lengkap: {', '.join(missing)} (CM-05).")
+    initialled = {log.pertemuan_ke for log in participant.logs if log.author == "coachee" and log.paraf_at}
+    absent = [str(number) for number in MEETINGS if number not in initialled]
+    if absent:
+        problems.append(f"Pertemuan ke-{', '.join(absent)} belum dicatat coachee dan diparaf coach "
+                        "(jadwal delapan minggu, CM-06).")
+    if review is None:
+        problems.append("Pembahasan hasil akhir minggu ke-8 belum dicatat (CM-06, CM-07).")
+        return problems
+    held_on = dt.date.fromisoformat(review["tanggal"])
+    week_eight = week_eight_starts(participant.programme.tanggal_mulai)
+    if held_on < week_eight:
+        problems.append(f"Pembahasan hasil akhir dilaksanakan pada minggu ke-8, paling cepat "
+                        f"{week_eight:%d-%m-%Y}; tercatat {held_on:%d-%m-%Y} (CM-06).")
+    if review.get("kelulusan") not in dict(RESULTS) or not (review.get("penilaian") or "").strip():
+        problems.append("Penguji belum mencatat evaluasi kelulusan (lulus/tidak lulus) dan penilaiannya "
+                        "(Lamp. H.e).")
+    return problems
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1

@@ -93,7 +93,9 @@ def record(participant_id: int):
         warnings=rules.month_warnings(programme.tanggal_mulai, [x.tanggal for x in coachee_logs], today()),
         as_coach=rules.acts_as_coach(roles, participant), evaluations=_evaluation_status(participant, roles),
         log_form=_log_form(roles, participant), reassess_form=ReassessmentForm(), role_labels=ROLE_LABELS,
-        jp=workflow.counted_jp(participant))
+        jp=workflow.counted_jp(participant), gaps=participant.employee.gaps,
+        completion_problems=rules.completion_problems(participant, docs["pembahasan_akhir"][0].data
+                                                      if docs["pembahasan_akhir"] else None))
 
 
 # --------------------------------------------------------------------------- forms (CM-05, CM-07, CM-10)
@@ -229,9 +231,13 @@ def complete(participant_id: int):
     participant, _roles = record_or_404(participant_id)
     if participant.status == "aktif":
         if not commit_or_flash(lambda: workflow.complete(participant, current_user),
-                               "Program coachee dinyatakan selesai; batas re-asesmen ditetapkan (CM-03).",
+                               "Program coachee ditutup dengan evaluasi kelulusan penguji (Lamp. H.e).",
                                (WorkflowError,)):
             return redirect_to("coaching.record", participant_id=participant.id)
+    if participant.status == "tak_lulus":
+        flash("Coachee dinyatakan tidak lulus oleh penguji: tanpa sertifikat; JP pertemuan tetap tercatat "
+              "(CM-13).", "info")
+        return redirect_to("coaching.record", participant_id=participant.id)
     if participant.certificate_id is None:
         try:
             certificate = issue(workflow.certificate_context(participant), current_user.id)

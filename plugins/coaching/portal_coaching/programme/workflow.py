@@ -250,21 +250,28 @@ def final_review(participant: Participant) -> Document | None:
 
 
 def complete(participant: Participant, actor: Account) -> None:
-    """Close a coachee's programme after the week-8 final review (CM-06, CM-07): set the
-    re-assessment due date (CM-03). The caller issues the certificate (G-06)."""
+    """Close a coachee's programme with the examiner's evaluation (Lamp. H.e): refused, with every
+    missing item and its rule ID, before week 8, without the pre-phase forms (CM-05), without
+    pertemuan 1–4 (CM-06) or without the pass/fail evaluation. *Lulus*: the re-assessment due date
+    is set (CM-03) and the caller issues the certificate (G-06). *Tidak lulus*: closed without a
+    certificate; the meetings' JP (CM-13) stay credited."""
     _require_active(participant)
     review = final_review(participant)
-    if review is None:
-        raise WorkflowError("Catat dulu pembahasan hasil akhir minggu ke-8 (CM-06, CM-07).")
+    problems = rules.completion_problems(participant, review.data if review else None)
+    if problems:
+        raise WorkflowError("Program coachee belum dapat diselesaikan: " + " ".join(problems))
     done_on = dt.date.fromisoformat(review.data["tanggal"])
-    participant.status = "selesai"
+    passed = review.data["kelulusan"] == "lulus"
+    participant.status = "selesai" if passed else "tak_lulus"
     participant.selesai_pada = done_on
-    participant.reasesmen_batas = rules.reassessment_due(done_on)
+    participant.reasesmen_batas = rules.reassessment_due(done_on) if passed else None
     db.session.flush()
     record("coaching.program.complete", "coaching_program_participant", participant.id,
-           {"status": "aktif"}, {"status": "selesai", "reasesmen_batas": participant.reasesmen_batas},
-           summary=f"Program coachee #{participant.employee_id} selesai; re-asesmen paling lambat "
-                   f"{participant.reasesmen_batas} (CM-03)", actor_id=actor.id)
+           {"status": "aktif"}, {"status": participant.status, "reasesmen_batas": participant.reasesmen_batas},
+           summary=(f"Program coachee #{participant.employee_id} selesai, lulus; re-asesmen paling lambat "
+                    f"{participant.reasesmen_batas} (CM-03)") if passed else
+           f"Program coachee #{participant.employee_id} selesai, tidak lulus (Lamp. H.e)",
+           actor_id=actor.id)
 
 
 def certificate_context(participant: Participant) -> CertificateContext:
