@@ -28,6 +28,9 @@ class ProposeForm(FlaskForm):
                            validators=_optional("Tujuan", 2000))
     tanggal_mulai = DateText("Tanggal mulai")
     tanggal_selesai = DateText("Tanggal selesai")
+    alasan_kelayakan = TextAreaField(
+        "Alasan melanjutkan walau kelayakan belum dapat diputuskan (dicatat di log audit)",
+        validators=_optional("Alasan", 1000))
 
     def validate_tanggal_selesai(self, field) -> None:
         if field.date and self.tanggal_mulai.date and field.date < self.tanggal_mulai.date:

@@ -19,6 +19,7 @@ from portal.sdk import (
     Unit,
     access,
     arg,
+    check_eligibility,
     commit_or_flash,
     content_disposition,
     db,
@@ -139,7 +140,8 @@ def propose(employee_id: int):
         status = 422
         if form.validate_on_submit():
             try:
-                a = workflow.propose(employee, form.values(), current_user)
+                a = workflow.propose(employee, form.values(), current_user,
+                                     override_reason=(form.alasan_kelayakan.data or "").strip())
             except WorkflowError as error:
                 db.session.rollback()
                 form.kompetensi.errors = [*form.kompetensi.errors, str(error)]
@@ -148,8 +150,9 @@ def propose(employee_id: int):
                 flash(f"{employee.nama} diusulkan; menunggu penugasan oleh PyB ({rules.BM_01}).",
                       "success")
                 return redirect_to("belajar_mandiri.assignment", assignment_id=a.id)
+    answer = check_eligibility(employee, SLUG, form.tanggal_mulai.date or today(), {})
     return render("belajar_mandiri/propose.html", form=form, employee=employee, item=item,
-                  pyb=rules.pyb_of(employee)), status
+                  pyb=rules.pyb_of(employee), answer=answer), status
 
 
 # --------------------------------------------------------------------------- one assignment

@@ -43,6 +43,18 @@ def test_participant_needs_gap_or_talent_g03(world):
     assert count() == 0
 
 
+def test_cannot_decide_yet_is_proposed_only_with_a_recorded_reason_g03(world):
+    """No assessment gap recorded and not Hi-Po: "belum dapat diputuskan" — the proposal page shows
+    the reasons and asks why the unit proceeds; the reason is audited (G-03)."""
+    plan(world.employee)
+    page = text(world.admin.get(f"{BASE}/usulan/{world.employee.id}"))
+    assert "G-03" in page and 'name="alasan_kelayakan"' in page
+    response = world.propose(alasan_kelayakan="Asesmen dijadwalkan; kebutuhan mendesak peta jaringan.")
+    assert response.status_code == 302 and count() == 1
+    assert any("Asesmen dijadwalkan" in f"{a.summary} {a.new_values}"
+               for a in db.session.scalars(select(AuditLog)))
+
+
 def test_bad_dates_keep_what_was_typed(world):
     world.recommended()
     response = world.propose(kompetensi="SIG lanjutan", tanggal_mulai="2026-02-30")

@@ -91,6 +91,9 @@ class CandidateForm(FlaskForm):
                                 SelectChoice("tidak_lolos", "Tidak lolos")],
                        default="lolos", validate_choice=False)
     catatan_seleksi = StringField("Catatan seleksi", validators=_optional("Catatan", 1000))
+    alasan_kelayakan = TextAreaField(
+        "Alasan melanjutkan bila kelayakan belum dapat diputuskan (mis. data asesmen belum ada; dicatat di log "
+        "audit). Penolakan kelayakan tidak dapat dilewati.", validators=_optional("Alasan", 1000))
 
     def values(self) -> dict:
         return {"peringkat": self.peringkat.data, "lolos": self.hasil.data != "tidak_lolos",

@@ -277,8 +277,9 @@ def add_candidate(program_id: int):
     if employee is None:
         form.nip.errors = [*form.nip.errors, "Pegawai dengan NIP ini tidak ditemukan."]
         return program_page(program, 422, candidate_form=form)
-    return _run(program, lambda: workflow.add_candidate(program, employee, form.values(),
-                                                        current_user),
+    reason = (form.alasan_kelayakan.data or "").strip()
+    return _run(program, lambda: workflow.add_candidate(program, employee, form.values(), current_user,
+                                                        override_reason=reason),
                 f"{employee.nama} dicatat pada seleksi administrasi.", "candidate_form", form)
 
 

@@ -182,3 +182,24 @@ def test_programs_list_search_filter_and_scope(world):
     assert other.get(world.url(program)).status_code == 404
     assert world.employee.get(world.url(program)).status_code == 404
     assert world.employee.get(f"{BASE}/baru").status_code == 403
+
+
+def test_cannot_decide_yet_passes_selection_only_with_a_recorded_reason_g03(world):
+    """G-03 without assessment data is "belum dapat diputuskan": the selection page asks why the
+    approver proceeds; the reason is kept in the audit log. A hard refusal is never overridden."""
+    program = world.prepared(upto=4)
+    plain = world.people.person(world.units["A"]["sub"], nama="Tanpa Gap")
+    page = world.sdm.get(world.url(program)).get_data(as_text=True)
+    assert 'name="alasan_kelayakan"' in page
+    refused = world.add_candidate(program, plain, 3)
+    assert refused.status_code == 422 and "G-03" in text(refused)
+    response = world.sdm.post(world.url(program, "/kandidat"), data={
+        "nip": plain.nip, "peringkat": "3", "hasil": "lolos", "catatan_seleksi": "",
+        "alasan_kelayakan": "Asesmen kompetensi dijadwalkan bulan depan; kebutuhan mendesak unit."})
+    ok(response)
+    assert world.person(program, plain).lolos is True
+    from sqlalchemy import select
+
+    from portal.sdk import AuditLog, db
+    logs = db.session.scalars(select(AuditLog)).all()
+    assert any("Asesmen kompetensi dijadwalkan" in f"{a.summary} {a.new_values}" for a in logs)
