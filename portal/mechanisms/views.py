@@ -30,10 +30,10 @@ def index():
         depth_roots = [u for u in db.session.scalars(query.order_by(Unit.kode))]
         shallowest = min((u.depth for u in depth_roots), default=0)
         units = [u for u in depth_roots if u.depth <= shallowest + 1]
-        return render("mechanisms/index.html", units=units[:200], q=q,
+        return render("mechanisms/index.html", block="results", units=units[:200], q=q,
                       installed=registry().installed())
     units = db.session.scalars(query.order_by(Unit.kode).limit(200)).all()
-    return render("mechanisms/index.html", units=units, q=q, installed=registry().installed())
+    return render("mechanisms/index.html", block="results", units=units, q=q, installed=registry().installed())
 
 
 def _managed_unit(unit_id: int) -> Unit:

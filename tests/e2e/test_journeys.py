@@ -107,7 +107,7 @@ def test_without_javascript_sign_in_and_search_work(new_page, live_server, two_u
     expect(page.get_by_role("heading", level=1)).to_have_text("Selamat datang, Admin SDM")
     page.goto(f"{base}/pegawai/")
     page.locator("#q").fill("Staf B")
-    page.get_by_role("button", name="Cari").click()
+    page.get_by_role("button", name="Tampilkan").click()
     page.wait_for_url(re.compile(r"/pegawai/\?q=Staf\+B"))
     expect(page.locator("#hasil")).to_contain_text("Staf B")
     expect(page.locator("#hasil")).not_to_contain_text("Staf A")
