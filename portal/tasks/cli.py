@@ -17,7 +17,10 @@ tasks = AppGroup("tasks", help="Antrean tugas latar (Huey).")
 @tasks.command("worker")
 @click.option("--workers", "-w", default=2, show_default=True,
               help="Jumlah tugas yang dikerjakan bersamaan (thread).")
-def worker(workers: int) -> None:
+@click.option("--periodic/--no-periodic", default=True, show_default=True,
+              help="Jalankan juga tugas berkala (surel setiap 5 menit, ringkasan harian dan bulanan); "
+                   "dengan beberapa konsumen, aktifkan pada satu konsumen saja.")
+def worker(workers: int, periodic: bool) -> None:
     """Jalankan konsumen antrean tugas: impor, sertifikat massal, hitung ulang, laporan besar.
 
     Pekerjaan yang masih menunggu (atau terputus karena konsumen sebelumnya mati) dimasukkan
@@ -26,5 +29,5 @@ def worker(workers: int) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     huey = huey_of(current_app)
     click.echo(f"{requeue_unfinished()} tugas yang belum selesai dimasukkan ke antrean.")
-    consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=False)
+    consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=periodic)
     consumer.run()
