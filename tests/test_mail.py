@@ -280,3 +280,12 @@ def test_a_credit_decided_by_someone_else_is_a_decision_mail_own_steps_are_not(t
     assert message["To"] == "staf@pu.go.id" and message["Subject"] == "JP dicatat: Bimtek Jembatan diverifikasi"
     text = smtp[0].bodies()[0]
     assert "8 JP tercatat pada buku JP Anda. 8 JP dihitung." in text and "https://portal.pu.go.id/jp/saya" in text
+
+
+def test_flask_mail_run_does_one_pass_and_says_what_it_did(team, smtp, mail_app):
+    notify([team["staff"]], "Usulan disetujui", kind="keputusan")
+    db.session.commit()
+    result = mail_app.test_cli_runner().invoke(args=["mail", "run", "--digest"])
+    assert result.exit_code == 0, result.output
+    assert "Pemberitahuan diproses: 1" in result.output and "terkirim 1" in result.output
+    assert len(smtp[0].messages) == 1
