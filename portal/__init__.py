@@ -55,6 +55,9 @@ def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, ob
     app.before_request(enforce_password_change)
     app.before_request(guard.mechanism_guard)
     web.register(app)
+    from portal import operations
+
+    operations.register(app)  # request ids, JSON logs, /healthz and /readyz (docs/deploy.md)
     i18n.register(app)
     from portal import costs, form_messages, menus
 

@@ -8,6 +8,7 @@ from flask import abort, current_app, request
 from flask_login import current_user
 
 from portal.extensions import login_manager
+from portal.operations.logs import security_event
 
 PUBLIC = "public"
 ROLES = ("pegawai", "atasan", "pimpinan_unit", "admin_unit", "admin_sdm", "superadmin", "manajemen_talenta")
@@ -52,8 +53,6 @@ def enforce_access():
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     if not current_user.has_any(*allowed):
-        current_app.logger.warning(
-            "access denied: account %s to %s", current_user.id, request.endpoint
-        )
+        security_event("permission_refused", account_id=current_user.id, endpoint=request.endpoint)
         abort(403)
     return None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, flash, redirect, render_template, request, url_for
+from flask import Flask, Response, current_app, flash, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from jinja2_fragments.flask import render_block
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, SecurityError
 
 CSP = (
@@ -66,7 +67,10 @@ ERROR_TEXT = {
     413: ("Berkas terlalu besar", "Ukuran berkas melebihi batas yang diizinkan."),
     429: ("Terlalu banyak percobaan", "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi."),
     500: ("Terjadi kesalahan", "Terjadi kesalahan pada sistem. Silakan coba lagi; bila berulang, hubungi admin."),
+    503: ("Layanan sedang tidak tersedia", "Basis data portal sedang tidak dapat dihubungi. Coba lagi beberapa saat "
+          "lagi; data yang Anda kirim belum tersimpan."),
 }
+RETRY_AFTER_SECONDS = 30
 
 
 def _error_page(code: int, detail: str | None = None):
@@ -76,12 +80,21 @@ def _error_page(code: int, detail: str | None = None):
     from portal.extensions import db
 
     title, text = ERROR_TEXT.get(code, ERROR_TEXT[500])
+    request_id = getattr(g, "request_id", "")
     try:
         db.session.rollback()
-        return render_template("errors/error.html", code=code, title=title, text=detail or text), code
+        if code == 503:  # the menu and the signed-in user need the database: no page layout
+            raise RuntimeError("database unavailable")
+        return render_template("errors/error.html", code=code, title=title, text=detail or text,
+                               request_id=request_id), code
     except Exception:  # noqa: BLE001 - the database (or the template) is down: answer plainly
-        current_app.logger.exception("error page for %s could not be rendered", code)
-        return Response(f"{title}. {detail or text}", code, mimetype="text/plain")
+        if code != 503:
+            current_app.logger.exception("error page for %s could not be rendered", code)
+        reference = f" Kode permintaan: {request_id}." if request_id else ""
+        response = Response(f"{title}. {detail or text}{reference}", code, mimetype="text/plain")
+        if code == 503:
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
 
 NUL_REFUSED = "Isian mengandung karakter NUL yang tidak diizinkan; periksa kembali isian Anda."
@@ -115,6 +128,14 @@ def register(app: Flask) -> None:
         # so the answer is plain text rather than the error page.
         return Response("Permintaan ditolak: alamat host tidak dikenal. Buka portal melalui "
                         "alamat resminya.", 400, mimetype="text/plain")
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    def database_down(error):
+        # A lost or refused database connection: 503 with Retry-After, never a 500 that needs
+        # the database to render (issue 16 item 4).
+        current_app.logger.error("database unavailable: %s", type(getattr(error, "orig", error)).__name__)
+        return _error_page(503)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

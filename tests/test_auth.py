@@ -20,7 +20,8 @@ from tests.test_access import HTMX, RealIds, account_of, is_login_url, targets
 
 CSRF_TEXT = "token CSRF"
 # Pages anyone may open, each reviewed: sign-in, assets, public certificate verification.
-REVIEWED_PUBLIC = {"static", "auth.login", "verify.by_token", "verify.search"}
+REVIEWED_PUBLIC = {"static", "auth.login", "verify.by_token", "verify.search",
+                   "health.healthz", "health.readyz"}  # liveness/readiness: no personal data
 # Blueprints authenticated only by a bearer token (CSRF-exempt; cookies are ignored).
 BEARER_BLUEPRINTS = {"api"}
 _TOKEN = re.compile(r'(name="csrf-token" content="|name="csrf_token" type="hidden" value="|'

@@ -25,7 +25,8 @@ def test_a_nul_character_in_a_form_changes_nothing(two_units, login):
 
 
 def test_the_error_page_needs_no_database(two_units, make_app, tmp_path):
-    """A signed-in user whose database is unreachable gets an Indonesian answer, not a bare one."""
+    """A signed-in user whose database is unreachable gets an Indonesian answer, not a bare one:
+    503 with Retry-After (issue 16 item 4), never a page that needs the database."""
     working = make_app()
     signed_in = working.test_client()
     signed_in.login(two_units["staff"].nip if "staff" in two_units else two_units["A"]["staff"].nip)
@@ -36,5 +37,5 @@ def test_the_error_page_needs_no_database(two_units, make_app, tmp_path):
     client.set_cookie(cookie.key, cookie.value)
     response = client.get("/")
     body = response.get_data(as_text=True)
-    assert response.status_code == 500
-    assert "Terjadi kesalahan" in body and "Internal Server Error" not in body
+    assert response.status_code == 503 and response.headers["Retry-After"] == "30"
+    assert "Basis data portal sedang tidak dapat dihubungi" in body and "Internal Server Error" not in body

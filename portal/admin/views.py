@@ -16,6 +16,7 @@ from portal.extensions import db
 from portal.formfields import choices
 from portal.inbox.notices import notify
 from portal.models import Account, ApiToken, Employee, RoleGrant, Unit, UnitMechanism
+from portal.operations.logs import security_event
 from portal.plugins import registry
 from portal.scope import can_edit_employee, manageable_units
 from portal.web import render
@@ -95,6 +96,7 @@ def roles():
                        {"role": form.role.data, "unit": unit.kode if unit else None},
                        summary=f"Peran {form.role.data} untuk {employee.nama}")
                 db.session.commit()
+                security_event("role_granted", nip=employee.nip, role=form.role.data, by_account=current_user.id)
                 flash(f"Peran {ROLE_LABELS[form.role.data]} diberikan kepada {employee.nama}.", "success")
             return redirect(url_for("admin.roles"))
     grants = db.session.scalars(_grants_query()).all()
@@ -118,6 +120,7 @@ def revoke(grant_id: int):
            summary=f"Peran {grant.role} dicabut dari {employee.nama}")
     db.session.delete(grant)
     db.session.commit()
+    security_event("role_revoked", nip=employee.nip, role=grant.role, by_account=current_user.id)
     flash(f"Peran {ROLE_LABELS[grant.role]} dicabut dari {employee.nama}.", "success")
     return redirect(url_for("admin.roles"))
 

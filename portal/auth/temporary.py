@@ -26,6 +26,7 @@ from portal.i18n import waktu
 from portal.inbox.notices import notify
 from portal.models import Account, ApiToken, Employee, Unit
 from portal.models.account import utcnow
+from portal.operations.logs import security_event
 
 DEFAULT_HOURS = 72
 # What a holder of a temporary password may still open: the change page, signing out, assets.
@@ -96,6 +97,7 @@ def issue(actor: Account, employee: Employee, account: Account) -> tuple[str, dt
     record("account.temporary_password", "account", employee.nip, None,
            {"berlaku_sampai": expires.isoformat(timespec="minutes"), "token_api_dicabut": len(live)},
            summary=f"Kata sandi sementara untuk {employee.nama}", actor_id=actor.id)
+    security_event("temporary_password_set", nip=employee.nip, by_account=actor.id)
     ended = f" dan {len(live)} token API" if live else ""
     notify([employee], "Kata sandi sementara dibuat untuk akun Anda",
            f"Dibuat oleh {actor.employee.nama} pada {waktu(utcnow())}; berlaku "

@@ -13,6 +13,7 @@ from portal.auth.forms import LoginForm, PasswordChangeForm
 from portal.extensions import db, limiter
 from portal.models import Account, Employee
 from portal.models.account import utcnow
+from portal.operations.logs import security_event
 from portal.web import is_safe_next, render
 
 bp = Blueprint("auth", __name__)
@@ -82,7 +83,7 @@ def login():
                 return redirect(url_for("auth.change_password"))
             target = request.args.get("next")
             return redirect(target if is_safe_next(target) else url_for("home.index"))
-        current_app.logger.info("failed sign-in for %r", nip[:18])
+        security_event("sign_in_failed", nip=nip[:18], address=request.remote_addr)
         form.password.errors.append(FAILED)
     return render("auth/login.html", form=form)
 
