@@ -59,6 +59,7 @@ def test_the_error_page_names_the_request_id(client, people, login):
 
 
 def test_an_unreachable_database_is_503_with_retry_after_never_a_500(make_app, tmp_path):
+    make_app()  # the test's own database first: it is the one cleaned up after the test
     app = make_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/tidak/ada/portal.db")
     client = app.test_client()
     response = client.get("/verifikasi/?nomor=1/2026&nip=197001012000011001")
