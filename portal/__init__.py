@@ -63,6 +63,9 @@ def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, ob
 
     costs.register(app)
     form_messages.install()
+    from portal import text_input
+
+    text_input.install()  # NFC and no control characters in every form's text fields
 
     menus.register(app)
     from portal import tasks

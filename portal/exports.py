@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]+")
 _ASCII_UNSAFE = re.compile(r"[^A-Za-z0-9._()\- ]+")
 FALLBACK_NAME = "unduhan"

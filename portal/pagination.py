@@ -9,6 +9,8 @@ import re
 
 from flask import request
 
+from portal.text_input import clean_text
+
 EARLIEST_YEAR = 2000  # the JP ledger's first year (portal.ledger.service.MIN_YEAR)
 
 
@@ -79,7 +81,7 @@ def page_number() -> int:
 
 def arg(name: str, allowed: tuple[str, ...] | None = None, max_length: int = 100) -> str:
     """One query-string value; the first if repeated; '' when not in ``allowed``."""
-    value = (request.args.get(name) or "").strip()[:max_length]
+    value = clean_text(request.args.get(name) or "").strip()[:max_length]
     if allowed is not None and value not in allowed:
         return ""
     return value

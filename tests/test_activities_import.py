@@ -358,3 +358,12 @@ def test_portal_import_row_with_the_fixed_types_helper(portal, two_units):
     assert answer.accepted and answer.participation.role == "pakar"
     assert set(FIXED_TYPES) == {"magang", "pertukaran", "patok_banding", "detasering",
                                 "outbound", "komunitas", "belajar_mandiri", "coaching", "formal"}
+
+
+@pytest.mark.parametrize("jp", ["1e30", "1e300", "NaN", "-1"])
+def test_a_jp_in_any_notation_is_refused_clearly_never_a_crash(portal, two_units, tmp_path, jp):
+    """Issue 16: ``1e30`` used to crash the import with a decimal error."""
+    result = run(portal, csv_file(tmp_path, f"{two_units['A']['staff'].nip},formal,teknis,peserta,2025-03-03,"
+                                            f"Bimtek jembatan,{jp},F/1"))
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "JP" in result.output and ledger_rows() == []

@@ -21,6 +21,7 @@ import openpyxl
 
 from portal.imports import limits
 from portal.imports.limits import MAX_COLUMNS
+from portal.text_input import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ def cell_text(value: object) -> tuple[str, str | None]:
     if value is None:
         return "", None
     if isinstance(value, str):
-        return value, None
+        return clean_text(value), None
     if isinstance(value, bool):
         return ("ya" if value else "tidak"), None
     if isinstance(value, int):

@@ -8,22 +8,19 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
+from portal.exports import safe_cell as export_cell
 from portal.ledger.numbers import jp_number
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 HEADER = ("No", "Nama", "NIP", "Status ASN", "Jenis jabatan", "Jabatan", "Unit", "JP 70",
           "JP 20", "JP 10", "Total JP", "Target JP", "Kekurangan JP", "Keterangan")
 
 
 def safe_cell(value: object) -> object:
-    """Numbers stay numbers; text that a spreadsheet would read as a formula gets a leading
-    apostrophe (formula injection, ASVS 1.2.10)."""
+    """Numbers stay numbers (JP as plain numbers); text goes through the one export cell cleaner
+    (:func:`portal.exports.safe_cell`: control characters dropped, formulas neutralised)."""
     if isinstance(value, Decimal):
         return jp_number(value)
-    if isinstance(value, str):
-        text = value.replace("\x00", "")
-        return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-    return value
+    return export_cell(value)
 
 
 def team_workbook(title: str, rows: Iterable) -> bytes:

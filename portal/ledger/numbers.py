@@ -24,6 +24,8 @@ def to_jp(value: object) -> Decimal:
         raise ValueError("JP harus berupa angka.") from None
     if not number.is_finite():
         raise ValueError("JP harus berupa angka terhingga.")
+    if number < 0 or number > MAX_JP:  # before quantize: 1e30 would overflow its precision
+        raise ValueError(f"JP harus antara 0 dan {MAX_JP}.")
     number = number.quantize(CENT, rounding=ROUND_HALF_UP)
     if number < 0 or number > MAX_JP:
         raise ValueError(f"JP harus antara 0 dan {MAX_JP}.")
