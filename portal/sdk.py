@@ -102,6 +102,9 @@ from portal.i18n import (
     rupiah,
     tanggal,
 )
+from portal.idempotency import (
+    once_per_form,
+)
 from portal.inbox.notices import (
     notify,
     path_for,
@@ -280,6 +283,10 @@ from portal.scope import (
     viewable_employees,
     viewable_units,
 )
+from portal.transitions import (
+    StaleDecision,
+    claim_state,
+)
 from portal.types import (
     ActivityLabels,
     ActivityRow,
@@ -353,6 +360,7 @@ __all__ = [
     "check_eligibility",
     "Choice",
     "choices",
+    "claim_state",
     "clock",
     "commit_activity_import",
     "commit_or_flash",
@@ -411,6 +419,7 @@ __all__ = [
     "Notification",
     "notify",
     "number_rows",
+    "once_per_form",
     "page_number",
     "parse_id",
     "Participation",
@@ -469,6 +478,7 @@ __all__ = [
     "signed_document",
     "Span",
     "StageSpec",
+    "StaleDecision",
     "standard_hooks",
     "store_document",
     "store_upload",

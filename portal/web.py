@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, current_app, flash, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from jinja2_fragments.flask import render_block
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, SecurityError
 
 CSP = (
@@ -67,6 +67,9 @@ ERROR_TEXT = {
     413: ("Berkas terlalu besar", "Ukuran berkas melebihi batas yang diizinkan."),
     429: ("Terlalu banyak percobaan", "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi."),
     500: ("Terjadi kesalahan", "Terjadi kesalahan pada sistem. Silakan coba lagi; bila berulang, hubungi admin."),
+    409: ("Data sudah tersimpan", "Data yang sama baru saja tersimpan — mungkin formulir terkirim dua kali atau "
+          "orang lain menyimpannya lebih dulu. Tidak ada yang diubah oleh permintaan ini; buka kembali "
+          "halamannya untuk melihat datanya."),
     503: ("Layanan sedang tidak tersedia", "Basis data portal sedang tidak dapat dihubungi. Coba lagi beberapa saat "
           "lagi; data yang Anda kirim belum tersimpan."),
 }
@@ -113,6 +116,9 @@ def _refuse_nul():
 
 
 def register(app: Flask) -> None:
+    from portal.idempotency import new_key
+
+    app.jinja_env.globals["new_form_key"] = new_key  # {{ once() }} in forms that create records
     app.after_request(_security_headers)
     app.before_request(_refuse_nul)
 
@@ -128,6 +134,13 @@ def register(app: Flask) -> None:
         # so the answer is plain text rather than the error page.
         return Response("Permintaan ditolak: alamat host tidak dikenal. Buka portal melalui "
                         "alamat resminya.", 400, mimetype="text/plain")
+
+    @app.errorhandler(IntegrityError)
+    def unique_key_race(error):
+        # Two requests creating the same record at once: the loser's unique key fails. One
+        # Indonesian answer for every such race (issue 16 item 3), never a 500.
+        current_app.logger.warning("integrity error answered 409: %s", type(getattr(error, "orig", error)).__name__)
+        return _error_page(409)
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)

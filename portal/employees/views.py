@@ -17,6 +17,7 @@ from portal.employees.queries import EmployeeFilters, employee_query
 from portal.exports import xlsx_response
 from portal.extensions import db
 from portal.i18n import tanggal
+from portal.idempotency import once_per_form
 from portal.models import Employee, EmployeeGap, Unit
 from portal.models.employee import JENIS_JABATAN_LABELS, STATUS_ASN
 from portal.pagination import page_number
@@ -134,6 +135,7 @@ def _save(form: EmployeeForm, employee: Employee | None) -> Employee | None:
 
 @bp.route("/baru", methods=["GET", "POST"])
 @access(*ADMINS)
+@once_per_form
 def create():
     form = EmployeeForm()
     if form.validate_on_submit() and (employee := _save(form, None)):

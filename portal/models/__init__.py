@@ -9,6 +9,7 @@ from portal.models.assessment import SkpRating as SkpRating
 from portal.models.audit import AuditLog
 from portal.models.certificate import Certificate as Certificate
 from portal.models.employee import Employee, EmployeeGap
+from portal.models.form_submission import FormSubmission as FormSubmission
 from portal.models.mechanism import UnitMechanism
 from portal.models.notification import Notification as Notification
 from portal.models.plan import DevelopmentPlan as DevelopmentPlan

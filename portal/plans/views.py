@@ -10,6 +10,7 @@ from sqlalchemy import select
 from portal.access import ROLES, access
 from portal.assessments import skp
 from portal.extensions import db
+from portal.idempotency import once_per_form
 from portal.models import Employee
 from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem
 from portal.plans import permissions, service
@@ -101,6 +102,7 @@ def employee(employee_id: int):
 
 @bp.route("/pegawai/<int:employee_id>/baru", methods=["POST"])
 @access(*ROLES)
+@once_per_form
 def create(employee_id: int):
     employee = _employee_or_404(employee_id)
     if not permissions.can_draft(current_user, employee):

@@ -14,6 +14,7 @@ from portal.sdk import (
     db,
     jp_number,
     megabytes,
+    once_per_form,
     page_number,
     redirect_to,
     render,
@@ -53,6 +54,7 @@ def index():
 
 @bp.route("/baru", methods=["GET", "POST"])
 @access(*ROLES)
+@once_per_form
 def create():
     form = ReportForm()
     if form.validate_on_submit():

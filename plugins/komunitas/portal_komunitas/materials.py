@@ -11,7 +11,9 @@ from portal.sdk import (
     Employee,
     LedgerError,
     Participation,
+    StaleDecision,
     Unit,
+    claim_state,
     credit,
     db,
     notify,
@@ -69,10 +71,14 @@ def submit(employee: Employee, values: dict, file_storage) -> Material:
 
 
 def _move(material: Material, allowed: tuple[str, ...], new: str, message: str) -> None:
+    """Move the material's state; two admins deciding at once (accept vs return): the first
+    wins, the other is refused before any ledger credit (core ``claim_state``)."""
     if material.status not in allowed:
         raise WorkflowError(message)
-    old = material.status
-    material.status = new
+    try:
+        old = claim_state(material, allowed, new)
+    except StaleDecision as error:
+        raise WorkflowError(str(error)) from None
     record("komunitas.bahan.status", "komunitas_material", material.id, {"status": old},
            {"status": new, "return_note": material.return_note},
            summary=f"Bahan pembelajaran #{material.id}: {old} → {new}")

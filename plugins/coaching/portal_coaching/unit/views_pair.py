@@ -17,6 +17,7 @@ from portal.sdk import (
     commit_or_flash,
     content_disposition,
     db,
+    once_per_form,
     page_number,
     redirect_to,
     render,
@@ -129,6 +130,7 @@ def confirm_agreement(pair_id: int):
 
 @bp.route("/unit/pasangan/<int:pair_id>/pertemuan", methods=["POST"])
 @access(*ROLES)
+@once_per_form
 def log_meeting(pair_id: int):
     pair = pair_or_404(pair_id)
     form = MeetingForm()

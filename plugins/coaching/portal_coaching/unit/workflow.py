@@ -16,6 +16,8 @@ from portal.sdk import (
     Employee,
     LedgerError,
     Participation,
+    StaleDecision,
+    claim_state,
     credit,
     db,
     notify,
@@ -281,6 +283,7 @@ def confirm_meeting(meeting: UnitMeeting, user: Account) -> None:
     _refuse(rules.confirm_refusal(user, meeting))
     if meeting.pair.status != "berjalan":
         raise WorkflowError(rules.meeting_refusal(meeting.pair))
+    _claim(meeting, "dikonfirmasi")  # before the credit: a concurrent reject cannot leave JP behind
     try:
         entry = credit(participation(meeting), actor_id=user.id)
     except LedgerError as error:
@@ -294,8 +297,16 @@ def confirm_meeting(meeting: UnitMeeting, user: Account) -> None:
                    f"({rules.RULE_OF[meeting.pair.jenis]})")
 
 
+def _claim(meeting: UnitMeeting, new: str) -> None:
+    try:
+        claim_state(meeting, ("menunggu",), new)
+    except StaleDecision as error:
+        raise WorkflowError(str(error)) from None
+
+
 def reject_meeting(meeting: UnitMeeting, user: Account) -> None:
     _refuse(rules.confirm_refusal(user, meeting))
+    _claim(meeting, "ditolak")
     meeting.decided_by_id, meeting.decided_at = user.employee_id, utcnow()
     meeting.status = "ditolak"
     record("coaching_unit.meeting.reject", "coaching_unit_meeting", meeting.id,
