@@ -69,6 +69,8 @@ def from_environment(instance_path: Path) -> dict:
         "PORTAL_LDAP_CA_FILE": os.environ.get("PORTAL_LDAP_CA_FILE", ""),
         "PORTAL_LDAP_TIMEOUT": int(os.environ.get("PORTAL_LDAP_TIMEOUT", "5")),
         "PORTAL_LOCAL_PASSWORDS": os.environ.get("PORTAL_LOCAL_PASSWORDS", "1") != "0",
+        "PORTAL_CERTIFICATE_JOBS": os.environ.get("PORTAL_CERTIFICATE_JOBS", "queue"),
+        "PORTAL_CERTIFICATE_PARALLEL": int(os.environ.get("PORTAL_CERTIFICATE_PARALLEL", "2")),
         "PORTAL_LOG_FORMAT": os.environ.get("PORTAL_LOG_FORMAT", ""),  # json | text (default: json unless debug)
         "PORTAL_LOG_LEVEL": os.environ.get("PORTAL_LOG_LEVEL", "INFO"),
         # E-mail (portal.mail): without a host, messages stay in the outbox page ("ditahan").

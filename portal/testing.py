@@ -116,6 +116,9 @@ def _base_config(url: str, tmp: Path) -> dict:
         "SQLALCHEMY_DATABASE_URI": url,
         "UPLOAD_FOLDER": str(tmp / "uploads"),
         "RATELIMIT_STORAGE_URI": "memory://",
+        # Bulk certificates: a thread of the test's own server (no queue consumer runs in tests);
+        # the queue mode has its own tests with the immediate queue and a real consumer.
+        "PORTAL_CERTIFICATE_JOBS": "thread",
     }
 
 

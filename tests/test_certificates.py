@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from portal.certificates import document, jobs, numbering, settings, storage
 from portal.certificates.service import CertificateError, issue, reissue, revoke
@@ -22,6 +22,7 @@ from portal.i18n import tanggal
 from portal.ledger.service import cancel
 from portal.models import AuditLog
 from portal.models.certificate import Certificate, CertificateJob
+from portal.models.task_job import TaskJob
 from portal.plugins import registry
 from portal.reports import pdf as pdf_module
 from portal.testing_pdf import layout_faults
@@ -353,6 +354,24 @@ def test_bulk_job_reports_progress_and_failures(make_app, two_units):
         other.login(two_units["B"]["admin"].nip)
         assert other.get(f"/sertifikat/massal/{job.id}").status_code == 404
         assert other.get(f"/sertifikat/massal/{job.id}/sertifikat.zip").status_code == 404
+
+
+def test_bulk_job_on_the_task_queue_is_shared_by_its_tasks_without_duplicates(make_app, two_units):
+    """PORTAL_CERTIFICATE_JOBS=queue (the default outside tests): two queue tasks share the items
+    (consumers on several machines issue side by side); every item is issued once."""
+    app = make_app(PORTAL_CERTIFICATE_JOBS="queue", PORTAL_TASK_QUEUE="immediate")
+    with app.app_context():
+        staff = db.session.merge(two_units["A"]["staff"])
+        entries = _bulk_entries(staff, 4, mechanism="magang")
+        job = jobs.start_bulk([e.id for e in entries], account_id(two_units["sdm"]),
+                              base_url="https://portal.example/")
+        jobs.launch(job)
+        db.session.expire_all()
+        job = db.session.get(CertificateJob, job.id)
+        assert (job.done, job.failed, job.status) == (4, 0, "selesai")
+        tasks = db.session.scalars(select(TaskJob).where(TaskJob.kind == jobs.QUEUE_KIND)).all()
+        assert len(tasks) == 2 and {t.status for t in tasks} == {"selesai"}
+        assert db.session.scalar(select(func.count()).select_from(Certificate)) == 4
 
 
 def test_bulk_job_runs_in_a_background_thread(make_app, two_units):

@@ -1,16 +1,15 @@
 """Bulk issue in the background, with its state in the database (survives reloads).
 
-Choice: a thread started from the request, with its own app context, processes the job
-(``PORTAL_CERTIFICATE_JOBS = "thread"``, the default). It needs no extra service, which suits
-an intranet install. Limits: the thread lives in the web worker that started it — if that
-process stops (deploy, gunicorn ``max_requests`` recycle, crash), the job pauses with its items
-still pending; ``flask certificates work`` (run by hand or from cron/systemd) resumes every
-unfinished job, and ``PORTAL_CERTIFICATE_JOBS = "worker"`` leaves all jobs to that command.
-Renders are serialised by xhtml2pdf's process-wide lock anyway (P5), so one thread per job is
-as fast as more. ``"inline"`` runs the job inside the request (tests, tiny installs).
+Default (``PORTAL_CERTIFICATE_JOBS = "queue"``): the job goes to the task queue
+(:mod:`portal.tasks`, Huey) as ``PORTAL_CERTIFICATE_PARALLEL`` tasks (2) that share its items, so
+the consumers on every worker machine issue certificates side by side and a web worker that
+stops (deploy, recycle, crash) loses nothing. ``"thread"`` runs it in a thread of the web worker
+that started it (no consumer needed), ``"worker"`` leaves it to ``flask certificates work`` and
+``"inline"`` runs it inside the request (tiny installs).
 
-Items are claimed one by one with a conditional UPDATE, so a thread and a worker command never
-issue the same item twice; the partial unique index on live certificates is the backstop.
+Items are claimed one by one with a conditional UPDATE, so several tasks, threads or worker
+commands never issue the same item twice; the partial unique index on live certificates is the
+backstop. A task killed mid-way leaves its claimed item to ``reset_claimed`` and the retry.
 """
 
 from __future__ import annotations
@@ -28,6 +27,9 @@ from portal.extensions import db
 from portal.models import LedgerEntry
 from portal.models.account import utcnow
 from portal.models.certificate import CertificateJob, CertificateJobItem
+from portal.models.task_job import TaskJob
+from portal.tasks.jobs import JobFailed, Report, handler
+from portal.tasks.jobs import start as start_task
 
 log = logging.getLogger(__name__)
 MAX_ITEMS = 5000
@@ -154,9 +156,29 @@ def _run_in_thread(app: Flask, job_id: int) -> None:
             db.session.remove()
 
 
+QUEUE_KIND = "certificates.bulk"
+
+
+@handler(QUEUE_KIND)
+def bulk_task(task: TaskJob, report: Report) -> dict:
+    """One of the queue tasks sharing a bulk job: issue items until none is left."""
+    job_id = int(task.arguments["certificate_job"])
+    report(5, "Menerbitkan sertifikat.")
+    job = run_job(job_id)
+    if job is None:
+        raise JobFailed("Pekerjaan sertifikat massal tidak ditemukan.")
+    return {"ringkasan": f"Pekerjaan sertifikat massal #{job_id}: {job.done} dari {job.total} selesai, "
+                         f"{job.failed} gagal.", "tautan": f"/sertifikat/massal/{job_id}"}
+
+
 def launch(job: CertificateJob) -> threading.Thread | None:
-    """Start the job as configured (``PORTAL_CERTIFICATE_JOBS``: thread, inline or worker)."""
-    mode = current_app.config.get("PORTAL_CERTIFICATE_JOBS", "thread")
+    """Start the job as configured (``PORTAL_CERTIFICATE_JOBS``: queue, thread, inline, worker)."""
+    mode = current_app.config.get("PORTAL_CERTIFICATE_JOBS", "queue")
+    if mode == "queue":
+        for _ in range(max(1, int(current_app.config.get("PORTAL_CERTIFICATE_PARALLEL", 2)))):
+            start_task(QUEUE_KIND, {"certificate_job": job.id, "judul": f"Sertifikat massal #{job.id}"},
+                       job.created_by_id, message="Sertifikat massal menunggu antrean tugas.")
+        return None
     if mode == "inline":
         run_job(job.id)
         return None
