@@ -11,12 +11,12 @@ from portal.sdk import Account, CostColumns, Employee, LedgerEntry, StoredFile, 
 
 # Tabel 6 in order: persiapan (diusulkan → ditugaskan → diterima), pelaksanaan, pelaporan.
 STATUS = {
-    "diusulkan": ("Diusulkan, menunggu penugasan PyB", "warning"),
+    "diusulkan": ("Diusulkan, menunggu penugasan Pejabat yang Berwenang", "warning"),
     "ditugaskan": ("Ditugaskan, menunggu diterima pegawai", "warning"),
     "diterima": ("Sedang dilaksanakan", "primary"),
     "dilaporkan": ("Laporan disampaikan", "warning"),
     "selesai": ("Selesai, laporan diterima", "success"),
-    "dikembalikan": ("Dikembalikan PyB, tidak ditugaskan", "danger"),
+    "dikembalikan": ("Dikembalikan Pejabat yang Berwenang, tidak ditugaskan", "danger"),
 }
 ASSIGNED = ("ditugaskan", "diterima", "dilaporkan", "selesai")
 KESESUAIAN = {

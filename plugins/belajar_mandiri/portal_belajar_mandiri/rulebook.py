@@ -4,7 +4,7 @@ from portal.sdk import RuleSpec
 
 RULES = (
     RuleSpec("BM-01", "Persiapan: unit peserta mendata pegawai yang direkomendasikan rencana pengembangan, "
-             "mengusulkan nama, PyB menerbitkan surat penugasan, pegawai menerimanya, unit SDM menyediakan "
+             "mengusulkan nama, Pejabat yang Berwenang menerbitkan surat penugasan, pegawai menerimanya, unit SDM menyediakan "
              "bahan, unit peserta menanggung biaya.", "Tabel 6"),
     RuleSpec("BM-02", "Pelaksanaan: pegawai menyusun jadwalnya sendiri dan mempelajari bahan.", "Tabel 6"),
     RuleSpec("BM-03", "Monitoring: atasan langsung mengisi formulir monitoring Tabel 7 dan mengirimkannya "

@@ -147,7 +147,7 @@ def propose(employee_id: int):
                 form.kompetensi.errors = [*form.kompetensi.errors, str(error)]
             else:
                 db.session.commit()
-                flash(f"{employee.nama} diusulkan; menunggu penugasan oleh PyB ({rules.BM_01}).",
+                flash(f"{employee.nama} diusulkan; menunggu penugasan oleh Pejabat yang Berwenang ({rules.BM_01}).",
                       "success")
                 return redirect_to("belajar_mandiri.assignment", assignment_id=a.id)
     answer = check_eligibility(employee, SLUG, form.tanggal_mulai.date or today(), {})
@@ -189,7 +189,7 @@ def assign(assignment_id: int):
     if not rules.can_assign(current_user, a):
         abort(403)
     return _step(a, lambda: workflow.assign(a, current_user),
-                 f"Surat penugasan diterbitkan atas nama PyB ({rules.BM_01}).")
+                 f"Surat penugasan diterbitkan atas nama Pejabat yang Berwenang ({rules.BM_01}).")
 
 
 @bp.route("/penugasan/<int:assignment_id>/kembalikan", methods=["POST"])

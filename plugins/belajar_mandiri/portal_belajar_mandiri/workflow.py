@@ -92,7 +92,7 @@ def assign(a: MandiriAssignment, user: Account) -> None:
     _status(a, "diusulkan", what="Penugasan")
     pyb = pyb_of(a.employee)
     if pyb is None:
-        raise WorkflowError("Unit eselon II pegawai belum mempunyai pimpinan (PyB) yang "
+        raise WorkflowError("Unit eselon II pegawai belum mempunyai pimpinan (Pejabat yang Berwenang) yang "
                             f"menandatangani surat penugasan ({BM_01}).")
     # The PyB signing as unit head (a derived role) is neither the subject nor the proposer;
     # an admin recording the PyB's paper signature is audited as acting on their behalf.

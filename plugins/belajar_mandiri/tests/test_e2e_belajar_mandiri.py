@@ -60,7 +60,7 @@ def test_belajar_mandiri_journey(live, new_page, two_units, people):
     admin.fill("#tanggal_mulai", today().isoformat())
     admin.fill("#tanggal_selesai", (today() + dt.timedelta(days=30)).isoformat())
     admin.get_by_role("button", name="Usulkan ke Pejabat yang Berwenang").click()
-    expect(admin.locator(".badge", has_text="menunggu penugasan PyB").first).to_be_visible()
+    expect(admin.locator(".badge", has_text="menunggu penugasan Pejabat yang Berwenang").first).to_be_visible()
     assignment_url = admin.url
 
     pyb = signed_in(new_page, live, a["atasan"])
