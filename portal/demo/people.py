@@ -87,15 +87,16 @@ class PeopleFactory:
 
     def _person(self, status, female, jenis, jenjang, jabatan, golongan, min_age=23) -> dict:
         nama = self.name(female)
+        nip = self.nip(status, female, min_age=min_age)
         return {
-            "nip": self.nip(status, female, min_age=min_age),
+            "nip": nip,
             "nama": nama,
             "status_asn": status,
             "jenis_jabatan": jenis,
             "jenjang": jenjang,
             "jabatan": jabatan,
             "golongan": golongan,
-            "email": None,
+            "email": f"{nip}@pu.example",  # a reserved domain: demo mail goes nowhere
             "hipo": self.rng.random() < 0.1,
             "pppk_kontrak_selesai": None,
             "pppk_keahlian_langka": False,
