@@ -2,7 +2,7 @@
 and the time the mail producer handled them (existing notices count as handled)
 
 Revision ID: core_0020
-Revises: core_0019
+Revises: core_0017
 Create Date: 2026-12-03 17:00:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "core_0020"
-down_revision = "core_0019"
+down_revision = "core_0017"
 branch_labels = None
 depends_on = None
 
