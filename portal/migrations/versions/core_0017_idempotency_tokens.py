@@ -1,7 +1,7 @@
 """form_submission: keys of forms already submitted (double submits create one record)
 
 Revision ID: core_0017
-Revises: core_0016
+Revises: core_0010
 Create Date: 2026-12-03 17:55:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "core_0017"
-down_revision = "core_0016"
+down_revision = "core_0010"
 branch_labels = None
 depends_on = None
 
