@@ -4,8 +4,8 @@ from portal.sdk import RuleSpec
 
 RULES = (
     RuleSpec("BM-01", "Persiapan: unit peserta mendata pegawai yang direkomendasikan rencana pengembangan, "
-             "mengusulkan nama, Pejabat yang Berwenang menerbitkan surat penugasan, pegawai menerimanya, unit SDM menyediakan "
-             "bahan, unit peserta menanggung biaya.", "Tabel 6"),
+             "mengusulkan nama, Pejabat yang Berwenang menerbitkan surat penugasan, pegawai menerimanya, "
+             "unit SDM menyediakan bahan, unit peserta menanggung biaya.", "Tabel 6"),
     RuleSpec("BM-02", "Pelaksanaan: pegawai menyusun jadwalnya sendiri dan mempelajari bahan.", "Tabel 6"),
     RuleSpec("BM-03", "Monitoring: atasan langsung mengisi formulir monitoring Tabel 7 dan mengirimkannya "
              "kepada unit SDM.", "Tabel 6–7"),
