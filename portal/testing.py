@@ -119,6 +119,9 @@ def _base_config(url: str, tmp: Path) -> dict:
         # Bulk certificates: a thread of the test's own server (no queue consumer runs in tests);
         # the queue mode has its own tests with the immediate queue and a real consumer.
         "PORTAL_CERTIFICATE_JOBS": "thread",
+        # Other background jobs (imports, large reports) run inside the request that starts
+        # them; tests/test_tasks.py runs them on a real queue with a consumer.
+        "PORTAL_TASK_QUEUE": "immediate",
     }
 
 

@@ -10,6 +10,8 @@ from jinja2_fragments.flask import render_block
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, SecurityError
 
+from portal.transitions import StaleDecision
+
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -67,7 +69,7 @@ ERROR_TEXT = {
     413: ("Berkas terlalu besar", "Ukuran berkas melebihi batas yang diizinkan."),
     429: ("Terlalu banyak percobaan", "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi."),
     500: ("Terjadi kesalahan", "Terjadi kesalahan pada sistem. Silakan coba lagi; bila berulang, hubungi admin."),
-    409: ("Data sudah tersimpan", "Data yang sama baru saja tersimpan — mungkin formulir terkirim dua kali atau "
+    409: ("Data sudah berubah", "Data yang sama baru saja tersimpan — mungkin formulir terkirim dua kali atau "
           "orang lain menyimpannya lebih dulu. Tidak ada yang diubah oleh permintaan ini; buka kembali "
           "halamannya untuk melihat datanya."),
     503: ("Layanan sedang tidak tersedia", "Basis data portal sedang tidak dapat dihubungi. Coba lagi beberapa saat "
@@ -141,6 +143,12 @@ def register(app: Flask) -> None:
         # Indonesian answer for every such race (issue 16 item 3), never a 500.
         current_app.logger.warning("integrity error answered 409: %s", type(getattr(error, "orig", error)).__name__)
         return _error_page(409)
+
+    @app.errorhandler(StaleDecision)
+    def stale_decision(error):
+        # A transition whose record someone else moved first (portal.transitions.claim_state)
+        # and that no view answered itself: rolled back, the Indonesian refusal, never a 500.
+        return _error_page(409, str(error))
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)

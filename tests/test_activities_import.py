@@ -86,10 +86,11 @@ def run(portal, path):
     return portal.test_cli_runner().invoke(args=["activities", "import", str(path)])
 
 
-def upload(client, content: bytes, name: str = "kegiatan.csv"):
+def upload(client, content: bytes, name: str = "kegiatan.csv", follow: bool = True):
+    """Upload; by default follow the preview job (run at once in tests) to its page."""
     return client.post("/impor/kegiatan/pratinjau",
                        data={"berkas": (io.BytesIO(content), name)},
-                       content_type="multipart/form-data")
+                       content_type="multipart/form-data", follow_redirects=follow)
 
 
 def token_of(response) -> str:
@@ -150,11 +151,12 @@ def test_upload_without_file_or_with_unreadable_file_keeps_the_page(portal, two_
     client.login(two_units["sdm"].nip)
     empty = client.post("/impor/kegiatan/pratinjau", data={}, content_type="multipart/form-data")
     assert empty.status_code == 422 and "Pilih berkas" in empty.get_data(as_text=True)
-    broken = upload(client, b"PK\x03\x04rusak", "kegiatan.xlsx")
-    assert broken.status_code == 422 and "XLSX" in broken.get_data(as_text=True)
-    missing = upload(client, b"nip,mechanism\n1,2\n")
-    assert missing.status_code == 422
-    assert "Kolom wajib tidak ditemukan" in missing.get_data(as_text=True)
+    # An unreadable file fails its preview job; the job page says why and links back.
+    broken = upload(client, b"PK\x03\x04rusak", "kegiatan.xlsx").get_data(as_text=True)
+    assert 'data-status="gagal"' in broken and "XLSX" in broken
+    assert "Unggah berkas lain" in broken
+    missing = upload(client, b"nip,mechanism\n1,2\n").get_data(as_text=True)
+    assert 'data-status="gagal"' in missing and "Kolom wajib tidak ditemukan" in missing
 
 
 def test_xlsx_file_with_date_cells_is_read(portal, two_units, tmp_path):

@@ -183,9 +183,16 @@ def test_recalculate_page_previews_then_applies(client, org):
     digest = re.search(r'name="tanda" value="([0-9a-f]+)"', html).group(1)
     response = client.post("/admin/pengaturan/hitung-ulang", data={
         "mekanisme": SLUG, "dari": "2026-01-01", "sampai": "2026-12-31", "tanda": digest})
-    assert response.status_code == 302
+    assert response.status_code == 302 and "/tugas/" in response.location  # a background job
+    job_page = client.get(response.location).get_data(as_text=True)
+    assert "1 entri JP dihitung ulang" in job_page
     db.session.expire_all()
     assert db.session.get(LedgerEntry, row.id).jp_claimed == 3
+    # The same confirmation again (a double submit): the data changed, nothing is applied.
+    again = client.post("/admin/pengaturan/hitung-ulang", data={
+        "mekanisme": SLUG, "dari": "2026-01-01", "sampai": "2026-12-31", "tanda": digest},
+        follow_redirects=True).get_data(as_text=True)
+    assert 'data-status="gagal"' in again and "Data berubah sejak pratinjau" in again
     html = client.get(url).get_data(as_text=True)
     assert "Tidak ada entri yang berubah" in html
 

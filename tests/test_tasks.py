@@ -1,8 +1,8 @@
 """The task queue (issue 16 item 1): jobs on Huey with a user-visible ``task_job`` record.
 
 One test runs a real Huey consumer (worker threads consuming a SqliteHuey on a temporary
-file) end to end: the admin saves an activities import, the consumer commits it, the job page
-shows the outcome. The others run the task function directly or in ``immediate`` mode.
+file) end to end: the admin uploads an activities file, the consumer checks it, the admin saves
+it from the preview, the consumer commits it, the job page shows the outcome. The others run the task function directly or in ``immediate`` mode.
 """
 
 from __future__ import annotations
@@ -53,53 +53,79 @@ def _ledger_count() -> int:
     return db.session.scalar(select(func.count()).select_from(LedgerEntry))
 
 
-def test_a_real_consumer_runs_the_saved_import_and_the_page_shows_progress_then_outcome(
+def _wait(job_id: int, seconds: float = 60) -> TaskJob:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        db.session.rollback()
+        job = db.session.get(TaskJob, job_id)
+        if job.status in (DONE, FAILED):
+            return job
+        time.sleep(0.2)
+    raise AssertionError(f"job {job_id} did not finish")
+
+
+def _job_id(location: str) -> int:
+    return int(location.rstrip("/").rsplit("/", 1)[-1])
+
+
+def test_a_real_consumer_checks_then_saves_the_import_and_the_page_shows_progress_then_outcome(
         make_app, two_units, tmp_path):
     app = _app(make_app, f"sqlite:///{tmp_path / 'antrean.db'}")
     with app.app_context():
-        client, location = _save_import(app, two_units, rows=3)
-        waiting = client.get(location).get_data(as_text=True)
+        client = app.test_client()
+        client.login(two_units["sdm"].nip)
+        staff = two_units["A"]["staff"]
+        lines = [kb(staff.nip, ref=f"KB/{n}") for n in range(3)]
+        response = upload(client, "\n".join([HEADER, *lines]).encode(), follow=False)
+        assert response.status_code == 302 and "/tugas/" in response.location
+        waiting = client.get(response.location).get_data(as_text=True)
         # Not run yet: no consumer. The page polls (htmx) and refreshes itself without JS.
         assert "Menunggu antrean" in waiting and 'hx-trigger="every 2s"' in waiting
         assert '<noscript><meta http-equiv="refresh"' in waiting
-        assert _ledger_count() == 0
         saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM,
                                                          signal.SIGHUP)}
         consumer = huey_of(app).create_consumer(workers=1, worker_type="thread", periodic=False,
                                                 check_worker_health=False)
         consumer.start()
         try:
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline:
-                db.session.rollback()
-                if db.session.scalar(select(TaskJob.status)) in (DONE, FAILED):
-                    break
-                time.sleep(0.2)
+            checked = _wait(_job_id(response.location))
+            assert checked.status == DONE
+            # The polled fragment sends htmx to the preview; the page itself redirects there.
+            status = client.get(response.location + "/status")
+            assert status.headers["HX-Redirect"].endswith(f"/impor/kegiatan/pratinjau/{checked.id}")
+            preview = client.get(response.location, follow_redirects=True)
+            assert "Siap diimpor" in preview.get_data(as_text=True)
+            assert _ledger_count() == 0
+            saved_response = client.post("/impor/kegiatan/simpan",
+                                         data={"token": token_of(preview)})
+            location = saved_response.location
+            job = _wait(_job_id(location))
         finally:
             consumer.stop(graceful=True)
             for sig, handler in saved.items():
                 signal.signal(sig, handler)
-        db.session.rollback()
-        job = db.session.scalar(select(TaskJob))
         assert job.status == DONE and job.progress == 100
         assert _ledger_count() == 3
         batches = set(db.session.scalars(select(LedgerEntry.import_batch)))
         assert batches == {f"tugas-{job.id}"}
         page = client.get(location).get_data(as_text=True)
         assert "3 kegiatan diimpor" in page and "http-equiv" not in page
+        listed = client.get("/tugas/").get_data(as_text=True)
+        assert "Impor riwayat kegiatan kegiatan.csv" in listed and "Selesai" in listed
 
 
 def test_a_finished_job_run_again_does_nothing(make_app, two_units):
     app = _app(make_app, "immediate")
     with app.app_context():
         _save_import(app, two_units)
-        job = db.session.scalar(select(TaskJob))
+        job = db.session.scalar(select(TaskJob).where(TaskJob.kind == "imports.commit"))
         assert job.status == DONE and _ledger_count() == 2
         jobs.run(job.id)  # a duplicate delivery of the same message
         assert _ledger_count() == 2
         # Even when the record was left "waiting" after its commit (consumer killed between
         # the commit and the status update), the batch is found and nothing is imported twice.
-        db.session.execute(TaskJob.__table__.update().values(status=WAITING))
+        db.session.execute(TaskJob.__table__.update().where(TaskJob.id == job.id)
+                           .values(status=WAITING))
         db.session.commit()
         jobs.run(job.id)
         db.session.rollback()
@@ -146,3 +172,10 @@ def test_only_the_account_that_started_a_job_sees_it(make_app, two_units):
         other.login(two_units["A"]["admin"].nip)
         assert other.get(location).status_code == 404
         assert other.get(location + "/status").status_code == 404
+        preview = db.session.scalar(select(TaskJob).where(TaskJob.kind == "imports.preview"))
+        assert other.get(f"/impor/kegiatan/pratinjau/{preview.id}").status_code == 404
+        # The uploader's own preview job is not a units/employees preview either.
+        owner = app.test_client()
+        owner.login(two_units["sdm"].nip)
+        assert owner.get(f"/impor/kegiatan/pratinjau/{preview.id}").status_code == 200
+        assert owner.get(f"/impor/pratinjau/{preview.id}").status_code == 404

@@ -1,4 +1,6 @@
-"""Import units and employees from CSV/XLSX in the browser: upload, preview, then save.
+"""Import units, employees, assessment results and SKP ratings from CSV/XLSX in the browser:
+upload, preview, then save — the checking and the saving as background jobs
+(:mod:`portal.imports.pipeline`, :mod:`portal.imports.jobs`).
 
 Works as plain HTML forms; with htmx (hx-boost on the page) the same requests are simply
 swapped in.
@@ -11,7 +13,7 @@ from flask_login import current_user
 
 from portal.access import access
 from portal.exports import content_disposition
-from portal.imports import importer, storage, template_files
+from portal.imports import importer, jobs, pipeline, storage, template_files
 from portal.imports.columns import described
 from portal.imports.reader import MAX_ROWS, ImportFileError, angka
 from portal.web import redirect_to, render
@@ -24,7 +26,6 @@ SLUGS = {"unit": "units", "pegawai": "employees", "units": "units", "employees":
          "asesmen": "assessments", "skp": "skp"}
 SLUG_OF = {"units": "unit", "employees": "pegawai", "assessments": "asesmen", "skp": "skp"}
 KIND = "any(unit, pegawai, units, employees, asesmen, skp)"
-SHOWN_PROBLEMS = 500
 
 
 def _kind(slug: str) -> str:
@@ -67,62 +68,30 @@ def template(slug: str, fmt: str):
 @access(*IMPORTERS)
 def preview(slug: str):
     kind = _kind(slug)
-    upload = request.files.get("berkas")
-    if upload is None or not upload.filename:
-        return _page(422, error="Pilih berkas .xlsx atau .csv terlebih dahulu.", error_kind=kind)
-    storage.sweep()
     try:
-        pending = storage.save(upload, kind)
+        job = pipeline.begin_preview(kind, request.files.get("berkas"))
     except ImportFileError as error:
         return _page(422, error=str(error), error_kind=kind)
-    try:
-        result = importer.preview(kind, pending.path, importer.allowed_unit_kodes(current_user),
-                                  pending.ext, actor=current_user)
-    except ImportFileError as error:
-        storage.discard(pending)
-        return _page(422, error=f"{pending.filename}: {error}", error_kind=kind)
-    if result.ok:
-        storage.remember(pending)
-    else:
-        storage.discard(pending)
-    return _preview_page(result, pending.filename, pending.token if result.ok else None)
+    return redirect_to("tasks.show", job_id=job.id)
 
 
-def _preview_page(result, filename: str, token: str | None, stale: bool = False):
-    return render(
-        "imports/preview.html",
-        result=result,
-        filename=filename,
-        token=token,
-        stale=stale,
-        slug=SLUG_OF[result.kind],
-        noun=importer.NOUNS[result.kind],
-        shown=result.problems[:SHOWN_PROBLEMS],
-        hidden=max(0, len(result.problems) - SHOWN_PROBLEMS),
-    )
+@bp.route("/pratinjau/<int:job_id>")
+@access(*IMPORTERS)
+def preview_result(job_id: int):
+    job, result, token = pipeline.stored_preview(jobs.NAMES, job_id)
+    return render("imports/preview.html", result=result, filename=job.arguments["filename"],
+                  token=token, slug=SLUG_OF[result.kind], noun=importer.NOUNS[result.kind])
 
 
 @bp.route(f"/<{KIND}:slug>/simpan", methods=["POST"])
 @access(*IMPORTERS)
 def commit(slug: str):
-    kind = _kind(slug)
     try:
-        pending = storage.claim(request.form.get("token", ""), kind)
+        job = pipeline.begin_commit(_kind(slug), request.form.get("token", ""))
     except storage.TokenRefused as refused:
         flash(str(refused), "error")
         return redirect_to("imports.index")
     except storage.TokenStale as stale:
         flash(str(stale), "warning")
         return redirect_to("imports.index")
-    try:
-        result = importer.commit(kind, pending.path, importer.allowed_unit_kodes(current_user),
-                                 source=pending.filename, ext=pending.ext, actor=current_user)
-    except ImportFileError as error:
-        storage.forget(pending)
-        flash(str(error), "error")
-        return redirect_to("imports.index")
-    storage.forget(pending)
-    if not result.ok:  # the data changed since the preview
-        return _preview_page(result, pending.filename, None, stale=True)
-    flash(f"{importer.summary(result)}.", "success")
-    return redirect_to("imports.index")
+    return redirect_to("tasks.show", job_id=job.id)

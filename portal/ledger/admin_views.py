@@ -14,7 +14,7 @@ from sqlalchemy import select
 from portal.access import SDM, access
 from portal.extensions import db
 from portal.i18n import tanggal
-from portal.ledger import recalc
+from portal.ledger import recalc, recalc_job
 from portal.ledger.catalogue import mechanism_choices
 from portal.ledger.clock import today
 from portal.ledger.forms import SettingVersionForm
@@ -22,7 +22,6 @@ from portal.ledger.models import LedgerEntry, RuleSettingVersion
 from portal.ledger.numbers import jp_number
 from portal.ledger.paging import paginate_list
 from portal.ledger.params import date_value
-from portal.ledger.service import LedgerError
 from portal.ledger.settings import add_version, declared, parse_value, value_on
 from portal.pagination import page_number
 from portal.web import redirect_to, render
@@ -116,18 +115,9 @@ def recalculate():
     source = request.form if request.method == "POST" else request.args
     mechanism, start, end, errors, choices = _recalc_params(source)
     if request.method == "POST" and not errors and mechanism:
-        try:
-            count = recalc.apply(mechanism, start, end, request.form.get("tanda", ""),
-                                 current_user.id)
-        except LedgerError as error:
-            db.session.rollback()
-            flash(str(error), "warning")
-        else:
-            db.session.commit()
-            flash(f"{count} entri JP dihitung ulang dan batas bulanan diterapkan kembali.",
-                  "success")
-        return redirect_to("ledger_admin.recalculate", mekanisme=mechanism,
-                           dari=start.isoformat(), sampai=end.isoformat())
+        job = recalc_job.start_apply(mechanism, start, end, request.form.get("tanda", ""),
+                                     current_user.id)  # the job applies it or says why not
+        return redirect_to("tasks.show", job_id=job.id)
     preview = page = None
     if mechanism and not errors:
         preview = recalc.preview(mechanism, start, end)

@@ -16,6 +16,7 @@ from portal.placements import rules
 from portal.placements.errors import PlacementError
 from portal.placements.models import Placement
 from portal.placements.service import log_step
+from portal.transitions import claim_state
 from portal.types import PlacementKind
 
 
@@ -45,7 +46,7 @@ def send_back(kind: PlacementKind, placement: Placement, actor: Account, *, reas
         raise PlacementError(f"Isi nama dan jabatan pejabat instansi penerima yang memutuskan ({rule}).")
     if on_date is None or on_date > today or (placement.start_date and on_date < placement.start_date):
         raise PlacementError(f"Tanggal pengembalian antara {tanggal(placement.start_date)} dan hari ini ({rule}).")
-    placement.status = "dikembalikan"
+    claim_state(placement, ("berjalan",), "dikembalikan")  # a concurrent decision is refused
     placement.return_reason, placement.return_decided_by, placement.returned_on = reason, decided_by, on_date
     log_step(placement, actor, "pengembalian", f"Instansi penerima ({placement.host_name}) mengembalikan peserta "
              f"ke instansi asal per {tanggal(on_date)}, diputuskan {decided_by}: {reason}. {kind.noun.capitalize()} "

@@ -15,6 +15,7 @@ from portal.placements.errors import PlacementError
 from portal.placements.models import NOTE_ACTIONS, NOTE_ROLES, Placement, PlacementNote, PlacementReport
 from portal.placements.schedule import report_periods
 from portal.placements.service import log_step, nominate
+from portal.transitions import claim_state
 from portal.types import PlacementKind
 
 
@@ -132,8 +133,8 @@ def recall(kind: PlacementKind, placement: Placement, actor: Account, reason: st
     reason = (reason or "").strip()[:4000]
     if not reason:
         raise PlacementError(f"Tuliskan alasan penarikan, misalnya kebutuhan mendesak ({rule}).")
-    old = placement.status
-    placement.status, placement.recall_reason, placement.recalled_on = "ditarik", reason, on_date
+    old = claim_state(placement, (placement.status,), "ditarik")  # as read and checked above
+    placement.recall_reason, placement.recalled_on = reason, on_date
     log_step(placement, actor, "penarikan", f"Peserta ditarik per {tanggal(on_date)}: {reason} ({rule}).")
     record("placement.recall", "placement", placement.id, {"status": old}, {"status": "ditarik", "reason": reason},
            f"Peserta {kind.noun} ditarik ({rule})", actor.id)

@@ -24,6 +24,7 @@ from portal.placements.gates import missing_to_finish
 from portal.placements.kinds import choice_label
 from portal.placements.models import CAUSES, EmployeeCompetency, Placement
 from portal.placements.service import log_step
+from portal.transitions import claim_state
 from portal.types import Participation, PlacementKind
 
 
@@ -72,7 +73,7 @@ def finish(kind: PlacementKind, placement: Placement, actor: Account, *, method:
     placement.outcome = "lulus" if lulus else "tidak_lulus"
     placement.cause, placement.cause_note = ("", "") if lulus else (cause, cause_note)
     placement.reward_note = (reward or "").strip()[:4000] if lulus else ""
-    placement.status = "selesai"
+    claim_state(placement, ("berjalan",), "selesai")  # a concurrent decision is refused
     entry = None
     if lulus:
         try:

@@ -10,10 +10,10 @@ from portal.exports import content_disposition
 from portal.extensions import limiter
 from portal.ledger.catalogue import mechanism_choices
 from portal.pagination import page_number
-from portal.reports import document, params, xlsx
+from portal.reports import document, jobs, params, xlsx
 from portal.reports.kinds import KINDS
 from portal.reports.pdf import PdfError
-from portal.web import render
+from portal.web import redirect_to, render
 
 bp = Blueprint("reports", __name__, url_prefix="/laporan")
 UNIT_REPORTS = ("pimpinan_unit",) + ADMINS
@@ -36,6 +36,7 @@ ENDPOINTS = {"transkrip": "reports.transcript", "rekap": "reports.recap", "mekan
 
 def _error(kind: str, message: str):
     return render("reports/page.html", kind=KINDS[kind], report=None, error=message, args={},
+                  background=False,
                   units=[], mechanisms=[], page=None, endpoint=ENDPOINTS[kind]), 400
 
 
@@ -48,7 +49,9 @@ def _page(kind: str):
     page = min(page_number(), pages)
     rows = report.rows[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]
     needs_unit = KINDS[kind].needs_unit
+    background = jobs.needs_job(kind, args, current_app.config["PORTAL_REPORT_JOB_EMPLOYEES"])
     return render("reports/page.html", block="report", kind=KINDS[kind], report=report, rows=rows,
+                  background=background,
                   args=args, page={"page": page, "pages": pages, "total": len(report.rows)},
                   units=params.units() if needs_unit else [],
                   mechanisms=mechanism_choices() if kind == "mekanisme" else [], error=None,
@@ -56,10 +59,15 @@ def _page(kind: str):
 
 
 def _export(kind: str, fmt: str):
+    """The file, or for a large unit a background job that makes it (portal.reports.jobs)."""
     try:
-        report, _args = KINDS[kind].build()
+        args = KINDS[kind].read()
     except params.FilterError as error:
         return _error(kind, str(error))
+    if jobs.needs_job(kind, args, current_app.config["PORTAL_REPORT_JOB_EMPLOYEES"]):
+        job = jobs.start_export(kind, args, fmt, current_user.id)
+        return redirect_to("tasks.show", job_id=job.id)
+    report = KINDS[kind].from_args(args)
     if fmt == "xlsx":
         return xlsx.response(report)
     try:

@@ -16,6 +16,7 @@ from portal.sdk import (
     LedgerError,
     Participation,
     apply_costs,
+    claim_state,
     credit,
     db,
     i18n,
@@ -51,8 +52,7 @@ def _status(a: MandiriAssignment, *allowed: str, what: str) -> None:
 
 
 def _move(a: MandiriAssignment, status: str, action: str, summary: str, **extra) -> None:
-    before = {"status": a.status}
-    a.status = status
+    before = {"status": claim_state(a, (a.status,), status)}  # as read: a concurrent step is refused
     record(f"belajar_mandiri.{action}", ENTITY, a.id, before, {"status": status, **extra},
            summary=summary)
 

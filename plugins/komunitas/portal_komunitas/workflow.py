@@ -11,6 +11,7 @@ from portal.sdk import (
     LedgerError,
     Participation,
     Unit,
+    claim_state,
     credit,
     db,
     lock_groups,
@@ -79,8 +80,7 @@ def _move(proposal: Proposal, allowed: tuple[str, ...], new: str, message: str,
           summary: str) -> None:
     if proposal.status not in allowed:
         raise WorkflowError(message)
-    old = proposal.status
-    proposal.status = new
+    old = claim_state(proposal, allowed, new, message)  # checked again by the database
     record("komunitas.proposal.status", "komunitas_proposal", proposal.id, {"status": old},
            {"status": new, "return_note": proposal.return_note}, summary=summary)
 

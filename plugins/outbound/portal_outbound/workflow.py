@@ -14,6 +14,7 @@ from portal.sdk import (
     LedgerError,
     Participation,
     Unit,
+    claim_state,
     credit,
     db,
     record,
@@ -87,7 +88,7 @@ def save_programme(programme: OutboundProgramme | None, unit: Unit, values: dict
 
 def cancel(programme: OutboundProgramme, note: str, actor: Account) -> None:
     _open(programme)
-    programme.status = "dibatalkan"
+    claim_state(programme, ("direncanakan",), "dibatalkan")  # a concurrent completion wins once
     programme.cancel_note = note
     programme.closed_by_id = actor.id
     programme.closed_at = utcnow()
@@ -185,7 +186,7 @@ def complete(programme: OutboundProgramme, actor: Account) -> int:
         except LedgerError as error:
             raise WorkflowError(f"{participant.employee.nama}: {error}") from None
         participant.ledger_entry_id = entry.id
-    programme.status = "selesai"
+    claim_state(programme, ("direncanakan",), "selesai")
     programme.closed_by_id = actor.id
     programme.closed_at = utcnow()
     record("outbound.program.status", "outbound_programme", programme.id,

@@ -171,3 +171,26 @@ def test_dates_are_shown_in_indonesian(world):
 def test_empty_states_say_what_to_do_next(world):
     assert "Buat program pertama" in text(world.admin.get(f"{BASE}/program"))
     assert "Peserta didaftarkan oleh admin" in text(world.staff_client.get(f"{BASE}/"))
+
+
+def test_a_cancel_decided_on_a_copy_read_before_the_completion_is_refused(world, two_units):
+    """Two organisers at once (issue 16 item 3): one completes (JP credited), the other's
+    cancel was read while the programme was still planned. The database refuses the cancel, so
+    the programme stays completed with its JP — never "cancelled" with live ledger rows."""
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    from portal.sdk import Account, StaleDecision
+    from portal_outbound import workflow
+
+    programme = world.completed()
+    set_committed_value(programme, "status", "direncanakan")  # the second organiser's copy
+    actor = db.session.scalar(select(Account).where(Account.employee_id == two_units["A"]["admin"].id))
+    try:
+        workflow.cancel(programme, "Cuaca buruk", actor)
+    except StaleDecision as refused:
+        assert "baru saja diputuskan" in str(refused)
+    else:
+        raise AssertionError("the stale cancel was not refused")
+    db.session.rollback()
+    assert db.session.get(OutboundProgramme, programme.id).status == "selesai"
+    assert len(ledger(world.staff)) == 1

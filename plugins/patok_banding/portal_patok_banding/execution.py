@@ -3,7 +3,18 @@ after the ten preparation steps; the accepted report credits the JP ledger. The 
 
 from __future__ import annotations
 
-from portal.sdk import Account, LedgerError, Participation, credit, notify, path_for, tanggal, today, utcnow
+from portal.sdk import (
+    Account,
+    LedgerError,
+    Participation,
+    claim_state,
+    credit,
+    notify,
+    path_for,
+    tanggal,
+    today,
+    utcnow,
+)
 from portal_patok_banding import rules
 from portal_patok_banding.jp import ACTIVITY, ROLE, SLUG
 from portal_patok_banding.models import PBParticipant, PBProgram
@@ -68,7 +79,7 @@ def submit_report(person: PBParticipant, laporan: str, user: Account) -> None:
         raise WorkflowError("Laporan dikirim setelah patok banding selesai pada "
                             f"{tanggal(program.tanggal_selesai)} ({PB05}).")
     person.laporan = laporan
-    person.laporan_status = "menunggu"
+    claim_state(person, (person.laporan_status,), "menunggu", attribute="laporan_status")
     person.laporan_at = utcnow()
     audit("laporan", program, {"employee_id": person.employee_id, "laporan_status": "menunggu"},
            f"Laporan patok banding dari {person.employee.nama} ({PB05})")
@@ -104,7 +115,7 @@ def accept_report(person: PBParticipant, user: Account, catatan: str) -> None:
     except LedgerError as error:
         raise WorkflowError(str(error)) from None
     person.ledger_entry_id = entry.id
-    person.laporan_status = "diterima"
+    claim_state(person, ("menunggu",), "diterima", attribute="laporan_status")
     person.catatan_monitoring = catatan
     person.verified_by_id = user.id
     person.verified_at = utcnow()
@@ -115,7 +126,7 @@ def accept_report(person: PBParticipant, user: Account, catatan: str) -> None:
 
 def return_report(person: PBParticipant, user: Account, note: str) -> None:
     _monitor(person, user)
-    person.laporan_status = "dikembalikan"
+    claim_state(person, ("menunggu",), "dikembalikan", attribute="laporan_status")
     person.catatan_monitoring = note
     person.verified_by_id = user.id
     person.verified_at = utcnow()

@@ -15,6 +15,7 @@ from portal.sdk import (
     LedgerEntry,
     LedgerError,
     Participation,
+    claim_state,
     credit,
     db,
     require_eligible,
@@ -262,7 +263,7 @@ def complete(participant: Participant, actor: Account) -> None:
         raise WorkflowError("Program coachee belum dapat diselesaikan: " + " ".join(problems))
     done_on = dt.date.fromisoformat(review.data["tanggal"])
     passed = review.data["kelulusan"] == "lulus"
-    participant.status = "selesai" if passed else "tak_lulus"
+    claim_state(participant, ("aktif",), "selesai" if passed else "tak_lulus")
     participant.selesai_pada = done_on
     participant.reasesmen_batas = rules.reassessment_due(done_on) if passed else None
     db.session.flush()

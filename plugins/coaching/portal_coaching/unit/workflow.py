@@ -48,8 +48,7 @@ def _refuse(message: str | None) -> None:
 
 
 def _status(entity: UnitInventory | UnitPair, new: str, summary: str) -> None:
-    old = entity.status
-    entity.status = new
+    old = claim_state(entity, (entity.status,), new)  # as read: a concurrent change is refused
     record(f"coaching_unit.{entity.__tablename__.removeprefix('coaching_unit_')}.status",
            entity.__tablename__, entity.id, {"status": old}, {"status": new}, summary=summary)
 
