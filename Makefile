@@ -78,6 +78,7 @@ bench: install
 	$(BIN)/python bench/activities_import.py
 	$(BIN)/python bench/certificates.py
 	$(BIN)/python bench/mail.py
+	$(BIN)/python bench/task_queue.py
 
 clean:
 	rm -rf $(VENV) .venv-isolated instance
