@@ -116,3 +116,14 @@ def test_two_requests_with_the_same_key_at_once_create_one_employee(make_app, tw
         thread.join(timeout=60)
     assert sorted(statuses) == [302, 302]  # the second lands on the first one's page
     assert count(Employee, Employee.nip == NEW["nip"]) == 1
+
+
+def test_every_creation_route_of_the_core_and_every_plugin_is_sent_once(app):
+    """A walk over every installed plugin's routes: a POST route that creates a record (its path
+    ends in ``/baru``) is wrapped by ``once_per_form``, so a double submit creates one."""
+    creating = [rule for rule in app.url_map.iter_rules()
+                if "POST" in rule.methods and rule.rule.endswith("/baru")]
+    assert len(creating) >= 8
+    unguarded = [rule.rule for rule in creating
+                 if not getattr(app.view_functions[rule.endpoint], "once_per_form", False)]
+    assert unguarded == []

@@ -12,6 +12,7 @@ from portal.access import ADMINS, ROLES, access
 from portal.costs import CostForm
 from portal.eligibility.service import check
 from portal.extensions import db
+from portal.idempotency import once_per_form
 from portal.ledger.clock import today
 from portal.models import Employee, Unit
 from portal.nip import normalise
@@ -120,6 +121,7 @@ def _need_units():
 
 @bp.route("/<kind>/kebutuhan/baru", methods=["GET", "POST"])
 @access(*ADMINS)
+@once_per_form
 def need_new(kind: str):
     spec = kind_or_404(kind)
     units = _need_units()

@@ -10,6 +10,7 @@ from portal import authority
 from portal.access import ADMINS, ROLES, access
 from portal.audit import record
 from portal.extensions import db
+from portal.idempotency import once_per_form
 from portal.models import Employee, Unit
 from portal.models.unit import ESELON_LEVELS
 from portal.pagination import arg, page_number
@@ -133,6 +134,7 @@ def _snapshot(unit: Unit) -> dict:
 
 @bp.route("/baru", methods=["GET", "POST"])
 @access(*ADMINS)
+@once_per_form
 def create():
     form = UnitForm()
     if form.validate_on_submit() and (unit := _apply(form, None)):

@@ -24,6 +24,7 @@ from portal.sdk import (
     content_disposition,
     db,
     int_arg,
+    once_per_form,
     page_number,
     redirect_to,
     render,
@@ -125,6 +126,7 @@ def recommendations():
 
 @bp.route("/usulan/<int:employee_id>", methods=["GET", "POST"])
 @access(*UNIT_ROLES)
+@once_per_form
 def propose(employee_id: int):
     """Tabel 6 persiapan 2: the participant unit proposes the employee."""
     employee = db.session.get(Employee, employee_id)

@@ -17,6 +17,7 @@ from portal.sdk import (
     commit_or_flash,
     db,
     manageable_units,
+    once_per_form,
     parse_id,
     redirect_to,
     render,
@@ -192,6 +193,7 @@ def _proposal_form(proposal: Proposal | None):
 
 @bp.route("/usulan/baru", methods=["GET", "POST"])
 @access(*ROLES)
+@once_per_form
 def new_proposal():
     return _proposal_form(None)
 
@@ -290,6 +292,7 @@ def add_progress(proposal_id: int):
 
 @bp.route("/usulan/<int:proposal_id>/pertemuan/baru", methods=["GET", "POST"])
 @access(*ROLES)
+@once_per_form
 def new_meeting(proposal_id: int):
     proposal = _proposal_or_404(proposal_id)
     _member_or_403(proposal.unit)

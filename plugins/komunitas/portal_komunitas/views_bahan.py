@@ -18,6 +18,7 @@ from portal.sdk import (
     db,
     download_name,
     megabytes,
+    once_per_form,
     redirect_to,
     render,
     send_stored,
@@ -73,6 +74,7 @@ def material_queue():
 
 @bp.route("/bahan/ajukan", methods=["GET", "POST"])
 @access(*ROLES)
+@once_per_form
 def submit_material():
     employee = current_user.employee
     form = MaterialForm()

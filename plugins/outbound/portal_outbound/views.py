@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from portal.sdk import ROLES, Unit, access, commit_or_flash, db, page_number, redirect_to, render, today
+from portal.sdk import ROLES, Unit, access, commit_or_flash, db, once_per_form, page_number, redirect_to, render, today
 from portal_outbound import scope, workflow
 from portal_outbound.filters import ProgrammeFilters, organiser_list
 from portal_outbound.forms import CancelForm, ParticipantForm, ProgrammeForm
@@ -113,6 +113,7 @@ def _form_page(programme: OutboundProgramme | None):
 
 @bp.route("/program/baru", methods=["GET", "POST"])
 @access(*ORGANISERS)
+@once_per_form
 def new_programme():
     return _form_page(None)
 

@@ -177,10 +177,10 @@ def test_a_cancel_decided_on_a_copy_read_before_the_completion_is_refused(world,
     """Two organisers at once (issue 16 item 3): one completes (JP credited), the other's
     cancel was read while the programme was still planned. The database refuses the cancel, so
     the programme stays completed with its JP — never "cancelled" with live ledger rows."""
+    from portal_outbound import workflow
     from sqlalchemy.orm.attributes import set_committed_value
 
     from portal.sdk import Account, StaleDecision
-    from portal_outbound import workflow
 
     programme = world.completed()
     set_committed_value(programme, "status", "direncanakan")  # the second organiser's copy
@@ -194,3 +194,16 @@ def test_a_cancel_decided_on_a_copy_read_before_the_completion_is_refused(world,
     db.session.rollback()
     assert db.session.get(OutboundProgramme, programme.id).status == "selesai"
     assert len(ledger(world.staff)) == 1
+
+
+def test_a_new_programme_form_sent_twice_creates_one_programme(world):
+    import re
+
+    page = text(world.admin.get(f"{BASE}/program/baru"))
+    key = re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', page).group(1)
+    data = {**programme_data(world.unit), "idempotency_key": key}
+    first = world.admin.post(f"{BASE}/program/baru", data=data)
+    second = world.admin.post(f"{BASE}/program/baru", data=data, follow_redirects=True)
+    assert first.status_code == 302
+    assert "sudah dikirim sebelumnya" in text(second)
+    assert db.session.scalar(select(func.count(OutboundProgramme.id))) == 1

@@ -17,6 +17,7 @@ from portal.sdk import (
     access,
     arg,
     db,
+    once_per_form,
     page_number,
     parse_id,
     redirect_to,
@@ -157,6 +158,7 @@ def index():
 
 @bp.route("/baru", methods=["GET", "POST"])
 @access(*ROLES)
+@once_per_form
 def create():
     units = rules.manageable_units(current_user)
     if not units:

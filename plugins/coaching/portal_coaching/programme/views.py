@@ -18,6 +18,7 @@ from portal.sdk import (
     arg,
     commit_or_flash,
     db,
+    once_per_form,
     page_number,
     redirect_to,
     render,
@@ -93,6 +94,7 @@ def card():
 
 @bp.route("/program/baru", methods=["GET", "POST"])
 @access(*STAFF)
+@once_per_form
 def new_programme():
     return _programme_form(None)
 
