@@ -17,7 +17,7 @@ ENTRY_POINT_GROUP = "portal"
 # The plugin API this core provides (hooks, types, helpers): a plugin declares the version it was
 # written for in ``PluginInfo.api_version``; same major and a minor not newer than this load.
 # 1.0: the hooks of docs/hooks.md; 1.1: ``portal_join_steps``, ``PluginInfo.api_version``.
-API_VERSION = "1.2"
+API_VERSION = "1.3"
 
 
 def _version(text: str) -> tuple[int, int]:

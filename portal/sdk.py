@@ -283,6 +283,15 @@ from portal.scope import (
     viewable_employees,
     viewable_units,
 )
+from portal.tasks.jobs import (
+    JobFailed,
+)
+from portal.tasks.jobs import (
+    handler as job_handler,
+)
+from portal.tasks.jobs import (
+    start as start_job,
+)
 from portal.transitions import (
     StaleDecision,
     claim_state,
@@ -361,6 +370,8 @@ __all__ = [
     "Choice",
     "choices",
     "claim_state",
+    "job_handler",
+    "start_job",
     "clock",
     "commit_activity_import",
     "commit_or_flash",
@@ -479,6 +490,7 @@ __all__ = [
     "Span",
     "StageSpec",
     "StaleDecision",
+    "JobFailed",
     "standard_hooks",
     "store_document",
     "store_upload",

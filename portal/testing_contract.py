@@ -151,6 +151,14 @@ class PluginContract:
                       if declared_access(rule.endpoint) is None]
         assert undeclared == [], "views without @access(...) are denied to everyone"
 
+    def test_creation_forms_are_sent_once(self, app):
+        """A POST route ending in ``/baru`` creates a record: wrapped by ``once_per_form`` (its
+        form carries ``{{ once() }}``), a double submit creates one."""
+        unguarded = [rule.rule for rule in plugin_rules(app, self.slug)
+                     if "POST" in rule.methods and rule.rule.endswith("/baru")
+                     and not getattr(app.view_functions[rule.endpoint], "once_per_form", False)]
+        assert unguarded == [], "decorate creation views with @once_per_form (portal.sdk)"
+
     def test_tables_carry_the_slug_and_model_names_are_unique(self, app):
         names = [mapper.class_.__name__ for mapper in db.Model.registry.mappers]
         for cls in _mapped_classes(self.slug):
