@@ -8,6 +8,7 @@ touch the Flask app.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -161,6 +162,24 @@ def portal_pending_tasks(user: Account) -> list[PendingTask]:
 
     :param user: the signed-in account.
     :return: a list of :class:`portal.types.PendingTask` (empty when nothing waits).
+    """
+
+
+@hookspec
+def portal_scheduled_participations(employee_ids: list[int] | None, start: dt.date,
+                                    end: dt.date) -> list[Participation]:
+    """What is scheduled but not yet credited, for the early warning on the JP target (issue 19):
+    meetings people registered for, programmes they take part in, running placements, reports
+    awaiting verification — each as the :class:`portal.types.Participation` that would be
+    credited, dated when it would be (between ``start`` and ``end``).
+
+    The core computes the JP with your ``portal_compute_jp`` and shows it apart from the counted
+    JP; it never credits anything from here. Answer with one or two queries (the ministry view
+    asks for everyone: ``employee_ids`` is None); leave out what is already in the ledger.
+    Called only for installed plugins; tested in tests/test_projection.py.
+
+    :param employee_ids: whose participations (None: everyone's).
+    :return: a list of participations (empty when nothing is scheduled).
     """
 
 

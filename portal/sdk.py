@@ -212,6 +212,7 @@ from portal.placements.followup import (
 from portal.placements.hooks import (
     join_steps_hook,
     report_rows_hook,
+    scheduled_hook,
     standard_hooks,
 )
 from portal.placements.kinds import (
@@ -466,6 +467,7 @@ __all__ = [
     "report_params",
     "report_rows",
     "report_rows_hook",
+    "scheduled_hook",
     "report_xlsx",
     "ReportColumn",
     "ReportPeriod",

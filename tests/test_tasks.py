@@ -2,7 +2,8 @@
 
 One test runs a real Huey consumer (worker threads consuming a SqliteHuey on a temporary
 file) end to end: the admin uploads an activities file, the consumer checks it, the admin saves
-it from the preview, the consumer commits it, the job page shows the outcome. The others run the task function directly or in ``immediate`` mode.
+it from the preview, the consumer commits it, the job page shows the outcome. The others run
+the task function directly or in ``immediate`` mode.
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ credit, so the final state and the ledger always agree. Threads against the test
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
+from pathlib import Path
 
 import pytest
 from portal_komunitas import materials
@@ -15,6 +17,7 @@ from portal_komunitas.models import Material
 from portal_komunitas.workflow import WorkflowError
 from sqlalchemy import func, select, update
 
+import portal
 from portal.extensions import db
 from portal.ledger.models import LedgerEntry
 from portal.models import Account, StoredFile
@@ -100,3 +103,35 @@ def test_claim_state_answers_with_the_old_state_or_refuses(app, people):
     assert material.status == "diterima"
     with pytest.raises(StaleDecision):
         claim_state(material, ("menunggu_sdm",), "dikembalikan")
+
+
+STATE_WRITE = re.compile(r"\.(\w*status)\s*(?:,\s*[\w.]+\s*)*=(?!=)")
+
+
+def test_every_plugin_and_the_placements_move_states_only_through_claim_state():
+    """A walk over every installed mechanism's code and the core placements: a state is never
+    written as a plain attribute (``x.status = …``), which two people deciding at once could
+    both do; it moves with ``claim_state`` (a conditional UPDATE). A record created in the same
+    step is marked ``# new record``. Demo data and migrations write freely."""
+    roots = [Path(module.__file__).parent for module in _mechanism_packages()]
+    roots.append(Path(portal.__file__).parent / "placements")
+    offenders = []
+    for root in roots:
+        for path in root.rglob("*.py"):
+            if path.name == "demo.py" or "migrations" in path.parts or "tests" in path.parts:
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                code = line.split("#", 1)[0]
+                if STATE_WRITE.search(code) and "# new record" not in line and "mapped_column" not in code:
+                    offenders.append(f"{path.relative_to(root.parent)}:{number}: {line.strip()}")
+    assert offenders == [], "\n".join(offenders)
+
+
+def _mechanism_packages():
+    from importlib import import_module
+    from importlib.metadata import entry_points
+
+    from portal.plugins import ENTRY_POINT_GROUP
+
+    return [import_module(point.module.split(".")[0])
+            for point in entry_points(group=ENTRY_POINT_GROUP)]

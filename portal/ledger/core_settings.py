@@ -21,4 +21,8 @@ CORE_SETTINGS = (
     SettingSpec("mg10_block_months", "Masa tunggu sebelum evaluasi kinerja dapat memulihkan blokir "
                 "setelah tidak lulus karena sebab dalam kendali peserta (bulan; 0 = tanpa masa tunggu)",
                 0, "MG-10", open_value=True),
+    # Early warning (issue 19, portal.ledger.projection): not a figure of the circular.
+    SettingSpec("projection_risk_factor", "Peringatan dini: JP yang masih diperlukan per bulan "
+                "paling banyak sekian kali laju merata (target ÷ 12) masih 'berisiko'; di atasnya "
+                "'akan tertinggal'", 2.0, "G-06", open_value=True),
 )

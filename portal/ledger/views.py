@@ -23,6 +23,8 @@ from portal.ledger.export import team_workbook
 from portal.ledger.numbers import jp_number
 from portal.ledger.paging import paginate_rows
 from portal.ledger.params import year_arg
+from portal.ledger.projection import METHOD, risk_factor
+from portal.ledger.projection import for_employee as project_one
 from portal.models import Unit
 from portal.models.employee import JENIS_JABATAN, JENIS_JABATAN_LABELS, STATUS_ASN
 from portal.pagination import arg, int_arg, page_number
@@ -75,8 +77,13 @@ def mine():
     cumulative = progress.cumulative_chart(progress.cumulative_by_month(employee.id, year),
                                            summary["target_jp"], months)
     args = _clean({"tahun": year, "mekanisme": mechanism, "status": state})
+    projection = None
+    if year >= today().year:  # a past year is settled: its figures say it all
+        projection = project_one(employee, year, today(), summary["total_jp"])
     return render(
-        "ledger/mine.html", block="history", employee=employee, year=year, years=years, summary=summary,
+        "ledger/mine.html", projection=projection,
+        method=METHOD.format(factor=jp_number(risk_factor(year))), block="history",
+        employee=employee, year=year, years=years, summary=summary,
         mix=charts.model_mix(summary["by_model"]), choices=choices, mechanism=mechanism,
         state=state, states=HISTORY_STATES, page=page, args=args, is_current=year == today().year,
         cumulative=cumulative,

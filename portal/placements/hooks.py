@@ -53,6 +53,19 @@ def report_rows_hook(slug: str):
     return portal_report_rows
 
 
+def scheduled_hook(slug: str):
+    """``portal_scheduled_participations``: running placements of kind ``slug`` that end in the
+    period, dated on their end date (the early warning counts them as scheduled)."""
+
+    @hookimpl
+    def portal_scheduled_participations(employee_ids, start, end):
+        from portal.placements.outcome import scheduled
+
+        return scheduled(slug, employee_ids, start, end)
+
+    return portal_scheduled_participations
+
+
 def join_steps_hook(slug: str):
     """``portal_join_steps``: nominating a candidate for a placement of kind ``slug``
     (:func:`portal.placements.service.nominate`, through the core's eligibility gate)."""

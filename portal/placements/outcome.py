@@ -9,8 +9,11 @@ recorded; a cause within the participant's control blocks every development prog
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from portal.audit import record
 from portal.certificates.service import CertificateError, issue
@@ -21,7 +24,7 @@ from portal.models import Account, LedgerEntry
 from portal.placements import block, rules
 from portal.placements.errors import PlacementError
 from portal.placements.gates import missing_to_finish
-from portal.placements.kinds import choice_label
+from portal.placements.kinds import choice_label, kind_of
 from portal.placements.models import CAUSES, EmployeeCompetency, Placement
 from portal.placements.service import log_step
 from portal.transitions import claim_state
@@ -34,6 +37,19 @@ def participation(kind: PlacementKind, placement: Placement) -> Participation:
     return Participation(employee_id=placement.employee_id, mechanism=kind.slug, activity_type=kind.slug,
                          role="peserta", on_date=placement.final_on, title=title[:300],
                          reference=f"placement:{placement.id}")
+
+
+def scheduled(slug: str, employee_ids: list[int] | None, start: dt.date,
+              end: dt.date) -> list[Participation]:
+    """Running placements of ``slug`` ending between ``start`` and ``end``: what a pass would
+    credit, dated on the planned end date."""
+    query = select(Placement).where(Placement.kind == slug, Placement.status == "berjalan",
+                                    Placement.end_date >= start, Placement.end_date <= end)
+    if employee_ids is not None:
+        query = query.where(Placement.employee_id.in_(employee_ids))
+    kind = kind_of(slug)
+    return [replace(participation(kind, placement), on_date=placement.end_date)
+            for placement in db.session.scalars(query.options(joinedload(Placement.need)))]
 
 
 def finish(kind: PlacementKind, placement: Placement, actor: Account, *, method: str, on_date: dt.date | None,

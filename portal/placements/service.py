@@ -24,6 +24,7 @@ from portal.placements.kinds import choice_label
 from portal.placements.models import Placement, PlacementAgreementItem, PlacementLog, PlacementNeed
 from portal.placements.schedule import CADENCES, duration_problem, needs_justification
 from portal.plans.rules import BASES, model_refusal
+from portal.transitions import claim_state
 from portal.types import Choice, PlacementKind
 from portal.uploads import UploadError, store
 
@@ -72,7 +73,8 @@ def approve_need(kind: PlacementKind, need: PlacementNeed, actor: Account) -> No
         raise PlacementError(f"Kebutuhan {kind.noun} disetujui oleh unit SDM ({kind.needs_rule}).")
     if need.status != "draf":
         raise PlacementError("Kebutuhan ini sudah disetujui.")
-    need.status, need.approved_by_id, need.approved_at = "disetujui", actor.id, utcnow()
+    claim_state(need, ("draf",), "disetujui")
+    need.approved_by_id, need.approved_at = actor.id, utcnow()
     record("placement_need.approve", "placement_need", need.id, {"status": "draf"}, {"status": "disetujui"},
            f"Kebutuhan {kind.noun} disetujui", actor.id)
 
@@ -264,10 +266,9 @@ def set_schedule(kind: PlacementKind, placement: Placement, actor: Account, star
     changed = (start, end, justification) != (placement.start_date, placement.end_date, placement.justification)
     placement.start_date, placement.end_date, placement.cadence = start, end, cadence
     placement.justification = justification if long else ""
-    if not long:
-        placement.justification_status = ""
-    elif changed or not placement.justification_status:
-        placement.justification_status = "menunggu"
+    if not long or changed or not placement.justification_status:
+        claim_state(placement, (placement.justification_status,), "menunggu" if long else "",
+                    attribute="justification_status")  # as read: a concurrent decision is refused
     log_step(placement, actor, "jadwal", f"Jadwal {tanggal(start)} s.d. {tanggal(end)}, laporan "
              f"{CADENCES[cadence][0].lower()}" + (" — dengan justifikasi, menunggu persetujuan admin SDM"
                                                    if placement.justification_status == "menunggu" else "")
@@ -285,7 +286,8 @@ def decide_justification(kind: PlacementKind, placement: Placement, actor: Accou
     if not approve and not note:
         raise PlacementError("Tuliskan alasan penolakan justifikasi.")
     status = "disetujui" if approve else "ditolak"
-    placement.justification_status, placement.justification_note = status, note
+    claim_state(placement, ("menunggu",), status, attribute="justification_status")
+    placement.justification_note = note
     placement.justification_by_id = actor.id
     log_step(placement, actor, "justifikasi", f"Justifikasi durasi {status} ({kind.duration_rule}).")
     record("placement.justification", "placement", placement.id, {"justification_status": "menunggu"},
@@ -339,7 +341,8 @@ def start(kind: PlacementKind, placement: Placement, actor: Account) -> None:
                          override_reason=override_reason_of(placement), actor=actor)
     except EligibilityRefusal as refusal:
         raise PlacementError(str(refusal)) from None
-    placement.status, placement.started_at = "berjalan", utcnow()
+    claim_state(placement, ("persiapan",), "berjalan")
+    placement.started_at = utcnow()
     log_step(placement, actor, "mulai", f"{kind.noun.capitalize()} dimulai; tahap pertama "
              f"{kind.stages[0].label.lower()} mulai {tanggal(placement.start_date)} ({kind.stage_rule}).")
     record("placement.start", "placement", placement.id, {"status": "persiapan"}, {"status": "berjalan"},

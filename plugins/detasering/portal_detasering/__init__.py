@@ -3,7 +3,16 @@ hook implementations only."""
 
 from __future__ import annotations
 
-from portal.sdk import ActivityLabels, MenuItem, PluginInfo, hookimpl, join_steps_hook, report_rows_hook, standard_hooks
+from portal.sdk import (
+    ActivityLabels,
+    MenuItem,
+    PluginInfo,
+    hookimpl,
+    join_steps_hook,
+    report_rows_hook,
+    scheduled_hook,
+    standard_hooks,
+)
 from portal_detasering.jp import SETTINGS, compute
 from portal_detasering.kind import KIND, SLUG, TITLE
 from portal_detasering.rulebook import RULES
@@ -47,6 +56,7 @@ def portal_demo_data(rng, scale):
 
 portal_certificate_context, portal_import_row, portal_pending_tasks = standard_hooks(SLUG)
 portal_join_steps = join_steps_hook(SLUG)
+portal_scheduled_participations = scheduled_hook(SLUG)
 portal_report_rows = report_rows_hook(SLUG)
 
 

@@ -68,6 +68,13 @@ def portal_pending_tasks(user):
 
 
 @hookimpl
+def portal_scheduled_participations(employee_ids, start, end):
+    from portal_formal.workflow import scheduled
+
+    return scheduled(employee_ids, start, end)
+
+
+@hookimpl
 def portal_demo_data(rng, scale):
     from portal_formal.demo import add_reports
 

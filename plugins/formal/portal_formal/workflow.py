@@ -16,6 +16,7 @@ from portal.sdk import (
     Employee,
     LedgerEntry,
     Participation,
+    claim_state,
     credit,
     db,
     jp_number,
@@ -87,6 +88,23 @@ def _decidable(report_id: int, actor: Account) -> FormalReport:
     return report
 
 
+def participation(report: FormalReport) -> Participation:
+    """What verifying ``report`` credits: the JP stated on the certificate (FL-01)."""
+    return Participation(
+        employee_id=report.employee_id, mechanism=SLUG, activity_type=report.activity_type,
+        role=ROLE, on_date=report.end_date, title=report.title, reference=report.reference,
+        jp_stated=report.jp_stated, source="workflow")
+
+
+def scheduled(employee_ids: list[int] | None, start: dt.date, end: dt.date) -> list[Participation]:
+    """Reports awaiting verification, for the early warning (``portal_scheduled_participations``)."""
+    query = select(FormalReport).where(FormalReport.status == PENDING,
+                                       FormalReport.end_date >= start, FormalReport.end_date <= end)
+    if employee_ids is not None:
+        query = query.where(FormalReport.employee_id.in_(employee_ids))
+    return [participation(report) for report in db.session.scalars(query)]
+
+
 def verify(report_id: int, actor: Account, override_reason: str = "") -> tuple[FormalReport, LedgerEntry]:
     """Verify and credit the JP stated on the certificate (FL-01) to the ledger, through the
     core's eligibility gate: "cannot decide yet" only with the verifier's ``override_reason``.
@@ -100,11 +118,9 @@ def verify(report_id: int, actor: Account, override_reason: str = "") -> tuple[F
                          override_reason=override_reason, actor=actor)
     except EligibilityRefusal as refusal:
         raise WorkflowError(str(refusal)) from None
-    entry = credit(Participation(
-        employee_id=report.employee_id, mechanism=SLUG, activity_type=report.activity_type,
-        role=ROLE, on_date=report.end_date, title=report.title, reference=report.reference,
-        jp_stated=report.jp_stated, source="workflow"), actor_id=actor.id)
-    report.status, report.decided_at, report.decided_by_id = VERIFIED, utcnow(), actor.id
+    entry = credit(participation(report), actor_id=actor.id)
+    claim_state(report, (PENDING,), VERIFIED)
+    report.decided_at, report.decided_by_id = utcnow(), actor.id
     report.ledger_entry_id = entry.id
     record("formal.verify", "formal_report", report.id, {"status": PENDING},
            {"status": VERIFIED, "ledger_entry_id": entry.id, "jp_claimed": jp_number(entry.jp_claimed),
@@ -123,7 +139,8 @@ def reject(report_id: int, actor: Account, reason: str) -> FormalReport:
     if not reason:
         raise WorkflowError("Alasan penolakan wajib diisi.")
     report = _decidable(report_id, actor)
-    report.status, report.decided_at, report.decided_by_id = REJECTED, utcnow(), actor.id
+    claim_state(report, (PENDING,), REJECTED)
+    report.decided_at, report.decided_by_id = utcnow(), actor.id
     report.reject_reason = reason[:500]
     record("formal.reject", "formal_report", report.id, {"status": PENDING},
            {"status": REJECTED, "reason": report.reject_reason},

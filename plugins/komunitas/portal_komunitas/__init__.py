@@ -47,6 +47,13 @@ def portal_compute_jp(participation, settings):
 
 
 @hookimpl
+def portal_scheduled_participations(employee_ids, start, end):
+    from portal_komunitas.schedule import scheduled
+
+    return scheduled(employee_ids, start, end)
+
+
+@hookimpl
 def portal_pending_tasks(user):
     from portal_komunitas.tasks import pending_for
 

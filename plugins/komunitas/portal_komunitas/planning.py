@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal.sdk import Account, Unit, db, record, utcnow
+from portal.sdk import Account, Unit, claim_state, db, record, utcnow
 from portal_komunitas import rules
 from portal_komunitas.models import KomunitasPlan, Proposal
 
@@ -37,13 +37,14 @@ def report(unit: Unit, tahun: int, values: dict[str, str], actor: Account) -> Ko
     plan = plan_of(unit.id, tahun)
     old = None
     if plan is None:
-        plan = KomunitasPlan(unit_id=unit.id, tahun=tahun)
+        plan = KomunitasPlan(unit_id=unit.id, tahun=tahun, status="dilaporkan")
         db.session.add(plan)
     else:
         old = {name: getattr(plan, name) for name in (*FIELDS, "status")}
+        claim_state(plan, (plan.status,), "dilaporkan")  # as read: a concurrent receipt is refused
     for name in FIELDS:
         setattr(plan, name, values[name].strip()[:8000])
-    plan.status, plan.reported_by_id, plan.reported_at = "dilaporkan", actor.id, utcnow()
+    plan.reported_by_id, plan.reported_at = actor.id, utcnow()
     plan.received_by_id = plan.received_at = None
     db.session.flush()
     record("komunitas.plan", "komunitas_plan", plan.id, old,
@@ -59,7 +60,8 @@ def receive(plan: KomunitasPlan, actor: Account) -> None:
         raise PlanError(f"Rencana diterima oleh unit SDM ({KB_11}).")
     if plan.status != "dilaporkan":
         raise PlanError("Rencana ini sudah diterima.")
-    plan.status, plan.received_by_id, plan.received_at = "diterima", actor.id, utcnow()
+    claim_state(plan, ("dilaporkan",), "diterima")
+    plan.received_by_id, plan.received_at = actor.id, utcnow()
     record("komunitas.plan.receive", "komunitas_plan", plan.id, {"status": "dilaporkan"},
            {"status": "diterima"}, summary=f"Rencana komunitas belajar {plan.unit.nama} {plan.tahun} "
            f"diterima unit SDM ({KB_11})", actor_id=actor.id)

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.sdk import ActivityLabels, DashboardWidget, MenuItem, PluginInfo, hookimpl, join_steps_hook, standard_hooks
+from portal.sdk import (
+    ActivityLabels,
+    DashboardWidget,
+    MenuItem,
+    PluginInfo,
+    hookimpl,
+    join_steps_hook,
+    scheduled_hook,
+    standard_hooks,
+)
 from portal_magang.kind import KIND, SETTINGS, SLUG
 from portal_magang.rulebook import RULES
 
@@ -74,6 +83,7 @@ def portal_demo_data(rng, scale):
 
 portal_certificate_context, portal_import_row, portal_pending_tasks = standard_hooks(SLUG)
 portal_join_steps = join_steps_hook(SLUG)
+portal_scheduled_participations = scheduled_hook(SLUG)
 
 
 @hookimpl

@@ -52,6 +52,13 @@ def portal_pending_tasks(user):
 
 
 @hookimpl
+def portal_scheduled_participations(employee_ids, start, end):
+    from portal_outbound.workflow import scheduled
+
+    return scheduled(employee_ids, start, end)
+
+
+@hookimpl
 def portal_report_rows(kind, unit, period):
     from portal_outbound.reports import report_rows
 

@@ -3,8 +3,11 @@ the caller commits (certificates excepted: the core's ``issue`` commits itself).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import contains_eager
 
 from portal.sdk import (
     Account,
@@ -162,6 +165,19 @@ def participation(programme: OutboundProgramme, participant: OutboundParticipant
         on_date=programme.tanggal_selesai,
         title=f"Pembelajaran alam terbuka: {programme.judul}"[:300],
         reference=reference_for(programme.id), organiser_unit_id=programme.unit_id)
+
+
+def scheduled(employee_ids: list[int] | None, start: dt.date, end: dt.date) -> list[Participation]:
+    """Participants of planned programmes ending from today on, for the early warning
+    (``portal_scheduled_participations``)."""
+    query = (select(OutboundParticipant).join(OutboundParticipant.programme)
+             .where(OutboundProgramme.status == "direncanakan", OutboundParticipant.hadir.is_not(False),
+                    OutboundProgramme.tanggal_selesai >= max(start, today()),
+                    OutboundProgramme.tanggal_selesai <= end)
+             .options(contains_eager(OutboundParticipant.programme)))
+    if employee_ids is not None:
+        query = query.where(OutboundParticipant.employee_id.in_(employee_ids))
+    return [participation(person.programme, person) for person in db.session.scalars(query)]
 
 
 def complete(programme: OutboundProgramme, actor: Account) -> int:

@@ -143,7 +143,7 @@ def start(entry: UnitInventory, user: Account, partner: Employee, kegiatan: str)
                 unit_id=employee.unit_id, kegiatan=kegiatan, tujuan="", sasaran="",
                 status="menunggu_mitra")
     if pair.other_mentor:
-        pair.status = "menunggu_atasan"
+        pair.status = "menunggu_atasan"  # new record: nobody else can have moved it yet
     db.session.add(pair)
     db.session.flush()
     record("coaching_unit.pair.request", "coaching_unit_pair", pair.id, None,
@@ -289,7 +289,6 @@ def confirm_meeting(meeting: UnitMeeting, user: Account) -> None:
         raise WorkflowError(str(error)) from None
     meeting.ledger_entry_id = entry.id
     meeting.decided_by_id, meeting.decided_at = user.employee_id, utcnow()
-    meeting.status = "dikonfirmasi"
     record("coaching_unit.meeting.confirm", "coaching_unit_meeting", meeting.id,
            {"status": "menunggu"}, {"status": "dikonfirmasi", "ledger_entry_id": entry.id},
            summary=f"Pertemuan {meeting.pair.jenis} #{meeting.pair_id} dikonfirmasi; JP ke buku JP "
@@ -307,7 +306,6 @@ def reject_meeting(meeting: UnitMeeting, user: Account) -> None:
     _refuse(rules.confirm_refusal(user, meeting))
     _claim(meeting, "ditolak")
     meeting.decided_by_id, meeting.decided_at = user.employee_id, utcnow()
-    meeting.status = "ditolak"
     record("coaching_unit.meeting.reject", "coaching_unit_meeting", meeting.id,
            {"status": "menunggu"}, {"status": "ditolak"},
            summary=f"Pertemuan {meeting.pair.jenis} #{meeting.pair_id} tidak dikonfirmasi")

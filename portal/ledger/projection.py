@@ -1,0 +1,166 @@
+"""Early warning on the yearly JP target (issue 19): counted so far, scheduled, and whether the
+employee will reach the target by 31 December.
+
+*Counted* is what the ledger counts (never anything else). *Scheduled* is what plugins declare
+through ``portal_scheduled_participations`` — registered meetings, programmes a person takes part
+in, running placements, reports awaiting verification — each dated in the year and not yet in
+the ledger; the core computes its JP with the ledger's own rules (``compute_jp``), before caps.
+It is shown apart from the counted JP and never added to it.
+
+The method, in one paragraph (shown on the pages as :data:`METHOD`): the JP still needed is the
+target minus counted minus scheduled; spread over the months left in the year (the current
+month counted as the fraction still to come) it gives the JP needed per month. The even pace is
+the target divided by 12. *Sesuai jalur*: nothing more is needed, or no more than the even pace
+per month. *Berisiko*: more than the even pace, but at most ``core.projection_risk_factor`` times
+it (a setting, default 2). *Akan tertinggal*: more than that — unless the employee catches up
+with the JP named. *Proyeksi laju* (the counted JP extended to 31 December at the pace so far)
+is shown beside it for information.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from portal.i18n import angka
+from portal.ledger.numbers import jp_number
+from portal.ledger.service import LedgerError, compute_jp
+from portal.ledger.settings import core_value
+from portal.plugins import registry
+
+REACHED, ON_TRACK, AT_RISK, WILL_MISS = "tercapai", "sesuai_jalur", "berisiko", "tertinggal"
+LABELS = {REACHED: "Target tercapai", ON_TRACK: "Sesuai jalur", AT_RISK: "Berisiko",
+          WILL_MISS: "Akan tertinggal"}
+BADGES = {REACHED: "badge-on", ON_TRACK: "badge-on", AT_RISK: "badge-warn", WILL_MISS: "badge-off"}
+STATUSES = tuple(LABELS)
+METHOD = (
+    "JP yang masih diperlukan = target − JP terhitung − JP terjadwal, dibagi bulan yang tersisa "
+    "tahun ini (bulan berjalan dihitung sisa harinya). Laju merata = target ÷ 12 per bulan. "
+    "Sesuai jalur: tidak perlu tambahan atau paling banyak laju merata per bulan; berisiko: di "
+    "atas laju merata hingga {factor}× laju merata; akan tertinggal: lebih dari itu. JP terjadwal "
+    "(pertemuan terdaftar, program yang diikuti, penempatan berjalan, laporan menunggu "
+    "verifikasi) dihitung dengan aturan yang sama sebelum batas bulanan dan belum menjadi JP "
+    "terhitung. Proyeksi laju memperpanjang JP terhitung sampai 31 Desember dengan laju sejauh ini."
+)
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    employee_id: int
+    mechanism: str
+    title: str
+    on_date: dt.date
+    jp: Decimal
+
+
+@dataclass(frozen=True)
+class Projection:
+    year: int
+    target: Decimal
+    counted: Decimal
+    scheduled: Decimal
+    pace: Decimal  # counted extended to 31 December at the pace so far
+    needed: Decimal  # still needed after counted and scheduled
+    months_left: Decimal
+    needed_per_month: Decimal
+    status: str
+    items: tuple[Scheduled, ...] = field(default=())
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.status]
+
+    @property
+    def badge(self) -> str:
+        return BADGES[self.status]
+
+    @property
+    def advice(self) -> str:
+        if self.status == REACHED:
+            return "Target tahun ini sudah tercapai."
+        if self.needed <= 0:
+            return "JP terjadwal mencukupi target bila semua kegiatan terlaksana dan dikreditkan."
+        return (f"Masih perlu {angka(self.needed)} JP dalam {angka(self.months_left)} bulan "
+                f"tersisa (±{angka(self.needed_per_month)} JP per bulan).")
+
+    def as_dict(self) -> dict:
+        return {"year": self.year, "target_jp": jp_number(self.target),
+                "counted_jp": jp_number(self.counted), "scheduled_jp": jp_number(self.scheduled),
+                "pace_jp": jp_number(self.pace), "needed_jp": jp_number(self.needed),
+                "months_left": jp_number(self.months_left),
+                "needed_per_month": jp_number(self.needed_per_month), "status": self.status,
+                "label": self.label}
+
+
+def risk_factor(year: int) -> Decimal:
+    return Decimal(str(core_value("projection_risk_factor", dt.date(year, 12, 31))))
+
+
+def months_left(year: int, on_date: dt.date) -> Decimal:
+    """Months from ``on_date`` (inclusive) to 31 December: whole months after this one plus the
+    fraction of this month still to come. 12 before the year, 0 after it."""
+    if on_date.year < year:
+        return Decimal(12)
+    if on_date.year > year:
+        return Decimal(0)
+    days = calendar.monthrange(year, on_date.month)[1]
+    this_month = Decimal(days - on_date.day + 1) / Decimal(days)
+    return (Decimal(12 - on_date.month) + this_month).quantize(Decimal("0.01"))
+
+
+def project(year: int, on_date: dt.date, target, counted, scheduled: Iterable[Scheduled] = (),
+            factor: Decimal | None = None) -> Projection:
+    """The projection of one employee (all figures as Decimal)."""
+    items = tuple(sorted(scheduled, key=lambda item: item.on_date))
+    target, counted = Decimal(str(target)), Decimal(str(counted))
+    planned = sum((item.jp for item in items), Decimal(0))
+    factor = factor if factor is not None else risk_factor(year)
+    left = months_left(year, on_date)
+    start = dt.date(year, 1, 1)
+    elapsed = (min(on_date, dt.date(year, 12, 31)) - start).days + 1 if on_date >= start else 0
+    length = 366 if calendar.isleap(year) else 365
+    pace = (counted * length / elapsed).quantize(Decimal("0.1")) if elapsed else Decimal(0)
+    needed = max(Decimal(0), target - counted - planned)
+    per_month = needed / left if left > 0 else needed
+    even = target / 12
+    if counted >= target:
+        status = REACHED
+    elif needed <= 0 or per_month <= even:
+        status = ON_TRACK
+    elif left > 0 and per_month <= factor * even:
+        status = AT_RISK
+    else:
+        status = WILL_MISS
+    return Projection(year, target, counted, planned, max(pace, counted), needed, left,
+                      per_month.quantize(Decimal("0.1")), status, items)
+
+
+def scheduled_for(employee_ids: list[int] | None, year: int) -> dict[int, list[Scheduled]]:
+    """What every installed plugin declares as scheduled for ``employee_ids`` (None: everyone)
+    in ``year``, with its JP computed by the ledger's rules; per employee."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    found: dict[int, list[Scheduled]] = defaultdict(list)
+    for participations in registry().pm.hook.portal_scheduled_participations(
+            employee_ids=employee_ids, start=start, end=end):
+        for participation in participations or ():
+            if not start <= participation.on_date <= end:
+                continue
+            try:
+                result, _version = compute_jp(participation)
+            except LedgerError:
+                continue
+            found[participation.employee_id].append(Scheduled(
+                participation.employee_id, participation.mechanism, participation.title,
+                participation.on_date, Decimal(str(result.jp))))
+    return found
+
+
+def for_employee(employee, year: int, on_date: dt.date, counted) -> Projection:
+    from portal.ledger.service import target_for
+
+    items = scheduled_for([employee.id], year).get(employee.id, [])
+    return project(year, on_date, target_for(employee.status_asn, year), counted, items)
