@@ -122,3 +122,34 @@ def test_plugins_declare_what_is_scheduled_and_the_core_computes_its_jp(make_app
         assert "Masih perlu 12 JP dalam 6 bulan tersisa (±2 JP per bulan)" in page
         past = client.get(f"/jp/saya?tahun={YEAR - 1}").get_data(as_text=True)
         assert "Proyeksi sampai" not in past  # a past year is settled
+
+
+def test_team_page_shows_the_outlook_per_employee_and_per_unit_with_a_spreadsheet(app, two_units, clock):
+    import io
+
+    import openpyxl
+
+    clock.set(dt.date(YEAR, 12, 3))
+    with app.app_context():
+        entry_for(two_units["A"]["staff"], title="Magang", jp=22, day=dt.date(YEAR, 3, 2))
+        sdm = app.test_client()
+        sdm.login(two_units["sdm"].nip)
+        page = sdm.get(f"/jp/tim?tahun={YEAR}&tampil=semua").get_data(as_text=True)
+        assert "Proyeksi sampai 31 Desember 2026" in page
+        assert 'data-status="tercapai"' in page and 'data-status="tertinggal"' in page
+        # The ministry view: eselon I units, the share at risk or about to miss.
+        assert "Direktorat Jenderal A" in page and "Direktorat Jenderal B" in page
+        response = sdm.get(f"/jp/tim/proyeksi-unit.xlsx?tahun={YEAR}")
+        sheet = openpyxl.load_workbook(io.BytesIO(response.data), read_only=True).active
+        rows = [row for row in sheet.iter_rows(values_only=True)]
+        assert rows[0] == ("Kode unit", "Unit", "Pegawai", "Berisiko", "Akan tertinggal",
+                           "% berisiko atau tertinggal")
+        by_code = {row[0]: row for row in rows[1:]}
+        # In A one employee (the staff member) reached the target; in B nobody will.
+        assert by_code["A"][2] - by_code["A"][4] == 1 and by_code["B"][4] == by_code["B"][2]
+        atasan = app.test_client()
+        atasan.login(two_units["A"]["atasan"].nip)
+        own = atasan.get(f"/jp/tim?tahun={YEAR}").get_data(as_text=True)
+        assert "Proyeksi sampai 31 Desember 2026" in own and 'data-status="tertinggal"' in own
+        past = sdm.get(f"/jp/tim?tahun={YEAR - 1}").get_data(as_text=True)
+        assert "Proyeksi sampai" not in past

@@ -45,29 +45,35 @@ def cumulative_chart(values: list[int | float], target: float, last_month: int =
 MAX_UNIT_BARS = 20
 
 
-def unit_compliance(user, flt) -> list[dict]:
-    """Share of employees at target per unit one level below what the page shows: the chosen
-    unit's children, else the top units of the user's scope (eselon I for the ministry).
-    Only for those who oversee units (pimpinan unit, admin unit, admin SDM)."""
-    from dataclasses import replace
-
-    from portal.ledger import team
+def overview_units(user, flt) -> list:
+    """The units one level below what the team page shows: the chosen unit's children, else the
+    top units of the user's scope (eselon I for the ministry). Empty for a plain atasan."""
     from portal.models import Unit
 
     if not (user.is_ministry_wide or user.admin_unit_paths or user.headed_unit_paths):
         return []
     if flt.unit is not None:
-        units = db.session.scalars(select(Unit).where(Unit.parent_id == flt.unit.id).order_by(Unit.kode)).all()
-    elif user.is_ministry_wide:
-        units = db.session.scalars(select(Unit).where(Unit.eselon == "I").order_by(Unit.kode)).all()
-    else:
-        roots = set(user.admin_unit_paths + user.headed_unit_paths)
-        units = [u for u in db.session.scalars(select(Unit).where(Unit.path.in_(roots)).order_by(Unit.kode))]
-        if len(units) == 1:
-            units = db.session.scalars(select(Unit).where(Unit.parent_id == units[0].id)
-                                       .order_by(Unit.kode)).all() or units
+        return db.session.scalars(select(Unit).where(Unit.parent_id == flt.unit.id).order_by(Unit.kode)).all()
+    if user.is_ministry_wide:
+        return db.session.scalars(select(Unit).where(Unit.eselon == "I").order_by(Unit.kode)).all()
+    roots = set(user.admin_unit_paths + user.headed_unit_paths)
+    units = list(db.session.scalars(select(Unit).where(Unit.path.in_(roots)).order_by(Unit.kode)))
+    if len(units) == 1:
+        return db.session.scalars(select(Unit).where(Unit.parent_id == units[0].id)
+                                  .order_by(Unit.kode)).all() or units
+    return units
+
+
+def unit_compliance(user, flt, units: list | None = None) -> list[dict]:
+    """Share of employees at target per unit of :func:`overview_units` (the first
+    :data:`MAX_UNIT_BARS`). Only for those who oversee units (pimpinan unit, admin unit, admin
+    SDM)."""
+    from dataclasses import replace
+
+    from portal.ledger import team
+
     bars = []
-    for unit in units[:MAX_UNIT_BARS]:
+    for unit in (overview_units(user, flt) if units is None else units)[:MAX_UNIT_BARS]:
         stats = team.statistics(user, replace(flt, unit=unit))
         if stats["employees"]:
             bars.append({"unit": unit, "employees": stats["employees"], "on_target": stats["on_target"],

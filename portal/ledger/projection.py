@@ -164,3 +164,57 @@ def for_employee(employee, year: int, on_date: dt.date, counted) -> Projection:
 
     items = scheduled_for([employee.id], year).get(employee.id, [])
     return project(year, on_date, target_for(employee.status_asn, year), counted, items)
+
+
+# ------------------------------------------------------------------ teams, units, the ministry
+
+ASK_ALL_FROM = 2000  # from this many employees one question for everyone beats an IN list
+AT_RISK_STATUSES = (AT_RISK, WILL_MISS)
+
+
+@dataclass
+class UnitOutlook:
+    unit: object  # portal.models.Unit
+    employees: int = 0
+    at_risk: int = 0
+    will_miss: int = 0
+
+    @property
+    def share(self) -> float:
+        """Share of the unit's employees at risk or about to miss, in %."""
+        return round(100 * (self.at_risk + self.will_miss) / self.employees, 1) if self.employees else 0.0
+
+
+@dataclass
+class Outlook:
+    counts: dict[str, int]
+    by_employee: dict[int, Projection]
+    units: list[UnitOutlook]
+
+    @property
+    def employees(self) -> int:
+        return sum(self.counts.values())
+
+
+def outlook(rows: Iterable, year: int, on_date: dt.date, units: Iterable = ()) -> Outlook:
+    """Projections of every row (``id``, ``jp``, ``target``, ``unit_path``: the team query's
+    rows), their counts per status, and per unit of ``units`` (each row in the unit whose path
+    prefixes its own) the number at risk and about to miss."""
+    rows = list(rows)
+    ids = [row.id for row in rows]
+    scheduled = scheduled_for(ids if len(ids) < ASK_ALL_FROM else None, year) if ids else {}
+    factor = risk_factor(year)
+    counts = dict.fromkeys(STATUSES, 0)
+    by_employee = {}
+    per_unit = [UnitOutlook(unit) for unit in units]
+    for row in rows:
+        projection = project(year, on_date, row.target, row.jp, scheduled.get(row.id, ()), factor)
+        by_employee[row.id] = projection
+        counts[projection.status] += 1
+        for item in per_unit:
+            if row.unit_path.startswith(item.unit.path):
+                item.employees += 1
+                item.at_risk += projection.status == AT_RISK
+                item.will_miss += projection.status == WILL_MISS
+                break
+    return Outlook(counts, by_employee, [item for item in per_unit if item.employees])

@@ -95,7 +95,7 @@ def employee_rows(user: Account, flt: TeamFilter) -> Select:
     return (
         select(Employee.id, Employee.nama, Employee.nip, Employee.status_asn,
                Employee.jenis_jabatan, Employee.jabatan, Unit.nama.label("unit_nama"),
-               Unit.kode.label("unit_kode"), jp.label("jp"),
+               Unit.kode.label("unit_kode"), Unit.path.label("unit_path"), jp.label("jp"),
                func.coalesce(sums.c.jp70, 0).label("jp70"),
                func.coalesce(sums.c.jp20, 0).label("jp20"),
                func.coalesce(sums.c.jp10, 0).label("jp10"), target.label("target"))

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, abort, current_app, request
 from flask_login import current_user
 
 from portal.access import MANAGERS, ROLES, access
-from portal.exports import content_disposition
+from portal.exports import content_disposition, xlsx_response
 from portal.extensions import db, limiter
 from portal.i18n import tanggal
 from portal.ledger import charts, progress, service, team
@@ -23,7 +23,8 @@ from portal.ledger.export import team_workbook
 from portal.ledger.numbers import jp_number
 from portal.ledger.paging import paginate_rows
 from portal.ledger.params import year_arg
-from portal.ledger.projection import METHOD, risk_factor
+from portal.ledger.projection import LABELS as PROJECTION_LABELS
+from portal.ledger.projection import METHOD, Outlook, outlook, risk_factor
 from portal.ledger.projection import for_employee as project_one
 from portal.models import Unit
 from portal.models.employee import JENIS_JABATAN, JENIS_JABATAN_LABELS, STATUS_ASN
@@ -128,14 +129,52 @@ def team_page():
     total = stats["employees"] - (stats["on_target"] if flt.behind_only else 0)
     page = paginate_rows(team.behind_list(current_user, flt), page_number(),
                          current_app.config["PORTAL_PAGE_SIZE"], total=total)
+    units = progress.overview_units(current_user, flt)
+    ahead = _outlook(flt, units)
     return render(
         "ledger/team.html", block="team_list", flt=flt, stats=stats, page=page, args=_team_args(flt),
         units=team.filter_units(current_user), sorts=team.SORTS,
         statuses=STATUS_ASN, jenis=JENIS_JABATAN_LABELS, buckets=team.BUCKETS,
-        bucket_bars=charts.buckets_chart(stats["buckets"], team.BUCKETS),
-        mix=charts.model_mix(stats["by_model"]), unit_bars=progress.unit_compliance(current_user, flt),
+        bucket_bars=charts.buckets_chart(stats["buckets"], team.BUCKETS), outlook=ahead,
+        unit_outlook=_sorted_units(ahead), unit_sort=arg("urut_unit", UNIT_SORTS) or "risiko",
+        method=METHOD.format(factor=jp_number(risk_factor(flt.year))), labels=PROJECTION_LABELS,
+        mix=charts.model_mix(stats["by_model"]), unit_bars=progress.unit_compliance(current_user, flt, units),
         years=sorted({*range(today().year, today().year - 6, -1), flt.year}, reverse=True),
     )
+
+
+UNIT_SORTS = ("risiko", "unit", "pegawai")
+
+
+def _outlook(flt: team.TeamFilter, units: list) -> Outlook | None:
+    """The early warning of the whole scope (not only the listed page); none for a past year."""
+    if flt.year < today().year:
+        return None
+    rows = db.session.execute(team.employee_rows(current_user, flt)).all()
+    return outlook(rows, flt.year, today(), units)
+
+
+def _sorted_units(ahead: Outlook | None) -> list:
+    if ahead is None:
+        return []
+    key = {"unit": lambda u: u.unit.kode, "pegawai": lambda u: -u.employees,
+           "risiko": lambda u: (-u.share, u.unit.kode)}[arg("urut_unit", UNIT_SORTS) or "risiko"]
+    return sorted(ahead.units, key=key)
+
+
+@bp.route("/tim/proyeksi-unit.xlsx")
+@access(*MANAGERS)
+@limiter.limit("10 per minute")
+def unit_outlook_export():
+    """The early warning per unit as a spreadsheet (Tim & Unit, the ministry view by eselon I)."""
+    flt = _team_filter()
+    units = progress.overview_units(current_user, flt)
+    ahead = _outlook(flt, units)
+    rows = [(u.unit.kode, u.unit.nama, u.employees, u.at_risk, u.will_miss, u.share)
+            for u in _sorted_units(ahead)]
+    return xlsx_response(f"proyeksi-unit-{flt.year}.xlsx", f"Proyeksi {flt.year} per unit",
+                         ("Kode unit", "Unit", "Pegawai", "Berisiko", "Akan tertinggal",
+                          "% berisiko atau tertinggal"), rows)
 
 
 @bp.route("/tim/ekspor.xlsx")
