@@ -386,3 +386,21 @@ def test_openapi_document_describes_every_api_route(api_app):
 def test_openapi_document_is_valid_openapi_3_1():
     validate(document())  # openapi-spec-validator (test extra) raises on any error
     assert document()["openapi"].startswith("3.1")
+
+
+def test_projection_of_an_employee_and_a_unit_has_the_fixed_shape(api_app, ledger, clock):
+    clock.set(dt.date(YEAR, 12, 3))
+    staff = ledger["A"]["staff"]
+    token = token_for(ledger["A"]["admin"])
+    body = get(api_app, f"/api/v1/employees/{staff.nip}/projection?year={YEAR}", token).get_json()
+    assert set(body) == {"nip", "year", "target_jp", "counted_jp", "scheduled_jp", "pace_jp",
+                         "needed_jp", "months_left", "needed_per_month", "status", "label",
+                         "scheduled"}
+    # 23 counted of 20: reached; the projection never adds what is only scheduled.
+    assert (body["counted_jp"], body["status"], body["label"]) == (23, "tercapai", "Target tercapai")
+    unit = get(api_app, f"/api/v1/units/A/projection?year={YEAR}", token).get_json()
+    assert set(unit) == {"unit", "year", "employees", "by_status"}
+    assert unit["employees"] == sum(unit["by_status"].values())
+    assert unit["by_status"]["tercapai"] == 2  # staff A and atasan A
+    outsider = get(api_app, f"/api/v1/employees/{ledger['B']['staff'].nip}/projection", token)
+    assert outsider.status_code == 404

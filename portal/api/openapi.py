@@ -125,6 +125,43 @@ SCHEMAS = {
         },
         "required": ["unit", "year", "employees", "meeting_target", "percent", "by_model"],
     },
+    "Projection": {
+        "type": "object",
+        "description": "Peringatan dini target JP (metode: halaman Pengembangan Saya). JP terjadwal "
+                       "tidak pernah dihitung sebagai JP terhitung.",
+        "properties": {
+            "nip": {"type": "string"},
+            "year": {"type": "integer"},
+            "target_jp": JP,
+            "counted_jp": {**JP, "description": "JP yang dihitung buku JP."},
+            "scheduled_jp": {**JP, "description": "JP kegiatan terjadwal yang belum dikreditkan."},
+            "pace_jp": {**JP, "description": "JP terhitung diperpanjang sampai 31 Desember dengan laju sejauh ini."},
+            "needed_jp": {**JP, "description": "Target − terhitung − terjadwal (minimal 0)."},
+            "months_left": {"type": "number", "minimum": 0, "maximum": 12},
+            "needed_per_month": JP,
+            "status": {"type": "string", "enum": ["tercapai", "sesuai_jalur", "berisiko", "tertinggal"]},
+            "label": {"type": "string"},
+            "scheduled": {"type": "array", "items": {
+                "type": "object",
+                "properties": {"date": {"type": "string", "format": "date"}, "mechanism": {"type": "string"},
+                               "title": {"type": "string"}, "jp": JP},
+                "required": ["date", "mechanism", "title", "jp"]}},
+        },
+        "required": ["nip", "year", "target_jp", "counted_jp", "scheduled_jp", "pace_jp", "needed_jp",
+                     "months_left", "needed_per_month", "status", "label", "scheduled"],
+    },
+    "UnitProjection": {
+        "type": "object",
+        "properties": {
+            "unit": {"type": "string"},
+            "year": {"type": "integer"},
+            "employees": {"type": "integer", "minimum": 0},
+            "by_status": {"type": "object", "properties": {
+                status: {"type": "integer", "minimum": 0}
+                for status in ("tercapai", "sesuai_jalur", "berisiko", "tertinggal")}},
+        },
+        "required": ["unit", "year", "employees", "by_status"],
+    },
     "Plugin": {
         "type": "object",
         "properties": {
@@ -170,6 +207,22 @@ PATHS = {
         [{"name": "kode", "in": "path", "required": True, "description": "Kode unit.",
           "schema": {"type": "string", "maxLength": 30}}, YEAR],
         _ok("Angka kepatuhan unit.", _ref("UnitCompliance")),
+        {"400": _error("Parameter year tidak valid."),
+         "404": _error("Kode unit tidak dikenal atau di luar kewenangan akun pemilik token "
+                       "(jawaban yang sama).")}),
+    "/employees/{nip}/projection": _get(
+        "Proyeksi target JP seorang pegawai",
+        "JP terhitung, JP terjadwal (terpisah), proyeksi laju dan status sampai 31 Desember.",
+        [NIP, YEAR], _ok("Proyeksi pegawai.", _ref("Projection")),
+        {"400": _error("Parameter year tidak valid."),
+         "404": _error("NIP tidak dikenal atau di luar kewenangan akun pemilik token "
+                       "(jawaban yang sama).")}),
+    "/units/{kode}/projection": _get(
+        "Proyeksi target JP suatu unit",
+        "Jumlah pegawai unit dan sub-unitnya (dalam kewenangan token) per status proyeksi.",
+        [{"name": "kode", "in": "path", "required": True, "description": "Kode unit.",
+          "schema": {"type": "string", "maxLength": 30}}, YEAR],
+        _ok("Proyeksi unit.", _ref("UnitProjection")),
         {"400": _error("Parameter year tidak valid."),
          "404": _error("Kode unit tidak dikenal atau di luar kewenangan akun pemilik token "
                        "(jawaban yang sama).")}),

@@ -12,11 +12,13 @@ from portal.api.openapi import document
 from portal.api.responses import HTTP_MESSAGES, ApiError, error_response, json_response
 from portal.assessments import results as assessment_results
 from portal.assessments import skp
+from portal.clock import today
 from portal.eligibility.service import check
 from portal.extensions import csrf, db
+from portal.ledger import projection
 from portal.ledger.numbers import jp_number
 from portal.ledger.service import entries, year_summary
-from portal.ledger.team import TeamFilter, statistics
+from portal.ledger.team import TeamFilter, employee_rows, statistics
 from portal.plugins import registry
 from portal.records import service as development_records
 from portal.scope import viewable_employees
@@ -147,6 +149,29 @@ def unit_compliance(kode: str):
     return json_response({"unit": unit.kode, "year": year, "employees": stats["employees"],
                           "meeting_target": stats["on_target"],
                           "percent": stats["on_target_share"], "by_model": stats["by_model"]})
+
+
+@bp.get("/employees/<nip>/projection")
+@access(PUBLIC)  # bearer token: auth.authenticate
+def employee_projection(nip: str):
+    year = params.year()
+    employee = lookups.employee(auth.account(), nip)
+    result = projection.for_employee(employee, year, today(), year_summary(employee.id, year)["total_jp"])
+    return json_response({"nip": employee.nip, **result.as_dict(), "scheduled": [
+        {"date": item.on_date.isoformat(), "mechanism": item.mechanism, "title": item.title,
+         "jp": jp_number(item.jp)} for item in result.items]})
+
+
+@bp.get("/units/<kode>/projection")
+@access(PUBLIC)  # bearer token: auth.authenticate
+def unit_projection(kode: str):
+    year = params.year()
+    unit = lookups.unit(auth.account(), kode)
+    rows = db.session.execute(employee_rows(auth.account(), TeamFilter(year=year, unit=unit,
+                                                                       behind_only=False))).all()
+    ahead = projection.outlook(rows, year, today())
+    return json_response({"unit": unit.kode, "year": year, "employees": ahead.employees,
+                          "by_status": ahead.counts})
 
 
 @bp.route("/<path:rest>", methods=ANY_METHOD)
