@@ -228,6 +228,8 @@ def test_monthly_digest_names_the_reports_behind_pace(team, smtp, clock):
     assert message["Subject"] == "1 anggota tim Anda berisiko tidak mencapai target JP"
     text = smtp[0].bodies()[0]
     assert "Staf Surel" in text and "Staf Rajin" not in text and "https://portal.pu.go.id/jp/tim" in text
+    # The projection to 31 December (issue 19): the status and what is still needed.
+    assert "berisiko; Masih perlu 20 JP dalam 6 bulan tersisa" in text
 
 
 def test_preferences_page_saves_choices_and_refuses_unknown_values(team, login):

@@ -1,17 +1,20 @@
-"""The monthly digest to each atasan: direct reports who are behind the pace to 20 JP."""
+"""The monthly digest to each atasan: direct reports whose projection to 31 December is at risk
+or will miss the JP target (portal.ledger.projection)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from decimal import Decimal
+from types import SimpleNamespace
 
 from flask import url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
+from portal.i18n import angka
 from portal.ledger.models import LedgerEntry
+from portal.ledger.projection import AT_RISK_STATUSES, Projection, outlook
 from portal.ledger.service import target_for
 from portal.mail.kinds import MONTHLY
 from portal.mail.outbox import Line, queue
@@ -19,24 +22,28 @@ from portal.mail.preferences import modes_of
 from portal.models import Account, Employee
 
 
-def behind_pace(on_date: dt.date) -> dict[int, list[tuple[Employee, Decimal, float]]]:
-    """supervisor employee id -> [(report, counted JP so far, target)] of reports whose counted JP
-    this year is below the target's share of the months passed (one grouped query)."""
+def behind_pace(on_date: dt.date) -> dict[int, list[tuple[Employee, Projection]]]:
+    """supervisor employee id -> [(report, projection)] of reports whose projection to 31
+    December is *berisiko* or *akan tertinggal* (portal.ledger.projection: counted JP, scheduled
+    JP apart; one grouped query for the counted JP, one hook call for what is scheduled)."""
     start = dt.date(on_date.year, 1, 1)
     counted = (select(LedgerEntry.employee_id, func.sum(LedgerEntry.jp_counted).label("jp"))
                .where(LedgerEntry.activity_date >= start, LedgerEntry.activity_date <= on_date)
                .group_by(LedgerEntry.employee_id).subquery())
-    rows = db.session.execute(
+    found = db.session.execute(
         select(Employee, func.coalesce(counted.c.jp, 0))
         .outerjoin(counted, counted.c.employee_id == Employee.id)
         .where(Employee.supervisor_id.is_not(None))).all()
-    share = (on_date.month - 1 + on_date.day / 31) / 12
     targets = {status: target_for(status, on_date.year) for status in ("PNS", "PPPK")}
+    employees = {employee.id: employee for employee, _jp in found}
+    rows = [SimpleNamespace(id=employee.id, jp=jp, unit_path="",
+                            target=targets["PPPK" if employee.status_asn == "PPPK" else "PNS"])
+            for employee, jp in found]
     result: dict[int, list] = defaultdict(list)
-    for employee, jp in rows:
-        target = targets["PPPK" if employee.status_asn == "PPPK" else "PNS"]
-        if Decimal(jp) < Decimal(str(target)) * Decimal(str(share)):
-            result[employee.supervisor_id].append((employee, Decimal(jp), target))
+    for employee_id, projection in outlook(rows, on_date.year, on_date).by_employee.items():
+        if projection.status in AT_RISK_STATUSES:
+            employee = employees[employee_id]
+            result[employee.supervisor_id].append((employee, projection))
     return result
 
 
@@ -51,13 +58,15 @@ def monthly_team_digest(on_date: dt.date) -> int:
     for account in accounts:
         if modes[account.id] != MONTHLY:
             continue
-        reports = sorted(behind[account.employee_id], key=lambda row: (row[1], row[0].nama))
-        lines = [Line(f"{e.nama} ({e.nip}): {jp.normalize():f} JP dari target {target} JP", team)
-                 for e, jp, target in reports]
+        reports = sorted(behind[account.employee_id], key=lambda row: (row[1].counted, row[0].nama))
+        lines = [Line(f"{e.nama} ({e.nip}): {angka(p.counted)} JP dari target {angka(p.target)} JP, "
+                      f"{angka(p.scheduled)} JP terjadwal — {p.label.lower()}; {p.advice}", team)
+                 for e, p in reports]
         month = on_date.strftime("%Y-%m")
         message = queue(account, "risiko_tim",
                         f"{len(lines)} anggota tim Anda berisiko tidak mencapai target JP",
-                        "Anggota tim berikut tertinggal dari laju menuju target JP tahun ini. Bantu mereka "
+                        "Menurut proyeksi sampai 31 Desember, anggota tim berikut berisiko atau akan "
+                        "tertinggal dari target JP tahun ini. Bantu mereka "
                         "memilih kegiatan pengembangan (komunitas belajar, coaching, belajar mandiri, "
                         "pelatihan):", lines, dedupe_key=f"risiko:{account.id}:{month}")
         queued += message is not None
