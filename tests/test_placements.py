@@ -17,6 +17,7 @@ from portal.mechanisms.switches import set_switch
 from portal.models import Account, AuditLog, EmployeeGap
 from portal.placements import block, schedule
 from portal.placements.errors import PlacementError
+from portal.placements.hooks import scheduled_hook
 from portal.placements.kinds import kinds
 from portal.placements.models import DevelopmentBlock, EmployeeCompetency, Placement, PlacementNeed
 from portal.types import (
@@ -58,6 +59,10 @@ class PlacementPlugin:
     @hookimpl
     def portal_compute_jp(self, participation, settings):
         return JPResult(10, "G-06", "uji") if participation.mechanism == self.slug else None
+
+    @hookimpl
+    def portal_scheduled_participations(self, employee_ids, start, end):
+        return scheduled_hook(self.slug)(employee_ids, start, end)
 
 
 @pytest.fixture
@@ -245,3 +250,21 @@ def test_other_units_placements_answer_404(placement_app, two_units):
         assert client.get(f"/penempatan/uji/kebutuhan/{placement.need_id}").status_code in (403, 404)
     assert sign_in(placement_app, two_units["B"]["admin"]).get(f"/penempatan/uji/{placement.id}").status_code == 200
     assert sign_in(placement_app, two_units["B"]["staff"]).get(f"/penempatan/uji/{placement.id}").status_code == 200
+
+
+
+@pytest.mark.hook("portal_scheduled_participations")
+def test_a_running_placement_is_scheduled_on_its_end_date_within_the_year(placement_app, two_units):
+    from portal.ledger.projection import scheduled_for
+
+    with placement_app.app_context():
+        staff, atasan = db.session.merge(two_units["A"]["staff"]), db.session.merge(two_units["A"]["atasan"])
+        ending = _need_and_placement(two_units, staff)
+        spanning = _need_and_placement(two_units, atasan)
+        ending.status, ending.start_date, ending.end_date = "berjalan", dt.date(2026, 6, 1), dt.date(2026, 12, 20)
+        spanning.status, spanning.start_date, spanning.end_date = "berjalan", dt.date(2026, 9, 1), dt.date(2027, 2, 28)
+        db.session.commit()
+        found = scheduled_for(None, 2026)
+        assert [(item.on_date, item.jp) for item in found[staff.id]] == [(dt.date(2026, 12, 20), 10)]
+        assert atasan.id not in found  # it ends next year: credited then, not scheduled for 2026
+        assert [item.on_date for item in scheduled_for([atasan.id], 2027)[atasan.id]] == [dt.date(2027, 2, 28)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from komunitas_helpers import BASE, ledger, text
 from portal_komunitas.models import Meeting
 
@@ -174,3 +175,22 @@ def test_daring_needs_link(world):
     assert response.status_code == 422 and "Tautan rapat wajib diisi" in text(response)
     response = world.schedule(proposal, tanggal="2026-13-40")
     assert response.status_code == 422 and "Tanggal tidak valid" in text(response)
+
+
+@pytest.mark.hook("portal_scheduled_participations")
+def test_a_registration_for_a_coming_meeting_is_scheduled_jp(world):
+    """The early warning (issue 19): registering adds the meeting's JP as *scheduled*, apart
+    from the counted JP; a meeting already past that was not attended does not."""
+    day = today() + dt.timedelta(days=2)
+    if day.year != today().year:
+        pytest.skip("the meeting would be next year")
+    a = world.units["A"]
+    world.schedule(world.approved(), day, pendaftaran_terbuka="y")
+    meeting = db.session.query(Meeting).one()
+    client = world.login(a["staff"])
+    before = text(client.get(f"/jp/saya?tahun={day.year}"))
+    assert "Sesi BIM" not in before[before.index('id="proyeksi"'):before.index("Cara menghitung")]
+    assert client.post(f"{BASE}/pertemuan/{meeting.id}/daftar").status_code == 302
+    after = text(client.get(f"/jp/saya?tahun={day.year}"))
+    section = after[after.index('id="proyeksi"'):after.index("Cara menghitung")]
+    assert "Sesi BIM" in section and "<dt>JP terjadwal (belum terhitung)</dt><dd>2 JP</dd>" in section

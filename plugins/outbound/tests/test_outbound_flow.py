@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from outbound_helpers import BASE, ledger, programme_data, text
 from portal_outbound.models import OutboundParticipant, OutboundProgramme
 from sqlalchemy import func, select
@@ -207,3 +208,18 @@ def test_a_new_programme_form_sent_twice_creates_one_programme(world):
     assert first.status_code == 302
     assert "sudah dikirim sebelumnya" in text(second)
     assert db.session.scalar(select(func.count(OutboundProgramme.id))) == 1
+
+
+@pytest.mark.hook("portal_scheduled_participations")
+def test_a_planned_programme_is_scheduled_jp_of_its_participants(world):
+    start = today() + dt.timedelta(days=3)
+    if (start + dt.timedelta(days=2)).year != today().year:
+        pytest.skip("the programme would end next year: not scheduled for this one")
+    programme = world.create(start=start)
+    world.add(programme, world.staff)
+    page = text(world.staff_client.get(f"/jp/saya?tahun={today().year}"))
+    section = page[page.index('id="proyeksi"'):page.index("Cara menghitung")]
+    assert "Pembelajaran alam terbuka: Outbound kerja sama tim" in section
+    world.admin.post(f"{BASE}/program/{programme.id}/batal", data={"alasan": "Cuaca buruk"})
+    page = text(world.staff_client.get(f"/jp/saya?tahun={today().year}"))
+    assert "Outbound kerja sama tim" not in page[page.index('id="proyeksi"'):]
