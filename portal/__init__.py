@@ -125,8 +125,10 @@ def _register_core_blueprints(app: Flask) -> None:
 
     register_certificates(app)  # /sertifikat, /verifikasi: e-certificates (G-06)
     app.register_blueprint(reports_bp)  # /laporan: transcript, unit recap (KB-10), mechanism report
+    from portal.opportunities.views import bp as opportunities_bp
     from portal.records.views import bp as records_bp
 
+    app.register_blueprint(opportunities_bp)  # /peluang: opportunities ranked by the JP gap (issue 19)
     app.register_blueprint(records_bp)  # /riwayat-pengembangan: development records out (issue 20)
     from portal.placements.blueprint import bp as placements_bp
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from portal.ledger.settings import JPSettings
     from portal.models import Account, Employee
-    from portal.types import DashboardWidget, JPResult, MenuItem, Participation, PluginInfo
+    from portal.types import DashboardWidget, JPResult, MenuItem, Opportunity, Participation, PluginInfo
 
 hookspec = pluggy.HookspecMarker("portal")
 hookimpl = pluggy.HookimplMarker("portal")
@@ -180,6 +180,22 @@ def portal_scheduled_participations(employee_ids: list[int] | None, start: dt.da
 
     :param employee_ids: whose participations (None: everyone's).
     :return: a list of participations (empty when nothing is scheduled).
+    """
+
+
+@hookspec
+def portal_opportunities(employee: Employee, on_date: dt.date) -> list[Opportunity]:
+    """What is open now that ``employee`` could join (issue 19): komunitas meetings with open
+    registration, programmes taking participants, coaching or mentoring available, assignments
+    that fit the plan, placements recruiting — each an :class:`portal.types.Opportunity`.
+
+    Answer only what ``employee`` may see, and leave out what they already joined. The core
+    computes the JP and the eligibility verdict (no shortcut), ranks the offers by what closes
+    the employee's gap to the yearly target first, and shows them on *Peluang untuk saya*, on the
+    home page of an employee at risk, and to the atasan, who may recommend one. Called only for
+    plugins switched on for the employee's unit; tested in tests/test_opportunities.py.
+
+    :return: a list of opportunities (empty when nothing is open).
     """
 
 

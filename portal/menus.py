@@ -13,6 +13,7 @@ from portal.types import MenuItem
 CORE_MENU = (
     ("", MenuItem("Beranda", "home.index", 0)),
     ("Pengembangan", MenuItem("Pengembangan Saya", "jp.mine", 5)),
+    ("Pengembangan", MenuItem("Peluang untuk Saya", "opportunities.mine", 6)),
     ("Pengembangan", MenuItem("Rencana Pengembangan", "plans.index", 6)),
     ("Pengembangan", MenuItem("Sertifikat Saya", "certificates.mine", 7)),
     ("Pengembangan", MenuItem("Kelayakan", "eligibility.index", 8)),

@@ -464,3 +464,25 @@ class PlacementKind:
             raise ValueError("exactly one stage, the last, must have days=None")
         if any(field.phase not in ("rencana", "penutupan") for field in self.extra_fields):
             raise ValueError("ExtraField.phase must be 'rencana' or 'penutupan'")
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    """Something open now that an employee may join (``portal_opportunities``, issue 19).
+
+    ``participation`` is what joining would credit (dated when it would be): the core computes
+    its JP with the ledger's rules and asks the core eligibility check (``context`` passed to the
+    plugins' rules), so a plugin never states either itself. ``endpoint`` and ``values`` name
+    the next step: a page, or with ``post`` a one-click POST action (the core adds the CSRF
+    token). ``closes_on``: the last day to join, when there is one.
+    """
+
+    title: str
+    participation: Participation
+    endpoint: str
+    values: tuple[tuple[str, object], ...] = ()
+    action: str = "Lihat"
+    post: bool = False
+    closes_on: dt.date | None = None
+    context: tuple[tuple[str, object], ...] = ()
+    detail: str = ""  # one line: place, organiser, schedule

@@ -404,3 +404,13 @@ def test_projection_of_an_employee_and_a_unit_has_the_fixed_shape(api_app, ledge
     assert unit["by_status"]["tercapai"] == 2  # staff A and atasan A
     outsider = get(api_app, f"/api/v1/employees/{ledger['B']['staff'].nip}/projection", token)
     assert outsider.status_code == 404
+
+
+def test_opportunities_of_an_employee_have_the_fixed_shape(api_app, ledger):
+    staff = ledger["A"]["staff"]
+    body = get(api_app, f"/api/v1/employees/{staff.nip}/opportunities",
+               token_for(ledger["A"]["admin"])).get_json()
+    assert set(body) == {"nip", "opportunities"} and body["nip"] == staff.nip
+    for offer in body["opportunities"]:
+        assert set(offer) == {"title", "mechanism", "date", "closes_on", "jp", "model", "eligible",
+                              "reasons", "why"}

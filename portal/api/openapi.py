@@ -150,6 +150,28 @@ SCHEMAS = {
         "required": ["nip", "year", "target_jp", "counted_jp", "scheduled_jp", "pace_jp", "needed_jp",
                      "months_left", "needed_per_month", "status", "label", "scheduled"],
     },
+    "Opportunities": {
+        "type": "object",
+        "description": "Kegiatan terbuka untuk pegawai, diurutkan dari yang paling membantu mencapai "
+                       "target JP (metode: halaman Peluang untuk saya).",
+        "properties": {
+            "nip": {"type": "string"},
+            "opportunities": {"type": "array", "items": {
+                "type": "object",
+                "properties": {
+                    "title": {"type": "string"}, "mechanism": {"type": "string"},
+                    "date": {"type": "string", "format": "date"},
+                    "closes_on": {"type": ["string", "null"], "format": "date"},
+                    "jp": JP, "model": {"type": ["integer", "null"], "enum": [70, 20, 10, None]},
+                    "eligible": {"type": ["boolean", "null"]},
+                    "reasons": {"type": "array", "items": _ref("Reason")},
+                    "why": {"type": "array", "items": {"type": "string"}},
+                },
+                "required": ["title", "mechanism", "date", "closes_on", "jp", "model", "eligible",
+                             "reasons", "why"]}},
+        },
+        "required": ["nip", "opportunities"],
+    },
     "UnitProjection": {
         "type": "object",
         "properties": {
@@ -216,6 +238,13 @@ PATHS = {
         [NIP, YEAR], _ok("Proyeksi pegawai.", _ref("Projection")),
         {"400": _error("Parameter year tidak valid."),
          "404": _error("NIP tidak dikenal atau di luar kewenangan akun pemilik token "
+                       "(jawaban yang sama).")}),
+    "/employees/{nip}/opportunities": _get(
+        "Peluang kegiatan untuk seorang pegawai",
+        "Kegiatan yang terbuka sekarang dari setiap mekanisme yang aktif, dengan JP menurut aturan "
+        "buku JP dan jawaban kelayakan inti, diurutkan dari yang paling menutup kekurangan JP.",
+        [NIP], _ok("Peluang pegawai.", _ref("Opportunities")),
+        {"404": _error("NIP tidak dikenal atau di luar kewenangan akun pemilik token "
                        "(jawaban yang sama).")}),
     "/units/{kode}/projection": _get(
         "Proyeksi target JP suatu unit",

@@ -162,6 +162,22 @@ def employee_projection(nip: str):
          "jp": jp_number(item.jp)} for item in result.items]})
 
 
+@bp.get("/employees/<nip>/opportunities")
+@access(PUBLIC)  # bearer token: auth.authenticate
+def employee_opportunities(nip: str):
+    from portal.opportunities.views import outlook_of
+
+    employee = lookups.employee(auth.account(), nip)
+    _projection, found = outlook_of(employee)
+    return json_response({"nip": employee.nip, "opportunities": [
+        {"title": offer.opportunity.title, "mechanism": offer.opportunity.participation.mechanism,
+         "date": offer.opportunity.participation.on_date.isoformat(),
+         "closes_on": offer.opportunity.closes_on.isoformat() if offer.opportunity.closes_on else None,
+         "jp": jp_number(offer.jp), "model": offer.model, "eligible": offer.eligible,
+         "reasons": offer.eligibility.reasons(), "why": offer.why}
+        for offer in found]})
+
+
 @bp.get("/units/<kode>/projection")
 @access(PUBLIC)  # bearer token: auth.authenticate
 def unit_projection(kode: str):

@@ -54,6 +54,13 @@ def portal_scheduled_participations(employee_ids, start, end):
 
 
 @hookimpl
+def portal_opportunities(employee, on_date):
+    from portal_komunitas.schedule import opportunities
+
+    return opportunities(employee, on_date)
+
+
+@hookimpl
 def portal_pending_tasks(user):
     from portal_komunitas.tasks import pending_for
 

@@ -1,5 +1,7 @@
-"""What is scheduled for the early warning (``portal_scheduled_participations``): employees
-registered for, or speaking at, a komunitas meeting from today on, not yet credited."""
+"""Komunitas belajar in the early warning (issue 19): what is scheduled
+(``portal_scheduled_participations``: employees registered for, or speaking at, a meeting from
+today on, not yet credited) and what is open (``portal_opportunities``: meetings with open
+registration)."""
 
 from __future__ import annotations
 
@@ -8,8 +10,9 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
-from portal.sdk import Participation, db, today
-from portal_komunitas.models import Meeting, MeetingPerson
+from portal.sdk import Opportunity, Participation, db, today
+from portal_komunitas.jp import FORMS
+from portal_komunitas.models import Meeting, MeetingPerson, Proposal
 from portal_komunitas.workflow import participation
 
 
@@ -21,3 +24,22 @@ def scheduled(employee_ids: list[int] | None, start: dt.date, end: dt.date) -> l
     if employee_ids is not None:
         query = query.where(MeetingPerson.employee_id.in_(employee_ids))
     return [participation(person.meeting, person) for person in db.session.scalars(query).unique()]
+
+
+def opportunities(employee, on_date: dt.date) -> list[Opportunity]:
+    """Meetings with open registration from ``on_date`` on that ``employee`` has not joined
+    (``portal_opportunities``): one click registers (the meeting page's own action)."""
+    joined = select(MeetingPerson.meeting_id).where(MeetingPerson.employee_id == employee.id)
+    meetings = db.session.scalars(
+        select(Meeting).join(Proposal)
+        .where(Meeting.pendaftaran_terbuka.is_(True), Meeting.tanggal >= on_date,
+               Proposal.status == "disetujui", Meeting.id.not_in(joined))
+        .options(contains_eager(Meeting.proposal)).order_by(Meeting.tanggal).limit(50))
+    return [Opportunity(
+        title=f"{FORMS[meeting.proposal.bentuk]}: {meeting.judul}",
+        participation=participation(meeting, MeetingPerson(employee_id=employee.id, role="peserta")),
+        endpoint="komunitas.register", values=(("meeting_id", meeting.id),), action="Daftar",
+        post=True, closes_on=meeting.tanggal, context=(("role", "peserta"),),
+        detail=f"{meeting.moda.capitalize()} · {meeting.tempat or 'tautan dibagikan koordinator'} · "
+               f"{meeting.jam_mulai:%H.%M}–{meeting.jam_selesai:%H.%M} WIB")
+        for meeting in meetings]

@@ -194,3 +194,19 @@ def test_a_registration_for_a_coming_meeting_is_scheduled_jp(world):
     after = text(client.get(f"/jp/saya?tahun={day.year}"))
     section = after[after.index('id="proyeksi"'):after.index("Cara menghitung")]
     assert "Sesi BIM" in section and "<dt>JP terjadwal (belum terhitung)</dt><dd>2 JP</dd>" in section
+
+
+@pytest.mark.hook("portal_opportunities")
+def test_an_open_meeting_is_offered_until_the_employee_registers(world):
+    day = today() + dt.timedelta(days=2)
+    a = world.units["A"]
+    closed = world.approved()
+    world.schedule(closed, day, judul="Sesi tertutup")
+    world.schedule(world.approved(), day, pendaftaran_terbuka="y")
+    meeting = db.session.query(Meeting).filter_by(judul="Sesi BIM").one()
+    client = world.login(a["staff"])
+    page = text(client.get("/peluang/"))
+    assert "Berbagi Pengetahuan: Sesi BIM" in page and "Sesi tertutup" not in page
+    assert f'action="{BASE}/pertemuan/{meeting.id}/daftar"' in page and ">Daftar</button>" in page
+    assert client.post(f"{BASE}/pertemuan/{meeting.id}/daftar").status_code == 302
+    assert "Sesi BIM" not in text(client.get("/peluang/"))
