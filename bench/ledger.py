@@ -7,7 +7,9 @@ plus older years inserted in bulk), then prints timings of the ledger's read pat
 
 - one employee's yearly summary (``portal.ledger.service.year_summary``),
 - the whole ministry's compliance for this year (``portal.ledger.team.statistics``: employees
-  at/above target, JP distribution, JP by model), and the first page of who is behind.
+  at/above target, JP distribution, JP by model), and the first page of who is behind;
+- the early warning (``portal.ledger.projection.outlook``) of the whole ministry by eselon I
+  and of one eselon I unit.
 
 No assertion on time: it prints numbers to compare between changes and databases.
 
@@ -33,13 +35,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from portal import create_app  # noqa: E402
 from portal.demo import loader  # noqa: E402
 from portal.extensions import db  # noqa: E402
-from portal.ledger import team  # noqa: E402
+from portal.ledger import progress, projection, team  # noqa: E402
 from portal.ledger.clock import today  # noqa: E402
 from portal.ledger.demo import demo_rows, insert_rows  # noqa: E402
 from portal.ledger.models import LedgerEntry  # noqa: E402
 from portal.ledger.paging import paginate_rows  # noqa: E402
 from portal.ledger.service import year_summary  # noqa: E402
-from portal.models import Account, Employee, RoleGrant  # noqa: E402
+from portal.models import Account, Employee, RoleGrant, Unit  # noqa: E402
 
 
 def timed(function, repeat: int = 1) -> tuple[list[float], object]:
@@ -160,6 +162,17 @@ def run(args: argparse.Namespace, folder: Path) -> None:
         times, _ = timed(lambda: (team.statistics(atasan, flt),
                                   paginate_rows(team.behind_list(atasan, flt), 1, 25)), repeat=5)
         report("an atasan's team page: statistics + list", times)
+        units = progress.overview_units(sdm, flt)
+        times, ahead = timed(lambda: projection.outlook(
+            db.session.execute(team.employee_rows(sdm, flt)).all(), year, today(), units), repeat=3)
+        report("ministry early warning: projections of everyone, by eselon I", times)
+        eselon1 = db.session.scalar(select(Unit).where(Unit.eselon == "I").order_by(Unit.kode))
+        unit_flt = team.TeamFilter(year=year, unit=eselon1, behind_only=False)
+        times, _ = timed(lambda: projection.outlook(
+            db.session.execute(team.employee_rows(sdm, unit_flt)).all(), year, today(),
+            progress.overview_units(sdm, unit_flt)), repeat=3)
+        report("one eselon I unit's early warning (its team page)", times)
+        print(f"  early warning {year}: {ahead.counts}")
         print(f"\nMinistry {year}: {stats['on_target']:,} of {stats['employees']:,} employees at or "
               f"above target ({stats['on_target_share']} %); JP by model "
               f"70={stats['by_model']['70']:,} 20={stats['by_model']['20']:,} "

@@ -151,5 +151,8 @@ def test_team_page_shows_the_outlook_per_employee_and_per_unit_with_a_spreadshee
         atasan.login(two_units["A"]["atasan"].nip)
         own = atasan.get(f"/jp/tim?tahun={YEAR}").get_data(as_text=True)
         assert "Proyeksi sampai 31 Desember 2026" in own and 'data-status="tertinggal"' in own
+        staff_b = two_units["B"]["staff"]
+        assert f"/peluang/pegawai/{two_units['A']['admin'].id}" in own  # a report at risk: offers
+        assert f"/peluang/pegawai/{staff_b.id}" not in own
         past = sdm.get(f"/jp/tim?tahun={YEAR - 1}").get_data(as_text=True)
         assert "Proyeksi sampai" not in past
