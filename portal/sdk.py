@@ -211,6 +211,7 @@ from portal.placements.followup import (
 )
 from portal.placements.hooks import (
     join_steps_hook,
+    opportunities_hook,
     report_rows_hook,
     scheduled_hook,
     standard_hooks,
@@ -469,6 +470,7 @@ __all__ = [
     "report_params",
     "report_rows",
     "report_rows_hook",
+    "opportunities_hook",
     "scheduled_hook",
     "report_xlsx",
     "ReportColumn",

@@ -474,7 +474,9 @@ class Opportunity:
     its JP with the ledger's rules and asks the core eligibility check (``context`` passed to the
     plugins' rules), so a plugin never states either itself. ``endpoint`` and ``values`` name
     the next step: a page, or with ``post`` a one-click POST action (the core adds the CSRF
-    token). ``closes_on``: the last day to join, when there is one.
+    token). Where the employee cannot join by themselves, ``contacts`` names who decides
+    (employee ids, e.g. the organiser): the next step is then the core's *Minta diikutsertakan*,
+    a notice to them linking to ``endpoint``. ``closes_on``: the last day to join, if any.
     """
 
     title: str
@@ -486,3 +488,4 @@ class Opportunity:
     closes_on: dt.date | None = None
     context: tuple[tuple[str, object], ...] = ()
     detail: str = ""  # one line: place, organiser, schedule
+    contacts: tuple[int, ...] = ()

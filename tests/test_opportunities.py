@@ -66,8 +66,12 @@ def offering(make_app):
     ])
 
 
+OURS = {"Berbagi praktik jembatan", "Studi lapangan bendungan", "Kuota penuh", "Mentoring perencanaan"}
+
+
 def titles(page: str) -> list[str]:
-    return re.findall(r"<header><strong>([^<]+)</strong>", page)
+    """The offers of this module's plugins, in the page's order (installed plugins offer theirs)."""
+    return [title for title in re.findall(r"<header><strong>([^<]+)</strong>", page) if title in OURS]
 
 
 @pytest.mark.hook("portal_opportunities")
@@ -164,8 +168,27 @@ def test_the_api_lists_the_same_ranked_offers_with_the_core_verdicts(offering, t
         db.session.commit()
         body = offering.test_client().get(f"/api/v1/employees/{staff.nip}/opportunities",
                                           headers={"Authorization": f"Bearer {token}"}).get_json()
-        listed = [(o["title"], o["jp"], o["model"], o["eligible"]) for o in body["opportunities"]]
+        listed = [(o["title"], o["jp"], o["model"], o["eligible"]) for o in body["opportunities"]
+                  if o["title"] in OURS]
         assert listed == [("Studi lapangan bendungan", 20, 70, True), ("Mentoring perencanaan", 4, 20, True),
                           ("Berbagi praktik jembatan", 2, 70, True), ("Kuota penuh", 30, 70, False)]
-        refused = body["opportunities"][-1]["reasons"]
+        refused = next(o for o in body["opportunities"] if o["title"] == "Kuota penuh")["reasons"]
         assert {"rule_id": "G-03", "allow": False, "message": "Kuota peserta dari unit Anda sudah penuh."} in refused
+
+
+def test_every_installed_plugins_opportunities_are_for_the_employee_and_lead_somewhere(app, two_units):
+    """A walk over every installed plugin that offers opportunities: each answers for the
+    employee asked about, with a next step whose address builds and a date the ledger accepts."""
+    from flask import url_for
+
+    from portal.plugins import registry
+
+    staff = two_units["A"]["staff"]
+    with app.test_request_context():
+        slugs = registry().implementers("portal_opportunities")
+        assert {"komunitas", "outbound", "coaching", "belajar_mandiri", "magang"} <= set(slugs)
+        for slug, offered in registry().per_plugin("portal_opportunities", employee=staff, on_date=TODAY):
+            for opportunity in offered or ():
+                assert opportunity.participation.employee_id == staff.id, slug
+                assert opportunity.title.strip() and url_for(opportunity.endpoint, **dict(opportunity.values))
+                assert opportunity.participation.on_date >= TODAY, slug

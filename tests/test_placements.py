@@ -17,7 +17,7 @@ from portal.mechanisms.switches import set_switch
 from portal.models import Account, AuditLog, EmployeeGap
 from portal.placements import block, schedule
 from portal.placements.errors import PlacementError
-from portal.placements.hooks import scheduled_hook
+from portal.placements.hooks import opportunities_hook, scheduled_hook
 from portal.placements.kinds import kinds
 from portal.placements.models import DevelopmentBlock, EmployeeCompetency, Placement, PlacementNeed
 from portal.types import (
@@ -63,6 +63,10 @@ class PlacementPlugin:
     @hookimpl
     def portal_scheduled_participations(self, employee_ids, start, end):
         return scheduled_hook(self.slug)(employee_ids, start, end)
+
+    @hookimpl
+    def portal_opportunities(self, employee, on_date):
+        return opportunities_hook(self.slug)(employee, on_date)
 
 
 @pytest.fixture
@@ -268,3 +272,20 @@ def test_a_running_placement_is_scheduled_on_its_end_date_within_the_year(placem
         assert [(item.on_date, item.jp) for item in found[staff.id]] == [(dt.date(2026, 12, 20), 10)]
         assert atasan.id not in found  # it ends next year: credited then, not scheduled for 2026
         assert [item.on_date for item in scheduled_for([atasan.id], 2027)[atasan.id]] == [dt.date(2027, 2, 28)]
+
+
+
+@pytest.mark.hook("portal_opportunities")
+def test_an_approved_need_is_offered_to_the_units_people_as_a_request_to_the_admin(placement_app, two_units):
+    with placement_app.app_context():
+        admin = db.session.scalar(select(Account).where(Account.employee_id == two_units["A"]["admin"].id))
+        need = PlacementNeed(kind="uji", unit_id=two_units["A"]["sub"].id, kompetensi="Audit jembatan",
+                             basis="kebutuhan", target="Mampu mengaudit", status="disetujui",
+                             created_by_id=admin.id)
+        db.session.add(need)
+        db.session.commit()
+        page = sign_in(placement_app, two_units["A"]["staff"]).get("/peluang/").get_data(as_text=True)
+        assert "Penempatan Uji: Audit jembatan" in page and "Minta diikutsertakan" in page
+        assert "10 JP" in page  # the kind's JP, computed by the core
+        other = sign_in(placement_app, two_units["B"]["staff"]).get("/peluang/").get_data(as_text=True)
+        assert "Audit jembatan" not in other

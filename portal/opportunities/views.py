@@ -59,6 +59,34 @@ def _report_or_404(employee_id: int) -> Employee:
     return employee
 
 
+@bp.route("/minta", methods=["POST"])
+@access(*ROLES)
+@once_per_form
+def request_join():
+    """Ask whoever decides (the offer's ``contacts``) to include me: a notice in their inbox."""
+    employee = current_user.employee
+    key = (request.form.get("kunci") or "")[:200]
+    projection, found = outlook_of(employee)
+    offer = next((o for o in found if o.key == key and o.eligible is not False
+                  and o.opportunity.contacts), None)
+    if offer is None:
+        flash("Kegiatan ini tidak lagi terbuka untuk Anda; tidak ada permintaan yang dikirim.", "error")
+        return redirect_to("opportunities.mine")
+    contacts = [person for person in (db.session.get(Employee, i) for i in offer.opportunity.contacts)
+                if person is not None and person.id != employee.id]
+    o = offer.opportunity
+    notify(contacts, f"Permintaan ikut dari {employee.nama}: {o.title}"[:200],
+           f"{employee.nama} (NIP {employee.nip}, {employee.unit.nama}) meminta diikutsertakan. "
+           f"Proyeksi target JP-nya: {projection.label.lower()}; {projection.advice}",
+           kind="pemberitahuan", url=url_for(o.endpoint, **dict(o.values)))
+    audit.record("opportunity.request", "employee", employee.id, None,
+                 {"kegiatan": offer.key, "kepada": [person.id for person in contacts]},
+                 summary=f"{employee.nama} meminta ikut: {o.title}"[:300], actor_id=current_user.id)
+    db.session.commit()
+    flash("Permintaan Anda dikirim ke penyelenggara; Anda akan diberi tahu bila didaftarkan.", "success")
+    return redirect_to("opportunities.mine")
+
+
 @bp.route("/pegawai/<int:employee_id>")
 @access(*MANAGERS)
 def for_report(employee_id: int):

@@ -66,6 +66,20 @@ def scheduled_hook(slug: str):
     return portal_scheduled_participations
 
 
+def opportunities_hook(slug: str):
+    """``portal_opportunities``: approved needs of kind ``slug`` in the employee's unit or a unit
+    above it, where the employee is not a candidate yet; the admin who recorded the need decides
+    (a request through the core's *Minta diikutsertakan*)."""
+
+    @hookimpl
+    def portal_opportunities(employee, on_date):
+        from portal.placements.join import opportunities
+
+        return opportunities(slug, employee, on_date)
+
+    return portal_opportunities
+
+
 def join_steps_hook(slug: str):
     """``portal_join_steps``: nominating a candidate for a placement of kind ``slug``
     (:func:`portal.placements.service.nominate`, through the core's eligibility gate)."""

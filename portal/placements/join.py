@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
+
 from portal.eligibility.gate import JoinStep
 from portal.extensions import db
 from portal.models import Account, Employee
 from portal.placements import service
 from portal.placements.kinds import kind_of
 from portal.placements.models import Placement, PlacementNeed
+from portal.placements.schedule import add_span
+from portal.types import Opportunity, Participation
 
 
 def _nominate(slug: str):
@@ -28,3 +32,30 @@ def _nominate(slug: str):
 
 def join_steps(slug: str) -> list[JoinStep]:
     return [JoinStep("kandidat", "Diusulkan sebagai kandidat penempatan", slug, _nominate(slug))]
+
+
+def opportunities(slug: str, employee, on_date: dt.date) -> list[Opportunity]:
+    """Approved needs of ``slug`` open to ``employee`` (see :func:`portal.placements.hooks.
+    opportunities_hook`), valued as a placement of the kind's shortest duration from today."""
+    kind = kind_of(slug)
+    if kind is None:
+        return []
+    unit_ids = [int(part) for part in employee.unit.path.strip("/").split("/") if part]
+    candidate = select(Placement.need_id).where(Placement.employee_id == employee.id)
+    needs = db.session.scalars(
+        select(PlacementNeed).where(PlacementNeed.kind == slug, PlacementNeed.status == "disetujui",
+                                    PlacementNeed.unit_id.in_(unit_ids), PlacementNeed.id.not_in(candidate))
+        .order_by(PlacementNeed.id).limit(20))
+    found = []
+    for need in needs:
+        admin = db.session.get(Account, need.created_by_id) if need.created_by_id else None
+        if admin is None or admin.employee_id is None:
+            continue
+        found.append(Opportunity(
+            title=f"{kind.title}: {need.kompetensi}",
+            participation=Participation(employee.id, slug, slug, "peserta", add_span(on_date, kind.min_duration),
+                                        f"{kind.title}: {need.kompetensi}"[:300], f"placement-need:{need.id}"),
+            endpoint="placements.need_detail", values=(("kind", slug), ("need_id", need.id)),
+            detail=f"Kebutuhan {need.unit.nama} · target: {need.target[:120]}",
+            contacts=(admin.employee_id,)))
+    return found

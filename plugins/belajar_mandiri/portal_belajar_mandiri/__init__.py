@@ -42,6 +42,13 @@ def portal_dashboard_widgets(user):
 
 
 @hookimpl
+def portal_opportunities(employee, on_date):
+    from portal_belajar_mandiri.opportunities import opportunities
+
+    return opportunities(employee, on_date)
+
+
+@hookimpl
 def portal_compute_jp(participation, settings):
     return compute(participation, settings)
 

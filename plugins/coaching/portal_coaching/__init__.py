@@ -67,6 +67,13 @@ def portal_pending_tasks(user):
 
 
 @hookimpl
+def portal_opportunities(employee, on_date):
+    from portal_coaching.unit.opportunities import opportunities
+
+    return opportunities(employee, on_date)
+
+
+@hookimpl
 def portal_report_rows(kind, unit, period):
     from portal_coaching.reports import report_rows
 

@@ -52,6 +52,13 @@ def portal_pending_tasks(user):
 
 
 @hookimpl
+def portal_opportunities(employee, on_date):
+    from portal_outbound.workflow import opportunities
+
+    return opportunities(employee, on_date)
+
+
+@hookimpl
 def portal_scheduled_participations(employee_ids, start, end):
     from portal_outbound.workflow import scheduled
 

@@ -223,3 +223,29 @@ def test_a_planned_programme_is_scheduled_jp_of_its_participants(world):
     world.admin.post(f"{BASE}/program/{programme.id}/batal", data={"alasan": "Cuaca buruk"})
     page = text(world.staff_client.get(f"/jp/saya?tahun={today().year}"))
     assert "Outbound kerja sama tim" not in page[page.index('id="proyeksi"'):]
+
+
+@pytest.mark.hook("portal_opportunities")
+def test_a_planned_programme_is_offered_and_the_request_reaches_the_organiser(world):
+    from portal.sdk import Notification
+
+    programme = world.create(start=today() + dt.timedelta(days=5))
+    page = text(world.staff_client.get("/peluang/"))
+    assert "Pembelajaran alam terbuka: Outbound kerja sama tim" in page
+    assert "Minta diikutsertakan" in page
+    import re
+
+    key = re.search(r'name="kunci" value="([^"]+)"', page).group(1)
+    once = re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', page).group(1)
+    done = world.staff_client.post("/peluang/minta", data={"kunci": key, "idempotency_key": once},
+                                   follow_redirects=True)
+    assert "Permintaan Anda dikirim ke penyelenggara" in text(done)
+    organiser = world.units["A"]["admin"]
+    [notice] = db.session.scalars(select(Notification).where(Notification.employee_id == organiser.id))
+    assert notice.title == "Permintaan ikut dari Staf A: Pembelajaran alam terbuka: Outbound kerja sama tim"
+    # Added by the organiser, the programme is no longer offered (it is scheduled instead).
+    world.add(programme, world.staff)
+    assert "Minta diikutsertakan" not in text(world.staff_client.get("/peluang/"))
+    # Someone from another unit is not offered the programme at all.
+    other = world.login(world.units["B"]["staff"])
+    assert "Outbound kerja sama tim" not in text(other.get("/peluang/"))

@@ -9,6 +9,7 @@ from portal.sdk import (
     PluginInfo,
     hookimpl,
     join_steps_hook,
+    opportunities_hook,
     report_rows_hook,
     scheduled_hook,
     standard_hooks,
@@ -58,6 +59,7 @@ def portal_demo_data(rng, scale):
 portal_certificate_context, portal_import_row, portal_pending_tasks = standard_hooks(SLUG)
 portal_join_steps = join_steps_hook(SLUG)
 portal_scheduled_participations = scheduled_hook(SLUG)
+portal_opportunities = opportunities_hook(SLUG)
 portal_report_rows = report_rows_hook(SLUG)
 
 
