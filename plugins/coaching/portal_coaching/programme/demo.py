@@ -9,7 +9,8 @@ import random
 
 from sqlalchemy import select
 
-from portal.sdk import Account, Employee, EmployeeGap, admin_sdm_account, db, today
+from portal.sdk import Account, Employee, EmployeeGap, admin_sdm_account, check_eligibility, db, today
+from portal_coaching.jp import SLUG
 from portal_coaching.programme import workflow
 
 PROGRAMMES = {"small": 1, "ministry": 5}
@@ -20,10 +21,12 @@ TOPICS = ("Pengendalian mutu pekerjaan konstruksi jalan", "Evaluasi NSPK pelaksa
 
 
 def _coachees(limit: int) -> list[Employee]:
-    """Employees with a supervisor (the mentor, CM-12) and an assessment gap (G-03)."""
-    return list(db.session.scalars(
+    """Employees with a supervisor (the mentor, CM-12) and an assessment gap (G-03) whom no rule
+    refuses (another plugin's demo may have blocked some, MG-10)."""
+    found = db.session.scalars(
         select(Employee).join(EmployeeGap, EmployeeGap.employee_id == Employee.id)
-        .where(Employee.supervisor_id.is_not(None)).distinct().order_by(Employee.id).limit(limit)))
+        .where(Employee.supervisor_id.is_not(None)).distinct().order_by(Employee.id).limit(limit * 3))
+    return [e for e in found if check_eligibility(e, SLUG, today()).eligible is not False][:limit]
 
 
 def add_demo(rng: random.Random, scale: str) -> str | None:
