@@ -245,7 +245,7 @@ def test_a_planned_programme_is_offered_and_the_request_reaches_the_organiser(wo
     assert notice.title == "Permintaan ikut dari Staf A: Pembelajaran alam terbuka: Outbound kerja sama tim"
     # Added by the organiser, the programme is no longer offered (it is scheduled instead).
     world.add(programme, world.staff)
-    assert "Minta diikutsertakan" not in text(world.staff_client.get("/peluang/"))
+    assert "Outbound kerja sama tim" not in text(world.staff_client.get("/peluang/"))
     # Someone from another unit is not offered the programme at all.
     other = world.login(world.units["B"]["staff"])
     assert "Outbound kerja sama tim" not in text(other.get("/peluang/"))
