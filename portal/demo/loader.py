@@ -206,12 +206,21 @@ def load(scale: str, seed: int, echo: Callable[[str], None] = print,
     db.session.flush()
     _demo_signers(units, head_id)
     lines = [f"{gaps} kesenjangan kompetensi dibuat.", add_demo_entries(rng, scale)]
-    for slug, summary in registry().per_plugin("portal_demo_data", only=plugins, rng=rng, scale=scale):
-        if summary:
+    for slug in _demo_order(plugins):
+        if summary := registry().call_one(slug, "portal_demo_data", rng=rng, scale=scale):
             lines.append(f"[{slug}] {summary}")
     lines.append(_demo_certificates(rng))
     db.session.commit()
     return lines + _account_lines(accounts)
+
+
+def _demo_order(plugins: set[str] | None) -> list[str]:
+    """The plugins whose demo data to add, placements last: a failed placement blocks its
+    participant from every programme (MG-10), which must not stop another plugin's demo from
+    enrolling the same person earlier in the story."""
+    placements = set(registry().implementers("portal_placement_kinds"))
+    slugs = [slug for slug in registry().implementers("portal_demo_data") if plugins is None or slug in plugins]
+    return sorted(slugs, key=lambda slug: slug in placements)
 
 
 def _account_lines(accounts: list[tuple[str, str, str]]) -> list[str]:
