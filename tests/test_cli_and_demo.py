@@ -78,3 +78,16 @@ def test_demo_accounts_sign_in(app, runner):
     client = app.test_client()
     client.login(nips[0], DEMO_PASSWORD)
     assert "Admin SDM" in client.get("/").get_data(as_text=True)
+
+
+def test_placement_demos_run_last_so_their_mg10_block_stops_no_other_demo(app):
+    """The ministry demo stopped when the magang demo's failed participant (blocked from every
+    programme, MG-10) was then enrolled by the komunitas or coaching demo."""
+    from portal.demo.loader import _demo_order
+    from portal.plugins import registry
+
+    with app.app_context():
+        order = _demo_order(None)
+        placements = set(registry().implementers("portal_placement_kinds"))
+        assert placements and set(order[-len(placements):]) == placements
+        assert _demo_order({"komunitas", "magang"}) == ["komunitas", "magang"]
