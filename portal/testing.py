@@ -122,6 +122,9 @@ def _base_config(url: str, tmp: Path) -> dict:
         # Other background jobs (imports, large reports) run inside the request that starts
         # them; tests/test_tasks.py runs them on a real queue with a consumer.
         "PORTAL_TASK_QUEUE": "immediate",
+        # Other people's steps change a user's inbox between two of their pages; tests check it
+        # at once (tests/test_page_budget.py covers the cache).
+        "PORTAL_INBOX_CACHE_SECONDS": 0,
     }
 
 
