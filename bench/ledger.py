@@ -164,13 +164,13 @@ def run(args: argparse.Namespace, folder: Path) -> None:
         report("an atasan's team page: statistics + list", times)
         units = progress.overview_units(sdm, flt)
         times, ahead = timed(lambda: projection.outlook(
-            db.session.execute(team.employee_rows(sdm, flt)).all(), year, today(), units), repeat=3)
+            db.session.execute(team.employee_rows(sdm, flt)).all(), year, today(), units, ()), repeat=3)
         report("ministry early warning: projections of everyone, by eselon I", times)
         eselon1 = db.session.scalar(select(Unit).where(Unit.eselon == "I").order_by(Unit.kode))
         unit_flt = team.TeamFilter(year=year, unit=eselon1, behind_only=False)
         times, _ = timed(lambda: projection.outlook(
             db.session.execute(team.employee_rows(sdm, unit_flt)).all(), year, today(),
-            progress.overview_units(sdm, unit_flt)), repeat=3)
+            progress.overview_units(sdm, unit_flt), ()), repeat=3)
         report("one eselon I unit's early warning (its team page)", times)
         print(f"  early warning {year}: {ahead.counts}")
         print(f"\nMinistry {year}: {stats['on_target']:,} of {stats['employees']:,} employees at or "

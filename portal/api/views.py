@@ -185,7 +185,7 @@ def unit_projection(kode: str):
     unit = lookups.unit(auth.account(), kode)
     rows = db.session.execute(employee_rows(auth.account(), TeamFilter(year=year, unit=unit,
                                                                        behind_only=False))).all()
-    ahead = projection.outlook(rows, year, today())
+    ahead = projection.outlook(rows, year, today(), detail=())
     return json_response({"unit": unit.kode, "year": year, "employees": ahead.employees,
                           "by_status": ahead.counts})
 

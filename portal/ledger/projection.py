@@ -29,7 +29,7 @@ from decimal import Decimal
 from portal.i18n import angka
 from portal.ledger.numbers import jp_number
 from portal.ledger.service import LedgerError, compute_jp
-from portal.ledger.settings import core_value
+from portal.ledger.settings import JPSettings, VersionCache, core_value
 from portal.plugins import registry
 
 REACHED, ON_TRACK, AT_RISK, WILL_MISS = "tercapai", "sesuai_jalur", "berisiko", "tertinggal"
@@ -112,31 +112,50 @@ def months_left(year: int, on_date: dt.date) -> Decimal:
     return (Decimal(12 - on_date.month) + this_month).quantize(Decimal("0.01"))
 
 
+@dataclass(frozen=True)
+class Thresholds:
+    """What decides the status for one target on one date, computed once for many employees:
+    the JP still needed may be at most ``even`` (the even pace over the months left) to be on
+    track, at most ``risk`` to be at risk."""
+
+    target: Decimal
+    left: Decimal
+    even: Decimal
+    risk: Decimal
+
+    @classmethod
+    def of(cls, year: int, on_date: dt.date, target, factor: Decimal) -> Thresholds:
+        target, left = Decimal(str(target)), months_left(year, on_date)
+        return cls(target, left, target * left / 12, factor * target * left / 12)
+
+    def status(self, counted: Decimal, planned: Decimal) -> str:
+        if counted >= self.target:
+            return REACHED
+        needed = self.target - counted - planned
+        if needed <= 0 or needed <= self.even:
+            return ON_TRACK
+        if self.left > 0 and needed <= self.risk:
+            return AT_RISK
+        return WILL_MISS
+
+
 def project(year: int, on_date: dt.date, target, counted, scheduled: Iterable[Scheduled] = (),
-            factor: Decimal | None = None) -> Projection:
+            factor: Decimal | None = None, thresholds: Thresholds | None = None) -> Projection:
     """The projection of one employee (all figures as Decimal)."""
     items = tuple(sorted(scheduled, key=lambda item: item.on_date))
-    target, counted = Decimal(str(target)), Decimal(str(counted))
+    counted = Decimal(str(counted))
     planned = sum((item.jp for item in items), Decimal(0))
-    factor = factor if factor is not None else risk_factor(year)
-    left = months_left(year, on_date)
+    limits = thresholds or Thresholds.of(year, on_date, target,
+                                         factor if factor is not None else risk_factor(year))
+    left = limits.left
     start = dt.date(year, 1, 1)
     elapsed = (min(on_date, dt.date(year, 12, 31)) - start).days + 1 if on_date >= start else 0
     length = 366 if calendar.isleap(year) else 365
     pace = (counted * length / elapsed).quantize(Decimal("0.1")) if elapsed else Decimal(0)
-    needed = max(Decimal(0), target - counted - planned)
+    needed = max(Decimal(0), limits.target - counted - planned)
     per_month = needed / left if left > 0 else needed
-    even = target / 12
-    if counted >= target:
-        status = REACHED
-    elif needed <= 0 or per_month <= even:
-        status = ON_TRACK
-    elif left > 0 and per_month <= factor * even:
-        status = AT_RISK
-    else:
-        status = WILL_MISS
-    return Projection(year, target, counted, planned, max(pace, counted), needed, left,
-                      per_month.quantize(Decimal("0.1")), status, items)
+    return Projection(year, limits.target, counted, planned, max(pace, counted), needed, left,
+                      per_month.quantize(Decimal("0.1")), limits.status(counted, planned), items)
 
 
 def scheduled_for(employee_ids: list[int] | None, year: int) -> dict[int, list[Scheduled]]:
@@ -144,13 +163,16 @@ def scheduled_for(employee_ids: list[int] | None, year: int) -> dict[int, list[S
     in ``year``, with its JP computed by the ledger's rules; per employee."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     found: dict[int, list[Scheduled]] = defaultdict(list)
+    versions = VersionCache()  # settings read once per key; a projection never writes them
     for participations in registry().pm.hook.portal_scheduled_participations(
             employee_ids=employee_ids, start=start, end=end):
         for participation in participations or ():
             if not start <= participation.on_date <= end:
                 continue
+            settings = JPSettings(participation.mechanism, participation.on_date, versions,
+                                  materialise=False)
             try:
-                result, _version = compute_jp(participation)
+                result, _version = compute_jp(participation, settings)
             except LedgerError:
                 continue
             found[participation.employee_id].append(Scheduled(
@@ -196,25 +218,52 @@ class Outlook:
         return sum(self.counts.values())
 
 
-def outlook(rows: Iterable, year: int, on_date: dt.date, units: Iterable = ()) -> Outlook:
-    """Projections of every row (``id``, ``jp``, ``target``, ``unit_path``: the team query's
-    rows), their counts per status, and per unit of ``units`` (each row in the unit whose path
-    prefixes its own) the number at risk and about to miss."""
+def outlook(rows: Iterable, year: int, on_date: dt.date, units: Iterable = (),
+            detail: Iterable[int] | None = None) -> Outlook:
+    """Statuses of every row (``id``, ``jp``, ``target``, ``unit_path``: the team query's rows),
+    their counts, and per unit of ``units`` (each row in the unit whose path prefixes its own)
+    the number at risk and about to miss. Full projections are built for the rows in ``detail``
+    (all rows when None) — a page lists 25 of the ministry's 26,000."""
     rows = list(rows)
     ids = [row.id for row in rows]
     scheduled = scheduled_for(ids if len(ids) < ASK_ALL_FROM else None, year) if ids else {}
     factor = risk_factor(year)
+    limits: dict[object, Thresholds] = {}
+    wanted = None if detail is None else set(detail)
     counts = dict.fromkeys(STATUSES, 0)
     by_employee = {}
-    per_unit = [UnitOutlook(unit) for unit in units]
+    per_unit = {item.unit.path: item for item in (UnitOutlook(unit) for unit in units)}
+    none: list[Scheduled] = []
     for row in rows:
-        projection = project(year, on_date, row.target, row.jp, scheduled.get(row.id, ()), factor)
-        by_employee[row.id] = projection
-        counts[projection.status] += 1
-        for item in per_unit:
-            if row.unit_path.startswith(item.unit.path):
+        if row.target not in limits:
+            limits[row.target] = Thresholds.of(year, on_date, row.target, factor)
+        items = scheduled.get(row.id, none)
+        counted = Decimal(row.jp)
+        if wanted is None or row.id in wanted:
+            projection = project(year, on_date, row.target, counted, items, thresholds=limits[row.target])
+            by_employee[row.id] = projection
+            status = projection.status
+        else:
+            status = limits[row.target].status(counted, sum((i.jp for i in items), Decimal(0)))
+        counts[status] += 1
+        if per_unit and status in AT_RISK_STATUSES:
+            _count_in_unit(per_unit, row.unit_path, status)
+        if per_unit:
+            _count_in_unit(per_unit, row.unit_path, None)
+    return Outlook(counts, by_employee, [item for item in per_unit.values() if item.employees])
+
+
+def _count_in_unit(per_unit: dict[str, UnitOutlook], path: str, status: str | None) -> None:
+    """Count the row in the first of its ancestor units (``/1/5/9/`` → ``/1/``, ``/1/5/``, …)
+    that is listed: ``status`` None counts the employee, else their status."""
+    end = 0
+    while (end := path.find("/", end + 1)) != -1:
+        item = per_unit.get(path[:end + 1])
+        if item is not None:
+            if status is None:
                 item.employees += 1
-                item.at_risk += projection.status == AT_RISK
-                item.will_miss += projection.status == WILL_MISS
-                break
-    return Outlook(counts, by_employee, [item for item in per_unit if item.employees])
+            elif status == AT_RISK:
+                item.at_risk += 1
+            else:
+                item.will_miss += 1
+            return

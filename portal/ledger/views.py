@@ -130,7 +130,7 @@ def team_page():
     page = paginate_rows(team.behind_list(current_user, flt), page_number(),
                          current_app.config["PORTAL_PAGE_SIZE"], total=total)
     units = progress.overview_units(current_user, flt)
-    ahead = _outlook(flt, units)
+    ahead = _outlook(flt, units, detail=[row.id for row in page.items])
     return render(
         "ledger/team.html", block="team_list", flt=flt, stats=stats, page=page, args=_team_args(flt),
         units=team.filter_units(current_user), sorts=team.SORTS,
@@ -146,12 +146,13 @@ def team_page():
 UNIT_SORTS = ("risiko", "unit", "pegawai")
 
 
-def _outlook(flt: team.TeamFilter, units: list) -> Outlook | None:
-    """The early warning of the whole scope (not only the listed page); none for a past year."""
+def _outlook(flt: team.TeamFilter, units: list, detail=()) -> Outlook | None:
+    """The early warning of the whole scope (not only the listed page: projections in full
+    for ``detail``); none for a past year."""
     if flt.year < today().year:
         return None
     rows = db.session.execute(team.employee_rows(current_user, flt)).all()
-    return outlook(rows, flt.year, today(), units)
+    return outlook(rows, flt.year, today(), units, detail)
 
 
 def _sorted_units(ahead: Outlook | None) -> list:
