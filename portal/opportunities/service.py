@@ -3,7 +3,7 @@ employee's unit offers now (``portal_opportunities``), with the JP the ledger's 
 the core's eligibility verdict, ranked by what closes the employee's gap first.
 
 Ranking, in order: eligible before "cannot decide yet" before not eligible; an offer whose JP
-alone closes what is still needed this year; an offer in the model (70, 20 or 10) the
+alone closes what is still needed this year (and counts this year); an offer in the model (70, 20 or 10) the
 employee's counted JP lacks most against the 70:20:10 mix; an offer of a mechanism in the
 employee's development plan for the year; more JP; the earliest date.
 """
@@ -105,7 +105,8 @@ def offers(employee: Employee, on_date: dt.date, projection: Projection,
             answer = check(employee, participation.mechanism, participation.on_date,
                            dict(opportunity.context))
             found.append(Offer(opportunity, mechanism_title(participation.mechanism), jp, model,
-                               answer, projection.needed > 0 and jp >= projection.needed,
+                               answer, projection.needed > 0 and jp >= projection.needed
+                               and participation.on_date.year == projection.year,
                                lacking is not None and model == lacking,
                                participation.mechanism in planned))
     order = {True: 0, None: 1, False: 2}
