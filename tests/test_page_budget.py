@@ -1,6 +1,6 @@
 """Issue 21 item 2: a signed-in page costs a bounded number of SQL statements, independent of the
 data's size — counted, never timed. Each page kind is opened on the two-unit world, then again
-after the world grew (more employees, more ledger rows, more meetings); the statement count
+after the world grew (more units, employees and ledger rows); the statement count
 must not grow (no query per row) and stays under the page's budget. The header's inbox count is
 cached per user, so a second page within a minute runs no plugin's pending-tasks query."""
 
@@ -20,11 +20,15 @@ YEAR = 2026
 PAGES = {
     "/": ("staff", 55),
     "/jp/saya": ("staff", 40),
-    f"/jp/tim?tahun={YEAR}&tampil=semua": ("sdm", 75),
-    "/pegawai/?q=a": ("sdm", 45),
+    f"/jp/tim?tahun={YEAR}&tampil=semua": ("sdm", 65),
+    "/pegawai/?q=a": ("sdm", 42),
     "/kotak-masuk": ("atasan", 40),
     "/peluang/": ("staff", 55),
     "/aturan/": ("staff", 45),
+    "/m/komunitas/": ("staff", 35),
+    "/m/formal/": ("staff", 30),
+    "/m/coaching/unit/": ("atasan", 45),
+    f"/jp/tim?tahun={YEAR}": ("atasan", 60),
 }
 
 
@@ -51,10 +55,13 @@ def _cost(client, url: str) -> int:
 
 
 def _grow(world, people) -> None:
-    """Twenty more people in each unit, each with ledger rows."""
+    """Five new units below each direktorat with four more people each, with ledger rows."""
     for kode in ("A", "B"):
-        sub = db.session.merge(world[kode]["sub"])
+        parent = db.session.merge(world[kode]["sub"])
         for number in range(20):
+            if number % 4 == 0:
+                sub = people.unit(f"{kode}.01.{number // 4 + 1}", f"Seksi Tambahan {kode}{number // 4}",
+                                  eselon="III", parent=db.session.merge(parent))
             person = people.person(sub, nama=f"Pegawai Tambahan {kode}{number}",
                                    supervisor=db.session.merge(world[kode]["atasan"]))
             entry_for(person, title=f"Magang {kode}{number}", jp=4 + number % 5,

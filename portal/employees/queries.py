@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy.orm import contains_eager
 
 from portal.extensions import db
 from portal.models import Account, Employee, Unit
@@ -30,7 +31,9 @@ class EmployeeFilters:
 
 
 def employee_query(user: Account, filters: EmployeeFilters) -> Select:
-    query = select(Employee).join(Unit, Employee.unit_id == Unit.id).where(viewable_employees(user))
+    # The unit comes with the employee (the list shows its name): one query, not one per unit.
+    query = (select(Employee).join(Unit, Employee.unit_id == Unit.id)
+             .options(contains_eager(Employee.unit)).where(viewable_employees(user)))
     if filters.q:
         digits = "".join(ch for ch in filters.q if ch.isdigit())
         conditions = [func.lower(Employee.nama).like(f"%{filters.q.lower()}%")]

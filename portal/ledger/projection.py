@@ -30,6 +30,7 @@ from portal.i18n import angka
 from portal.ledger.numbers import jp_number
 from portal.ledger.service import LedgerError, compute_jp
 from portal.ledger.settings import JPSettings, VersionCache, core_value
+from portal.ledger.team import listed_ancestor
 from portal.plugins import registry
 
 REACHED, ON_TRACK, AT_RISK, WILL_MISS = "tercapai", "sesuai_jalur", "berisiko", "tertinggal"
@@ -254,16 +255,14 @@ def outlook(rows: Iterable, year: int, on_date: dt.date, units: Iterable = (),
 
 
 def _count_in_unit(per_unit: dict[str, UnitOutlook], path: str, status: str | None) -> None:
-    """Count the row in the first of its ancestor units (``/1/5/9/`` → ``/1/``, ``/1/5/``, …)
-    that is listed: ``status`` None counts the employee, else their status."""
-    end = 0
-    while (end := path.find("/", end + 1)) != -1:
-        item = per_unit.get(path[:end + 1])
-        if item is not None:
-            if status is None:
-                item.employees += 1
-            elif status == AT_RISK:
-                item.at_risk += 1
-            else:
-                item.will_miss += 1
-            return
+    """Count the row in the first of its units that is listed: ``status`` None counts the
+    employee, else their status."""
+    item = listed_ancestor(path, per_unit)
+    if item is None:
+        return
+    if status is None:
+        item.employees += 1
+    elif status == AT_RISK:
+        item.at_risk += 1
+    else:
+        item.will_miss += 1

@@ -38,6 +38,16 @@ class TeamFilter:
     behind_only: bool = True
 
 
+def listed_ancestor(path: str, listed: dict):
+    """The value of the first of ``path``'s units (``/1/5/9/`` → ``/1/``, ``/1/5/``, …) that
+    ``listed`` holds, keyed by unit path; None when none is."""
+    end = 0
+    while (end := path.find("/", end + 1)) != -1:
+        if (found := listed.get(path[:end + 1])) is not None:
+            return found
+    return None
+
+
 def team_scope(user: Account) -> ColumnElement[bool]:
     """Employees on the user's team page (Employee joined to Unit): direct reports for an
     atasan, unit subtrees for pimpinan_unit/admin_unit, the ministry for admin SDM."""

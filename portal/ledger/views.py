@@ -130,7 +130,8 @@ def team_page():
     page = paginate_rows(team.behind_list(current_user, flt), page_number(),
                          current_app.config["PORTAL_PAGE_SIZE"], total=total)
     units = progress.overview_units(current_user, flt)
-    ahead = _outlook(flt, units, detail=[row.id for row in page.items])
+    rows = db.session.execute(team.employee_rows(current_user, flt)).all()  # the whole scope, once
+    ahead = _outlook(flt, units, detail=[row.id for row in page.items], rows=rows)
     return render(
         "ledger/team.html", block="team_list", flt=flt, stats=stats, page=page, args=_team_args(flt),
         units=team.filter_units(current_user), sorts=team.SORTS,
@@ -138,7 +139,7 @@ def team_page():
         bucket_bars=charts.buckets_chart(stats["buckets"], team.BUCKETS), outlook=ahead,
         unit_outlook=_sorted_units(ahead), unit_sort=arg("urut_unit", UNIT_SORTS) or "risiko",
         method=METHOD.format(factor=jp_number(risk_factor(flt.year))), labels=PROJECTION_LABELS,
-        mix=charts.model_mix(stats["by_model"]), unit_bars=progress.unit_compliance(current_user, flt, units),
+        mix=charts.model_mix(stats["by_model"]), unit_bars=progress.unit_compliance(current_user, flt, units, rows),
         years=sorted({*range(today().year, today().year - 6, -1), flt.year}, reverse=True),
     )
 
@@ -146,12 +147,13 @@ def team_page():
 UNIT_SORTS = ("risiko", "unit", "pegawai")
 
 
-def _outlook(flt: team.TeamFilter, units: list, detail=()) -> Outlook | None:
+def _outlook(flt: team.TeamFilter, units: list, detail=(), rows=None) -> Outlook | None:
     """The early warning of the whole scope (not only the listed page: projections in full
     for ``detail``); none for a past year."""
     if flt.year < today().year:
         return None
-    rows = db.session.execute(team.employee_rows(current_user, flt)).all()
+    if rows is None:
+        rows = db.session.execute(team.employee_rows(current_user, flt)).all()
     return outlook(rows, flt.year, today(), units, detail)
 
 
