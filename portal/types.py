@@ -475,8 +475,9 @@ class Opportunity:
     plugins' rules), so a plugin never states either itself. ``endpoint`` and ``values`` name
     the next step: a page, or with ``post`` a one-click POST action (the core adds the CSRF
     token). Where the employee cannot join by themselves, ``contacts`` names who decides
-    (employee ids, e.g. the organiser): the next step is then the core's *Minta diikutsertakan*,
-    a notice to them linking to ``endpoint``. ``closes_on``: the last day to join, if any.
+    (employee ids) and ``contact_accounts`` the accounts that do (e.g. ``created_by_id``; the
+    core finds their employees): the next step is then the core's *Minta diikutsertakan*, a
+    notice to them linking to ``endpoint``. ``closes_on``: the last day to join, if any.
     """
 
     title: str
@@ -489,3 +490,8 @@ class Opportunity:
     context: tuple[tuple[str, object], ...] = ()
     detail: str = ""  # one line: place, organiser, schedule
     contacts: tuple[int, ...] = ()
+    contact_accounts: tuple[int | None, ...] = ()
+
+    @property
+    def asks_someone(self) -> bool:
+        return bool(self.contacts or any(self.contact_accounts))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, request, url_for
 from flask_login import current_user
+from sqlalchemy import select
 
 from portal import audit
 from portal.access import MANAGERS, ROLES, access
@@ -15,7 +16,7 @@ from portal.inbox.notices import notify
 from portal.ledger.clock import today
 from portal.ledger.projection import METHOD, for_employee, risk_factor
 from portal.ledger.service import year_summary
-from portal.models import Employee
+from portal.models import Account, Employee
 from portal.opportunities.service import MODEL_LABELS, offers
 from portal.scope import can_view_employee
 from portal.web import redirect_to, render
@@ -68,12 +69,15 @@ def request_join():
     key = (request.form.get("kunci") or "")[:200]
     projection, found = outlook_of(employee)
     offer = next((o for o in found if o.key == key and o.eligible is not False
-                  and o.opportunity.contacts), None)
+                  and o.opportunity.asks_someone), None)
     if offer is None:
         flash("Kegiatan ini tidak lagi terbuka untuk Anda; tidak ada permintaan yang dikirim.", "error")
         return redirect_to("opportunities.mine")
-    contacts = [person for person in (db.session.get(Employee, i) for i in offer.opportunity.contacts)
-                if person is not None and person.id != employee.id]
+    contacts = [person for person in _deciders(offer.opportunity) if person.id != employee.id]
+    if not contacts:
+        flash("Penyelenggara kegiatan ini tidak mempunyai akun pegawai di portal; hubungi admin unit "
+              "Anda. Tidak ada permintaan yang dikirim.", "error")
+        return redirect_to("opportunities.mine")
     o = offer.opportunity
     notify(contacts, f"Permintaan ikut dari {employee.nama}: {o.title}"[:200],
            f"{employee.nama} (NIP {employee.nip}, {employee.unit.nama}) meminta diikutsertakan. "
@@ -85,6 +89,13 @@ def request_join():
     db.session.commit()
     flash("Permintaan Anda dikirim ke penyelenggara; Anda akan diberi tahu bila didaftarkan.", "success")
     return redirect_to("opportunities.mine")
+
+
+def _deciders(opportunity) -> list[Employee]:
+    ids = set(opportunity.contacts) | set(db.session.scalars(
+        select(Account.employee_id).where(Account.id.in_([i for i in opportunity.contact_accounts if i]),
+                                          Account.employee_id.is_not(None))))
+    return list(db.session.scalars(select(Employee).where(Employee.id.in_(ids)).order_by(Employee.id)))
 
 
 @bp.route("/pegawai/<int:employee_id>")

@@ -40,22 +40,17 @@ def opportunities(slug: str, employee, on_date: dt.date) -> list[Opportunity]:
     kind = kind_of(slug)
     if kind is None:
         return []
-    unit_ids = [int(part) for part in employee.unit.path.strip("/").split("/") if part]
     candidate = select(Placement.need_id).where(Placement.employee_id == employee.id)
     needs = db.session.scalars(
         select(PlacementNeed).where(PlacementNeed.kind == slug, PlacementNeed.status == "disetujui",
-                                    PlacementNeed.unit_id.in_(unit_ids), PlacementNeed.id.not_in(candidate))
+                                    PlacementNeed.unit_id.in_(employee.unit.ancestor_ids),
+                                    PlacementNeed.id.not_in(candidate))
         .order_by(PlacementNeed.id).limit(20))
-    found = []
-    for need in needs:
-        admin = db.session.get(Account, need.created_by_id) if need.created_by_id else None
-        if admin is None or admin.employee_id is None:
-            continue
-        found.append(Opportunity(
-            title=f"{kind.title}: {need.kompetensi}",
-            participation=Participation(employee.id, slug, slug, "peserta", add_span(on_date, kind.min_duration),
-                                        f"{kind.title}: {need.kompetensi}"[:300], f"placement-need:{need.id}"),
-            endpoint="placements.need_detail", values=(("kind", slug), ("need_id", need.id)),
-            detail=f"Kebutuhan {need.unit.nama} · target: {need.target[:120]}",
-            contacts=(admin.employee_id,)))
-    return found
+    return [Opportunity(
+        title=f"{kind.title}: {need.kompetensi}",
+        participation=Participation(employee.id, slug, slug, "peserta", add_span(on_date, kind.min_duration),
+                                    f"{kind.title}: {need.kompetensi}"[:300], f"placement-need:{need.id}"),
+        endpoint="placements.need_detail", values=(("kind", slug), ("need_id", need.id)),
+        detail=f"Kebutuhan {need.unit.nama} · target: {need.target[:120]}",
+        contact_accounts=(need.created_by_id,))
+        for need in needs if need.created_by_id]

@@ -185,26 +185,20 @@ def opportunities(employee: Employee, on_date: dt.date) -> list[Opportunity]:
     """Planned programmes of the employee's unit or a unit above it, not started yet and not
     joined (``portal_opportunities``). The organiser adds participants, so the employee's next
     step is a request to whoever created the programme."""
-    unit_ids = [int(part) for part in employee.unit.path.strip("/").split("/") if part]
     joined = select(OutboundParticipant.programme_id).where(OutboundParticipant.employee_id == employee.id)
     found = db.session.scalars(
         select(OutboundProgramme).where(OutboundProgramme.status == "direncanakan",
-                                        OutboundProgramme.unit_id.in_(unit_ids),
+                                        OutboundProgramme.unit_id.in_(employee.unit.ancestor_ids),
                                         OutboundProgramme.tanggal_mulai > on_date,
                                         OutboundProgramme.id.not_in(joined))
         .order_by(OutboundProgramme.tanggal_mulai).limit(20))
-    offers = []
-    for programme in found:
-        organiser = db.session.get(Account, programme.created_by_id) if programme.created_by_id else None
-        if organiser is None or organiser.employee_id is None:
-            continue
-        offers.append(Opportunity(
-            title=f"Pembelajaran alam terbuka: {programme.judul}",
-            participation=participation(programme, OutboundParticipant(employee_id=employee.id)),
-            endpoint="outbound.programme", values=(("programme_id", programme.id),),
-            closes_on=programme.tanggal_mulai - dt.timedelta(days=1), context=(("role", ROLE),),
-            detail=f"{programme.unit.nama} · {programme.tempat}", contacts=(organiser.employee_id,)))
-    return offers
+    return [Opportunity(
+        title=f"Pembelajaran alam terbuka: {programme.judul}",
+        participation=participation(programme, OutboundParticipant(employee_id=employee.id)),
+        endpoint="outbound.programme", values=(("programme_id", programme.id),),
+        closes_on=programme.tanggal_mulai - dt.timedelta(days=1), context=(("role", ROLE),),
+        detail=f"{programme.unit.nama} · {programme.tempat}", contact_accounts=(programme.created_by_id,))
+        for programme in found if programme.created_by_id]
 
 
 def complete(programme: OutboundProgramme, actor: Account) -> int:
