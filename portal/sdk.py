@@ -177,6 +177,9 @@ from portal.nip import (
 from portal.office_files import (
     store_document,
 )
+from portal.opportunities.service import (
+    unit_decider,
+)
 from portal.pagination import (
     arg,
     int_arg,
@@ -472,6 +475,7 @@ __all__ = [
     "report_rows_hook",
     "opportunities_hook",
     "scheduled_hook",
+    "unit_decider",
     "report_xlsx",
     "ReportColumn",
     "ReportPeriod",

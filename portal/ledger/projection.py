@@ -247,22 +247,9 @@ def outlook(rows: Iterable, year: int, on_date: dt.date, units: Iterable = (),
         else:
             status = limits[row.target].status(counted, sum((i.jp for i in items), Decimal(0)))
         counts[status] += 1
-        if per_unit and status in AT_RISK_STATUSES:
-            _count_in_unit(per_unit, row.unit_path, status)
-        if per_unit:
-            _count_in_unit(per_unit, row.unit_path, None)
+        if per_unit and (item := listed_ancestor(row.unit_path, per_unit)) is not None:
+            item.employees += 1
+            item.at_risk += status == AT_RISK
+            item.will_miss += status == WILL_MISS
     return Outlook(counts, by_employee, [item for item in per_unit.values() if item.employees])
 
-
-def _count_in_unit(per_unit: dict[str, UnitOutlook], path: str, status: str | None) -> None:
-    """Count the row in the first of its units that is listed: ``status`` None counts the
-    employee, else their status."""
-    item = listed_ancestor(path, per_unit)
-    if item is None:
-        return
-    if status is None:
-        item.employees += 1
-    elif status == AT_RISK:
-        item.at_risk += 1
-    else:
-        item.will_miss += 1

@@ -67,6 +67,13 @@ class Offer:
         return f"{p.mechanism}:{p.reference}"[:200]
 
 
+def unit_decider(employee: Employee) -> int | None:
+    """Who decides on an employee's development in their work unit — the head of the unit, or
+    their atasan when they head it themselves (an ``Opportunity``'s ``contacts``)."""
+    head = employee.unit.head_id
+    return head if head not in (None, employee.id) else employee.supervisor_id
+
+
 def lacking_model(by_model: dict[str, object]) -> int | None:
     """The model whose counted JP falls furthest below its share of the 70:20:10 mix (None when
     nothing is counted yet: every model is equally welcome)."""

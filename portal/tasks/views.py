@@ -64,9 +64,10 @@ def show(job_id: int):
 @access(*ROLES)
 def status(job_id: int):
     job = own_job(job_id)
+    target = _result_page(job)
     response = current_app.make_response(
-        render("tasks/_status.html", job=job, outcome=job.outcome, target=_result_page(job)))
-    if target := _result_page(job):
+        render("tasks/_status.html", job=job, outcome=job.outcome, target=target))
+    if target:
         response.headers["HX-Redirect"] = target
     return response
 

@@ -12,7 +12,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from portal.sdk import DevelopmentPlan, DevelopmentPlanItem, Opportunity, Participation, db
+from portal.sdk import DevelopmentPlan, DevelopmentPlanItem, Opportunity, Participation, db, unit_decider
 from portal_belajar_mandiri.jp import ROLE, SLUG
 from portal_belajar_mandiri.models import MandiriAssignment
 from portal_belajar_mandiri.workflow import OPEN
@@ -27,8 +27,7 @@ def opportunities(employee, on_date: dt.date) -> list[Opportunity]:
                DevelopmentPlanItem.mechanism == SLUG).order_by(DevelopmentPlanItem.id)).first()
     under_way = db.session.scalar(select(MandiriAssignment.id).where(
         MandiriAssignment.employee_id == employee.id, MandiriAssignment.status.in_(OPEN)).limit(1))
-    decides = employee.unit.head_id if employee.unit.head_id not in (None, employee.id) \
-        else employee.supervisor_id
+    decides = unit_decider(employee)
     if planned is None or under_way is not None or decides is None:
         return []
     topic = planned.description or "sesuai rencana pengembangan"

@@ -11,7 +11,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from portal.sdk import Opportunity, Participation, db
+from portal.sdk import Opportunity, Participation, db, unit_decider
 from portal_coaching import neutral
 from portal_coaching.jp import SLUG
 from portal_coaching.unit.models import JENIS, UnitInventory
@@ -23,8 +23,7 @@ FIRST_MEETING_AFTER = dt.timedelta(days=30)  # listing, validation and pairing c
 def opportunities(employee, on_date: dt.date) -> list[Opportunity]:
     listed = set(db.session.scalars(select(UnitInventory.jenis).where(
         UnitInventory.employee_id == employee.id, UnitInventory.status != "ditolak")))
-    decides = employee.unit.head_id if employee.unit.head_id not in (None, employee.id) \
-        else employee.supervisor_id
+    decides = unit_decider(employee)
     if decides is None:
         return []
     return [Opportunity(
