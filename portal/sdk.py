@@ -68,6 +68,9 @@ from portal.demo.loader import (
 from portal.demo.loader import (
     load as load_demo,
 )
+from portal.demo.timeline import (
+    waiting_since,
+)
 from portal.eligibility.core_rules import (
     gap_or_talent,
 )
@@ -425,6 +428,7 @@ __all__ = [
     "Letter",
     "LetterPerson",
     "load_demo",
+    "waiting_since",
     "lock_groups",
     "manageable_units",
     "MANAGERS",

@@ -91,3 +91,20 @@ def test_placement_demos_run_last_so_their_mg10_block_stops_no_other_demo(app):
         placements = set(registry().implementers("portal_placement_kinds"))
         assert placements and set(order[-len(placements):]) == placements
         assert _demo_order({"komunitas", "magang"}) == ["komunitas", "magang"]
+
+
+def test_demo_work_has_waited_days_and_weeks_not_since_the_load(app, runner):
+    """Issue 18: every demo inbox task was dated the day ``flask demo load`` ran, so the homes'
+    "oldest first, with age" showed nothing. Waiting records are dated over the past months."""
+    from portal.clock import today
+    from portal.inbox.tasks import pending_items
+
+    assert runner.invoke(args=["demo", "load", "--seed", "3"]).exit_code == 0
+    with app.test_request_context():
+        ages = [(today() - item.task.since).days
+                for account in db.session.scalars(select(Account).order_by(Account.id))
+                for item in pending_items(account) if item.task.since is not None]
+    assert len(ages) >= 20
+    assert min(ages) >= 0  # nothing waits from the future
+    assert sum(age == 0 for age in ages) <= len(ages) // 10
+    assert sum(age > 30 for age in ages) >= len(ages) // 3

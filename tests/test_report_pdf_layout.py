@@ -16,7 +16,7 @@ from portal.types import ReportColumn
 from tests.certificate_helpers import entry_for
 
 PLUGIN_COLUMNS = [ReportColumn(f"k{i}", label, True) for i, label in enumerate((
-    "JP Belajar Mandiri", "JP Coaching-mentoring program unit pengembangan SDM",
+    "JP Belajar Mandiri", "JP Coaching dan Mentoring program unit pengembangan SDM",
     "JP Coaching di unit kerja", "JP Mentoring di unit kerja", "JP Berbagi Pengetahuan",
     "JP Berbagi Pengalaman", "JP Berbagi Bahan Pembelajaran", "JP Diskusi Permasalahan",
     "JP Outbound", "JP Patok Banding"))]

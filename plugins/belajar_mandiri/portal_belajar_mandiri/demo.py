@@ -17,6 +17,7 @@ from portal.sdk import (
     admin_sdm_account,
     db,
     today,
+    waiting_since,
 )
 from portal_belajar_mandiri import workflow
 from portal_belajar_mandiri.jp import SLUG
@@ -83,9 +84,11 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
                                             "tanggal_mulai": start,
                                             "tanggal_selesai": start + dt.timedelta(days=60)}, sdm)
             made += 1
+            a.proposed_at = waiting_since(rng, longest_days=60)
             if state == "diusulkan":
                 continue
             workflow.assign(a, sdm)
+            a.assigned_at = waiting_since(rng, after=a.proposed_at.date())
             if state == "ditugaskan":
                 continue
             workflow.add_material(a, f"Modul {topic}", sdm, tautan="https://elearning.pu.go.id/")
@@ -97,6 +100,7 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
                 "kesesuaian": "sesuai", "keterangan": "Dipantau setiap bulan."})
             workflow.send_monitoring([a], employee.supervisor)
             workflow.submit_report(a, f"Telah mempelajari {topic.lower()} dan menerapkannya.")
+            a.reported_on = waiting_since(rng, after=a.assigned_at.date(), longest_days=30).date()
             if state == "selesai":
                 workflow.accept_report(a, sdm)
         except workflow.WorkflowError:

@@ -13,7 +13,7 @@ SLUG = "coaching"
 MODEL = 20
 
 ACTIVITY_TYPES = {
-    "coaching_program": "Coaching-mentoring program unit pengembangan SDM",
+    "coaching_program": "Coaching dan Mentoring program unit pengembangan SDM",
     "coaching_unit": "Coaching oleh unit peserta",
     "mentoring_unit": "Mentoring oleh unit peserta",
 }

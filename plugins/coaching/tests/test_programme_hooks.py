@@ -114,7 +114,7 @@ def test_mechanism_report_xlsx_reads_back_the_coaching_jp(programme_world):
     header = next(r for r in rows if r and "NIP" in r)
     line = next(r for r in rows if r and w.coachee.nip in r)
     assert line[header.index("Jumlah JP")] == 4
-    assert line[header.index("JP Coaching-mentoring program unit pengembangan SDM")] == 2
+    assert line[header.index("JP Coaching dan Mentoring program unit pengembangan SDM")] == 2
 
 
 def test_certificate_context_of_a_meeting_row(programme_world):

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
-from portal.sdk import Account, Employee, db, gap_or_talent, today
+from portal.sdk import Account, Employee, db, gap_or_talent, today, waiting_since
 from portal_formal import workflow
 
 TRAININGS = [
@@ -93,5 +93,6 @@ def add_reports(rng: random.Random, scale: str) -> str:
                 workflow.verify(report.id, verifier)
                 verified += 1
             else:
+                report.submitted_at = waiting_since(rng, after=end)
                 pending += 1
     return f"{verified} laporan pelatihan formal terverifikasi, {pending} menunggu verifikasi"

@@ -11,7 +11,7 @@ import zipfile
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
-from portal.sdk import Account, Employee, Unit, account_for, admin_sdm_account, db, gap_or_talent, today
+from portal.sdk import Account, Employee, Unit, account_for, admin_sdm_account, db, gap_or_talent, today, waiting_since
 from portal_komunitas import materials, planning, workflow
 from portal_komunitas.jp import SPEAKER_ROLES
 
@@ -86,8 +86,10 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
             if state == "draf":
                 continue
             workflow.submit(proposal)
+            proposal.submitted_at = waiting_since(rng)
             if state in ("menunggu_sdm", "disetujui", "dikembalikan") and head is not None:
                 workflow.sign(proposal, head)
+                proposal.signed_at = waiting_since(rng, after=proposal.submitted_at.date())
             if state == "dikembalikan":
                 workflow.return_(proposal, sdm, "Lengkapi target dengan indikator capaian.")
             if state != "disetujui" or head is None:
@@ -111,6 +113,7 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
                 "nama": author.nama, "nip": author.nip, "jabatan": author.jabatan or "Pelaksana",
                 "unit_nama": author.unit.nama},
                 FileStorage(io.BytesIO(docx_bytes(title)), filename=f"{title}.docx"))
+            material.submitted_at = waiting_since(rng)
             if head is not None and author is staff[1]:
                 materials.jpt_approve(material, db.session.scalar(
                     select(Account).where(Account.employee_id == material.jpt_id)) or head)

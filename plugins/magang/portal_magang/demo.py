@@ -23,6 +23,7 @@ from portal.sdk import (
     signed_document,
     submit_due_reports,
     today,
+    waiting_since,
 )
 from portal.sdk import (
     placement_monitoring as monitoring,
@@ -94,6 +95,7 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
         need = service.create_need(KIND, unit, actor, kompetensi=NEEDS[unit_index % len(NEEDS)], basis="kesenjangan",
                                    akpk=f"AKPK {day.year} No. {10 + unit_index}",
                                    target="Pegawai mampu menerapkan praktik terbaik instansi penerima di unitnya.")
+        need.created_at = waiting_since(rng)
         if unit_index % 4 != 3:  # one need in four still waits for the HR unit (MG-13)
             service.approve_need(KIND, need, actor)
         for employee in people:
@@ -110,6 +112,7 @@ def _one(rng: random.Random, need, employee: Employee, actor: Account, day: dt.d
     try:
         with db.session.begin_nested():
             placement = service.nominate(KIND, need, employee, actor, day)
+            placement.created_at = waiting_since(rng, after=need.created_at.date())
             _prepare(placement, actor, rng, day + dt.timedelta(days=offset), weeks,
                      "Substansi sertifikasi ahli memerlukan siklus proyek penuh." if state == "justifikasi" else "")
             if state in ("persiapan", "justifikasi"):

@@ -9,7 +9,18 @@ import random
 from sqlalchemy import or_, select
 from werkzeug.datastructures import MultiDict
 
-from portal.sdk import Account, CostForm, Employee, RoleGrant, Unit, account_for, admin_sdm_account, db, today
+from portal.sdk import (
+    Account,
+    CostForm,
+    Employee,
+    RoleGrant,
+    Unit,
+    account_for,
+    admin_sdm_account,
+    db,
+    today,
+    waiting_since,
+)
 from portal.sdk import certificate_settings as settings
 from portal_patok_banding import execution, letters, workflow
 from portal_patok_banding.models import PBProgram
@@ -58,7 +69,7 @@ def _staff(unit: Unit, rng: random.Random) -> list[Employee]:
 
 
 def _run(program: PBProgram, sdm: Account, unit_user: Account, staff: list[Employee],
-         day: dt.date, stop: int | None) -> int:
+         day: dt.date, stop: int | None, rng: random.Random) -> int:
     def go(number: int) -> bool:
         return stop is None or number < stop
 
@@ -111,6 +122,7 @@ def _run(program: PBProgram, sdm: Account, unit_user: Account, staff: list[Emplo
             employee_account)
         execution.submit_report(person, "Hasil patok banding dan rencana penerapan di unit kerja.",
                                employee_account)
+        person.laporan_at = waiting_since(rng, after=day)
         if person.peringkat == 1:
             execution.accept_report(person, sdm, "Laporan lengkap.")
             credited += 1
@@ -129,10 +141,11 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
     for index in range(COUNT.get(scale, 3)):
         judul = TARGETS[index % len(TARGETS)][0]
         program = workflow.create(unit, judul, unit_user)
+        program.created_at = waiting_since(rng)
         programs += 1
         day = today() - dt.timedelta(days=30 + 7 * index) if index % 3 == 0 else \
             today() + dt.timedelta(days=14 + index)
         people = staff[3 * (index // 3):] if len(staff) > 3 * (index // 3) + 3 else staff
-        credited += _run(program, sdm, unit_user, people, day, STOP_AT[index % 3])
+        credited += _run(program, sdm, unit_user, people, day, STOP_AT[index % 3], rng)
     db.session.flush()
     return f"{programs} kegiatan patok banding, {credited} laporan diterima (JP dicatat)"

@@ -9,7 +9,7 @@ import random
 
 from sqlalchemy import select
 
-from portal.sdk import Account, Employee, EmployeeGap, admin_sdm_account, check_eligibility, db, today
+from portal.sdk import Account, Employee, EmployeeGap, admin_sdm_account, check_eligibility, db, today, waiting_since
 from portal_coaching.jp import SLUG
 from portal_coaching.programme import workflow
 
@@ -116,8 +116,10 @@ def _fill(rng: random.Random, participant, sdm: Account) -> None:
     for number, offset in enumerate((1, 15, 22, 30), start=1):
         day = start + dt.timedelta(days=offset)
         values = {"pertemuan_ke": number, "tanggal": day, "topik": topic, "hasil": "Lanjutkan tugas berikutnya."}
-        workflow.add_log(participant, "coach", values, participant.coach.is_external, sdm)
+        written = waiting_since(rng, after=day, longest_days=(today() - day).days)  # after the meeting
+        workflow.add_log(participant, "coach", values, participant.coach.is_external, sdm).created_at = written
         entry = workflow.add_log(participant, "coachee", dict(values), False, sdm)
+        entry.created_at = written
         workflow.initial(entry, participant.coach.is_external, sdm)
     db.session.flush()
 

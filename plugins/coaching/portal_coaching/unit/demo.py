@@ -8,7 +8,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from portal.sdk import Employee, credit, db, today, utcnow
+from portal.sdk import Employee, credit, db, today, utcnow, waiting_since
 from portal_coaching.unit import rules, workflow
 from portal_coaching.unit.models import UnitInventory, UnitMeeting, UnitPair
 
@@ -69,12 +69,14 @@ def add_demo(rng, scale) -> str | None:
             running += 1
         elif kind == 1:
             entry = _entry(employee, "coaching", "divalidasi", area)
+            entry.proposed_at = waiting_since(rng)
+            agreed = waiting_since(rng, after=entry.proposed_at.date())
             db.session.add(UnitPair(inventory_id=entry.id, jenis="coaching", employee_id=employee.id,
                                 partner_id=employee.supervisor_id, supervisor_id=employee.supervisor_id,
                                 unit_id=employee.unit_id, status="kesepakatan", kegiatan=area[1],
-                                partner_accepted_at=utcnow()))
+                                created_at=agreed, partner_accepted_at=agreed))
         else:
-            _entry(employee, rng.choice(("coaching", "mentoring")), "diusulkan", None)
+            _entry(employee, rng.choice(("coaching", "mentoring")), "diusulkan", None).proposed_at = waiting_since(rng)
     db.session.flush()
     return (f"{len(chosen)} pegawai diinventarisasi untuk coaching/mentoring unit; {running} mentoring "
             "berjalan dengan 3 pertemuan dalam sebulan (pertemuan ke-3 tidak dihitung, CU-03).")
