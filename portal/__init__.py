@@ -82,8 +82,10 @@ def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, ob
 
 def _init_extensions(app: Flask) -> None:
     from portal import auth_loader, database, migrations_config
+    from portal.ledger import rollup
 
     db.init_app(app)
+    rollup.install()  # the ledger's rollup follows every ORM write of a ledger row
     with app.app_context():
         database.configure_sqlite(db.engine)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True)

@@ -108,11 +108,13 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(activities)
     app.cli.add_command(import_cli.assessments)  # flask assessments import FILE
     app.cli.add_command(import_cli.skp)  # flask skp import FILE
+    from portal.ledger.cli import ledger  # flask ledger verify
     from portal.mail.cli import mail  # flask mail run
     from portal.operations.backup import backup  # flask backup create / restore
     from portal.rulebook.markdown import rules  # flask rules docs
 
     app.cli.add_command(mail)
+    app.cli.add_command(ledger)
     app.cli.add_command(backup)
 
     app.cli.add_command(rules)

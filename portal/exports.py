@@ -1,8 +1,11 @@
-"""Spreadsheet export helpers (openpyxl, write-only) with formula-injection escaping."""
+"""Every file the portal hands out (:func:`download`, :func:`attach`: one ``Content-Disposition``
+and cache policy) and the spreadsheet helpers (openpyxl, write-only) with formula-injection
+escaping."""
 
 from __future__ import annotations
 
 import io
+import mimetypes
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -33,6 +36,33 @@ def content_disposition(filename: str, inline: bool = False) -> str:
     return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
+MIMETYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "zip": "application/zip",
+    "json": "application/json",
+}
+PRIVATE = "private, no-store"
+
+
+def download(body, filename: str, mimetype: str | None = None, cache: str = PRIVATE) -> Response:
+    """A file download (bytes, or an iterable of chunks): the type from the name's extension
+    unless given, the safe ``Content-Disposition``, and not kept by shared caches."""
+    if mimetype is None:
+        extension = filename.rpartition(".")[2].lower()
+        mimetype = MIMETYPES.get(extension) or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    return Response(body, mimetype=mimetype, headers={
+        "Content-Disposition": content_disposition(filename), "Cache-Control": cache})
+
+
+def attach(response: Response, filename: str, cache: str = PRIVATE) -> Response:
+    """The same headers on a response made elsewhere (``send_file`` of a stored file)."""
+    response.headers["Content-Disposition"] = content_disposition(filename)
+    response.headers["Cache-Control"] = cache
+    return response
+
+
 def safe_cell(value):
     """Text a spreadsheet would run as a formula is prefixed with an apostrophe; control
     characters XLSX cannot hold (NUL, …) are dropped instead of failing the whole export."""
@@ -56,11 +86,7 @@ def xlsx_response(filename: str, title: str, header: Sequence[str], rows: Iterab
         sheet.append([safe_cell(v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return Response(
-        buffer.getvalue(),
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": content_disposition(filename)},
-    )
+    return download(buffer.getvalue(), filename)
 
 
 def _bold(sheet, text: str):

@@ -88,7 +88,9 @@ from portal.eligibility.testing import (
     record_gaps,
 )
 from portal.exports import (
+    attach,
     content_disposition,
+    download,
 )
 from portal.extensions import (
     db,
@@ -385,7 +387,9 @@ __all__ = [
     "commit_activity_import",
     "commit_or_flash",
     "complete_monitoring",
+    "attach",
     "content_disposition",
+    "download",
     "cost_columns",
     "cost_total",
     "CostColumns",

@@ -26,7 +26,7 @@ from pathlib import Path
 from flask import Response, abort, current_app, send_file
 from werkzeug.datastructures import FileStorage
 
-from portal.exports import content_disposition
+from portal.exports import attach
 from portal.extensions import db
 from portal.models import StoredFile
 
@@ -185,11 +185,8 @@ def send_stored(stored: StoredFile, download_name_: str | None = None) -> Respon
     if stored.kind not in FILE_TYPES or not path.is_file():
         current_app.logger.error("stored file %s missing on disk", stored.id)
         abort(404)
-    response = send_file(path, mimetype=FILE_TYPES[stored.kind].mimetype, conditional=False,
-                         etag=False, max_age=0)
-    response.headers["Content-Disposition"] = content_disposition(
-        download_name(stored, download_name_))
+    response = attach(send_file(path, mimetype=FILE_TYPES[stored.kind].mimetype, conditional=False,
+                                etag=False, max_age=0), download_name(stored, download_name_))
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

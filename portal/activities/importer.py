@@ -15,6 +15,7 @@ from pathlib import Path
 from portal import audit
 from portal.activities.caps_forecast import forecast
 from portal.activities.validation import ActivityPreview, validate
+from portal.database import LEDGER_TABLES, refresh_statistics
 from portal.extensions import db
 from portal.imports.reader import read_sheet
 from portal.imports.validation import Problem
@@ -91,6 +92,7 @@ def commit(path: Path, scope: tuple[str, ...] | None, source: str, ext: str | No
     except Exception:
         db.session.rollback()
         raise
+    refresh_statistics(LEDGER_TABLES, len(outcome.ids))
     result.committed = True
     return result
 

@@ -9,13 +9,13 @@ import codecs
 import csv
 import io
 
-from flask import Blueprint, Response, flash, request
+from flask import Blueprint, flash, request
 from flask_login import current_user
 
 from portal.access import ADMINS, access
 from portal.activities.columns import COLUMNS, HELP
 from portal.activities.jobs import NAME
-from portal.exports import content_disposition
+from portal.exports import download
 from portal.imports import pipeline, storage
 from portal.imports.reader import MAX_ROWS, ImportFileError, angka
 from portal.web import redirect_to, render
@@ -42,9 +42,7 @@ def template():
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerow(COLUMNS)
     content = codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
-    return Response(content, mimetype="text/csv; charset=utf-8", headers={
-        "Content-Disposition": content_disposition("templat-impor-kegiatan.csv"),
-        "Cache-Control": "no-cache"})
+    return download(content, "templat-impor-kegiatan.csv", cache="no-cache")
 
 
 @bp.route("/pratinjau", methods=["POST"])

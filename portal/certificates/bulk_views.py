@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, Response, abort, current_app, request, stream_with_context
+from flask import Blueprint, abort, current_app, request, stream_with_context
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from portal.access import ADMINS, access
 from portal.certificates import bulk, document, jobs
 from portal.certificates.bulk import BulkFilter
-from portal.exports import content_disposition
+from portal.exports import download as file_download
 from portal.extensions import db, limiter
 from portal.ledger.catalogue import mechanism_choices, mechanism_title
 from portal.ledger.numbers import jp_number
@@ -121,6 +121,4 @@ def download(job_id: int):
     ids = bulk.job_certificates(job.id)
     if not ids:
         abort(404)
-    return Response(stream_with_context(bulk.zip_stream(ids)), mimetype="application/zip", headers={
-        "Content-Disposition": content_disposition(f"sertifikat-massal-{job.id}.zip"),
-        "Cache-Control": "private, no-store"})
+    return file_download(stream_with_context(bulk.zip_stream(ids)), f"sertifikat-massal-{job.id}.zip")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, flash, request
+from flask import Blueprint, abort, current_app, flash, request
 from flask_login import current_user
 from sqlalchemy import or_, select
 
@@ -10,7 +10,7 @@ from portal.access import ADMINS, ROLES, access
 from portal.certificates import access_rules, document, storage
 from portal.certificates.context import CertificateError
 from portal.certificates.service import pdf_bytes, reissue, revoke
-from portal.exports import content_disposition
+from portal.exports import download as file_download
 from portal.extensions import db, limiter
 from portal.ledger.numbers import jp_number
 from portal.models.certificate import Certificate
@@ -51,9 +51,7 @@ def download(certificate_id: int):
         abort(500)
     except PdfError:
         abort(500)
-    return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": content_disposition(f"{storage.download_name(certificate)}"),
-        "Cache-Control": "private, no-store"})
+    return file_download(data, storage.download_name(certificate))
 
 
 @bp.route("/kelola")

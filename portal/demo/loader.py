@@ -10,6 +10,7 @@ from sqlalchemy import insert, select, update
 
 from portal.auth import passwords
 from portal.certificates import settings as certificate_settings
+from portal.database import LEDGER_TABLES, refresh_statistics
 from portal.demo import structure as s
 from portal.demo.people import PeopleFactory
 from portal.extensions import db
@@ -211,6 +212,7 @@ def load(scale: str, seed: int, echo: Callable[[str], None] = print,
             lines.append(f"[{slug}] {summary}")
     lines.append(_demo_certificates(rng))
     db.session.commit()
+    refresh_statistics(["unit", "employee", "employee_gap", "account", *LEDGER_TABLES], len(people))
     return lines + _account_lines(accounts)
 
 

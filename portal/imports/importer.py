@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from portal import audit
 from portal.assessments.results import SPEC as ASSESSMENTS
 from portal.assessments.skp import SPEC as SKP
+from portal.database import refresh_statistics
 from portal.extensions import db
 from portal.imports import authority as import_authority
 from portal.imports import employees, units
@@ -75,7 +76,7 @@ def commit(kind: str, path: Path, allowed: set[str] | None, source: str,
             actor_id=actor_id,
         )
         db.session.commit()
-        _refresh_statistics(kind, result.rows)
+        refresh_statistics([ENTITY[kind]], result.rows)
     except IntegrityError as error:
         db.session.rollback()
         log.warning("import of %s refused by the database: %s", kind, error)
@@ -87,16 +88,6 @@ def commit(kind: str, path: Path, allowed: set[str] | None, source: str,
         db.session.rollback()
         raise
     return result
-
-
-def _refresh_statistics(kind: str, rows: int) -> None:
-    """After a big import PostgreSQL's planner still sees the old table size until autovacuum
-    runs; the next import's lookups would then scan instead of using the indexes."""
-    if rows < 1000 or db.engine.dialect.name != "postgresql":
-        return
-    table = ENTITY[kind]
-    db.session.execute(text(f"ANALYZE {table}"))  # only a warning when not the owner
-    db.session.commit()
 
 
 def summary(result: Preview) -> str:

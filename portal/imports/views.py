@@ -8,11 +8,11 @@ swapped in.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, request
+from flask import Blueprint, abort, flash, request
 from flask_login import current_user
 
 from portal.access import access
-from portal.exports import content_disposition
+from portal.exports import download
 from portal.imports import importer, jobs, pipeline, storage, template_files
 from portal.imports.columns import described
 from portal.imports.reader import MAX_ROWS, ImportFileError, angka
@@ -60,8 +60,7 @@ def index():
 @access(*IMPORTERS)
 def template(slug: str, fmt: str):
     content, mimetype, name = template_files.build(_kind(slug), fmt)
-    return Response(content, mimetype=mimetype, headers={
-        "Content-Disposition": content_disposition(name), "Cache-Control": "no-cache"})
+    return download(content, name, mimetype=mimetype, cache="no-cache")
 
 
 @bp.route(f"/<{KIND}:slug>/pratinjau", methods=["POST"])

@@ -38,6 +38,7 @@ from portal.audit import record
 from portal.extensions import db
 from portal.imports.validation import chunks
 from portal.ledger import caps as cap_engine
+from portal.ledger import rollup
 from portal.ledger.catalogue import mechanism_model
 from portal.ledger.history import block_flags
 from portal.ledger.locks import lock_ledger
@@ -142,6 +143,7 @@ def bulk_credit(participations: list[Participation], batch: str,
     if ids != sorted(ids):  # not expected (see the module docstring); stay exact anyway
         exact |= set(groups)
     _recompute_exactly(exact, set(ids), actor_id)
+    rollup.refresh(set(groups) | exact)  # COPY and the multi-row UPDATE bypass the ORM's events
     if exact:
         _read_back(outcome, ids)
     else:

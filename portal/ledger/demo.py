@@ -18,6 +18,7 @@ from decimal import Decimal
 from sqlalchemy import insert, select
 
 from portal.extensions import db
+from portal.ledger import rollup
 from portal.ledger.catalogue import MECHANISM_MODELS
 from portal.ledger.clock import today
 from portal.ledger.models import LedgerEntry
@@ -131,16 +132,18 @@ def demo_rows(rng: random.Random, employee_ids: list[int], years: list[int],
 
 
 def insert_rows(rows: Iterator[dict], chunk: int = 5000) -> int:
-    """Bulk-insert ``rows``; return how many."""
-    batch, total = [], 0
+    """Bulk-insert ``rows`` and bring the rollup up to date; return how many."""
+    batch, total, groups = [], 0, set()
     for row in rows:
         batch.append(row)
+        groups.add((row["employee_id"], row["activity_date"].year * 100 + row["activity_date"].month))
         if len(batch) == chunk:
             db.session.execute(insert(LedgerEntry), batch)
             total, batch = total + len(batch), []
     if batch:
         db.session.execute(insert(LedgerEntry), batch)
         total += len(batch)
+    rollup.refresh(groups)
     return total
 
 

@@ -89,12 +89,14 @@ class LedgerEntry(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # No ON DELETE: an employee with ledger history cannot be deleted by accident.
-    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"))
-    mechanism: Mapped[str] = mapped_column(String(40), index=True)
-    model: Mapped[int] = mapped_column(SmallInteger)
+    # active_history: the rollup (portal.ledger.rollup) needs the old value of every column it
+    # is keyed or summed by when a row changes.
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), active_history=True)
+    mechanism: Mapped[str] = mapped_column(String(40), index=True, active_history=True)
+    model: Mapped[int] = mapped_column(SmallInteger, active_history=True)
     activity_type: Mapped[str] = mapped_column(String(40))
     role: Mapped[str] = mapped_column(String(20))
-    activity_date: Mapped[dt.date] = mapped_column(Date)
+    activity_date: Mapped[dt.date] = mapped_column(Date, active_history=True)
     title: Mapped[str] = mapped_column(String(300))
     reference: Mapped[str] = mapped_column(String(120))
     source: Mapped[str] = mapped_column(String(10))
@@ -104,8 +106,8 @@ class LedgerEntry(db.Model):
     jp_claimed: Mapped[Decimal] = mapped_column(JP)
     # Invariant: jp_counted == jp_claimed when counted, else 0 (cap, zero JP or cancelled), so
     # SUM(jp_counted) over any set of rows is its counted JP.
-    jp_counted: Mapped[Decimal] = mapped_column(JP)
-    counted: Mapped[bool] = mapped_column(Boolean)
+    jp_counted: Mapped[Decimal] = mapped_column(JP, active_history=True)
+    counted: Mapped[bool] = mapped_column(Boolean, active_history=True)
     # The rule that produced jp_claimed, and the hook's explanation of it.
     rule_id: Mapped[str] = mapped_column(String(20))
     explanation: Mapped[str] = mapped_column(String(300), default="")
@@ -121,7 +123,7 @@ class LedgerEntry(db.Model):
     import_batch: Mapped[str | None] = mapped_column(String(40), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
-    cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime, active_history=True)
     cancelled_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("account.id", ondelete="SET NULL"))
     cancel_reason: Mapped[str | None] = mapped_column(String(300))
@@ -152,3 +154,34 @@ class LedgerEntry(db.Model):
             "reason": self.reason, "setting_version_id": self.setting_version_id,
             "cancelled": self.is_cancelled, "flag": self.flag,
         }
+
+
+class LedgerMonth(db.Model):
+    """The maintained rollup (issue 21): counted JP of one employee, month and mechanism, and how
+    many live rows of it were not counted. Kept by :mod:`portal.ledger.rollup` in the same
+    transaction as every ledger write; ``flask ledger verify`` recomputes it from the rows."""
+
+    __tablename__ = "jp_ledger_month"
+
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    month: Mapped[int] = mapped_column(SmallInteger, primary_key=True)  # 1–12
+    mechanism: Mapped[str] = mapped_column(String(40), primary_key=True)
+    model: Mapped[int] = mapped_column(SmallInteger)
+    jp: Mapped[Decimal] = mapped_column(Numeric(9, 2), default=0)
+    not_counted: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LedgerYear(db.Model):
+    """The rollup by employee and year: counted JP in all and per model (70, 20, 10) — one row
+    per employee for compliance, Tim & Unit, reports and the API."""
+
+    __tablename__ = "jp_ledger_year"
+    __table_args__ = (Index("ix_jp_ledger_year_year_employee", "year", "employee_id", "jp"),)
+
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    jp: Mapped[Decimal] = mapped_column(Numeric(9, 2), default=0)
+    jp70: Mapped[Decimal] = mapped_column(Numeric(9, 2), default=0)
+    jp20: Mapped[Decimal] = mapped_column(Numeric(9, 2), default=0)
+    jp10: Mapped[Decimal] = mapped_column(Numeric(9, 2), default=0)

@@ -3,27 +3,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.ledger.numbers import jp_number
-from portal.models import LedgerEntry
+from portal.models import LedgerMonth
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 
 
 def cumulative_by_month(employee_id: int, year: int) -> list[int | float]:
     """Counted JP from 1 January to the end of each month of ``year`` (12 values)."""
-    month = extract("month", LedgerEntry.activity_date)
-    monthly = dict(db.session.execute(
-        select(month, func.sum(LedgerEntry.jp_counted))
-        .where(LedgerEntry.employee_id == employee_id, LedgerEntry.counted.is_(True),
-               LedgerEntry.activity_date >= dt.date(year, 1, 1),
-               LedgerEntry.activity_date <= dt.date(year, 12, 31))
-        .group_by(month)).all())
+    monthly = dict(db.session.execute(  # the maintained rollup (portal.ledger.rollup)
+        select(LedgerMonth.month, func.sum(LedgerMonth.jp))
+        .where(LedgerMonth.employee_id == employee_id, LedgerMonth.year == year)
+        .group_by(LedgerMonth.month)).all())
     running, values = Decimal(0), []
     for number in range(1, 13):
         running += Decimal(monthly.get(number) or 0)

@@ -35,7 +35,7 @@ from portal.ledger.catalogue import mechanism_model
 from portal.ledger.clock import today
 from portal.ledger.history import block_flag, block_refusal, pre_circular_result
 from portal.ledger.locks import lock_groups
-from portal.ledger.models import LedgerEntry
+from portal.ledger.models import LedgerEntry, LedgerMonth
 from portal.ledger.numbers import jp_number, to_jp
 from portal.ledger.settings import JPSettings, core_value
 from portal.models import Account, Employee, Unit
@@ -302,17 +302,15 @@ def year_summary(employee_id: int, year: int) -> dict:
     employee = db.session.get(Employee, employee_id)
     if employee is None:
         raise LedgerError("Pegawai tidak ditemukan.")
-    start, end = year_bounds(year)
-    in_year = (LedgerEntry.employee_id == employee_id, LedgerEntry.activity_date >= start,
-               LedgerEntry.activity_date < end)
+    # The maintained rollup (portal.ledger.rollup): at most 12 rows per mechanism.
     rows = db.session.execute(
-        select(LedgerEntry.model, LedgerEntry.mechanism, func.sum(LedgerEntry.jp_counted))
-        .where(*in_year, LedgerEntry.counted.is_(True))
-        .group_by(LedgerEntry.model, LedgerEntry.mechanism)
+        select(LedgerMonth.model, LedgerMonth.mechanism, func.sum(LedgerMonth.jp),
+               func.sum(LedgerMonth.not_counted))
+        .where(LedgerMonth.employee_id == employee_id, LedgerMonth.year == year)
+        .group_by(LedgerMonth.model, LedgerMonth.mechanism)
     ).all()
-    not_counted = db.session.scalar(
-        select(func.count()).where(*in_year, LedgerEntry.counted.is_(False),
-                                   LedgerEntry.cancelled_at.is_(None)))
+    not_counted = sum(int(n or 0) for *_rest, n in rows)
+    rows = [(model, mechanism, jp) for model, mechanism, jp, _n in rows if jp]
     by_model = {str(m): Decimal(0) for m in MODELS}
     by_mechanism: dict[str, Decimal] = {}
     for model, mechanism, jp in rows:

@@ -1,21 +1,20 @@
 """Team and unit compliance: counted JP per employee for a year, aggregated in SQL.
 
-Every figure comes from one ``GROUP BY employee_id`` over the year's ledger rows (served by
-the covering index ``ix_jp_ledger_entry_date_employee``: ``jp_counted`` is 0 for rows not
-counted and for cancelled rows, so no other column is read), joined to the employees the
-user may see. Nothing loops over ledger rows in Python.
+Every figure comes from the maintained rollup (``jp_ledger_year``: one row per employee and
+year, kept with every ledger write by :mod:`portal.ledger.rollup`) joined to the employees the
+user may see. Nothing reads the ledger's rows and nothing loops over them in Python.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true, union
 
 from portal.extensions import db
-from portal.ledger.models import LedgerEntry
+from portal.ledger.models import LedgerYear
 from portal.ledger.numbers import jp_number
-from portal.ledger.service import target_for, year_bounds
+from portal.ledger.service import target_for
 from portal.models import Account, Employee, Unit
 from portal.scope import viewable_units
 
@@ -53,7 +52,15 @@ def team_scope(user: Account) -> ColumnElement[bool]:
     atasan, unit subtrees for pimpinan_unit/admin_unit, the ministry for admin SDM."""
     if user.is_ministry_wide:
         return true()
-    return or_(Employee.supervisor_id == user.employee_id, viewable_units(user))
+    # Ids, not an OR over every employee: the direct reports (index on supervisor_id) UNION the
+    # people of the units under the user's paths (index on unit_id; the unit table is small),
+    # so a 365-person team costs like 365 people, not like the ministry.
+    reports = select(Employee.id).where(Employee.supervisor_id == user.employee_id)
+    paths = user.admin_unit_paths + user.headed_unit_paths
+    if not paths:
+        return Employee.id.in_(reports)
+    units = select(Unit.id).where(viewable_units(user))
+    return Employee.id.in_(union(reports, select(Employee.id).where(Employee.unit_id.in_(units))))
 
 
 def _employee_filter(user: Account, flt: TeamFilter) -> list[ColumnElement[bool]]:
@@ -69,23 +76,14 @@ def _employee_filter(user: Account, flt: TeamFilter) -> list[ColumnElement[bool]
 
 
 def _jp_per_employee(year: int, employees=None):
-    """Counted JP per employee in ``year``, optionally only for ``employees`` (a subquery of
-    ids). The semi-join lets the database read only a team's rows (index on employee_id,
-    activity_date); without it, one pass over the year's covering index serves the ministry."""
-    start, end = year_bounds(year)
-    jp = LedgerEntry.jp_counted
-
-    def of_model(model: int):
-        return func.sum(case((LedgerEntry.model == model, jp), else_=0))
-
-    query = (
-        select(LedgerEntry.employee_id.label("employee_id"), func.sum(jp).label("jp"),
-               of_model(70).label("jp70"), of_model(20).label("jp20"), of_model(10).label("jp10"))
-        .where(LedgerEntry.activity_date >= start, LedgerEntry.activity_date < end)
-        .group_by(LedgerEntry.employee_id)
-    )
+    """Counted JP per employee in ``year`` from the maintained rollup (one row per employee and
+    year, :mod:`portal.ledger.rollup`), optionally only for ``employees`` (a subquery of ids)."""
+    query = (select(LedgerYear.employee_id.label("employee_id"), LedgerYear.jp.label("jp"),
+                    LedgerYear.jp70.label("jp70"), LedgerYear.jp20.label("jp20"),
+                    LedgerYear.jp10.label("jp10"))
+             .where(LedgerYear.year == year))
     if employees is not None:
-        query = query.where(LedgerEntry.employee_id.in_(employees))
+        query = query.where(LedgerYear.employee_id.in_(employees))
     return query.subquery("jp_sum")
 
 

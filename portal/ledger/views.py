@@ -3,11 +3,11 @@ and the home-page card."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, request
+from flask import Blueprint, abort, current_app, request
 from flask_login import current_user
 
 from portal.access import MANAGERS, ROLES, access
-from portal.exports import content_disposition, xlsx_response
+from portal.exports import download, xlsx_response
 from portal.extensions import db, limiter
 from portal.i18n import tanggal
 from portal.ledger import charts, progress, service, team
@@ -192,10 +192,7 @@ def team_export():
     title = f"JP pegawai tahun {flt.year}, {which}, {scope} — diunduh {tanggal(today())}"
     data = team_workbook(title, rows)
     name = f"jp-tim-{flt.year}.xlsx"
-    return Response(data, headers={
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": content_disposition(f"{name}"),
-    })
+    return download(data, name)
 
 
 def register_blueprints(app) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
 from portal.i18n import angka
-from portal.ledger.models import LedgerEntry
+from portal.ledger.models import LedgerYear
 from portal.ledger.projection import AT_RISK_STATUSES, Projection, outlook
 from portal.ledger.service import target_for
 from portal.mail.kinds import MONTHLY
@@ -26,10 +26,8 @@ def behind_pace(on_date: dt.date) -> dict[int, list[tuple[Employee, Projection]]
     """supervisor employee id -> [(report, projection)] of reports whose projection to 31
     December is *berisiko* or *akan tertinggal* (portal.ledger.projection: counted JP, scheduled
     JP apart; one grouped query for the counted JP, one hook call for what is scheduled)."""
-    start = dt.date(on_date.year, 1, 1)
-    counted = (select(LedgerEntry.employee_id, func.sum(LedgerEntry.jp_counted).label("jp"))
-               .where(LedgerEntry.activity_date >= start, LedgerEntry.activity_date <= on_date)
-               .group_by(LedgerEntry.employee_id).subquery())
+    counted = (select(LedgerYear.employee_id, LedgerYear.jp)  # the maintained rollup
+               .where(LedgerYear.year == on_date.year).subquery())
     found = db.session.execute(
         select(Employee, func.coalesce(counted.c.jp, 0))
         .outerjoin(counted, counted.c.employee_id == Employee.id)

@@ -1,6 +1,8 @@
 """The core's tables: people, units, accounts, mechanism switches and the audit log."""
 
 from portal.ledger.models import LedgerEntry, RuleSettingVersion
+from portal.ledger.models import LedgerMonth as LedgerMonth
+from portal.ledger.models import LedgerYear as LedgerYear
 from portal.mail.models import MailMessage as MailMessage
 from portal.models.account import Account, RoleGrant
 from portal.models.api_token import ApiToken as ApiToken

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, request
+from flask import abort, flash, request
 from flask_login import current_user
 from sqlalchemy import select
 
 from portal.access import ADMINS, SDM, access
 from portal.assessments import skp
-from portal.exports import content_disposition
+from portal.exports import download
 from portal.extensions import db
 from portal.ledger.clock import today
 from portal.models import Employee, Unit
@@ -62,8 +62,7 @@ def report_pdf(kind: str):
     except PdfError as error:
         flash(str(error), "error")
         return redirect_to("placements.report", kind=spec.slug)
-    return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": content_disposition(f"{report_.filename}.pdf"), "Cache-Control": "private, no-store"})
+    return download(data, f"{report_.filename}.pdf")
 
 
 @bp.route("/<kind>/laporan.xlsx")

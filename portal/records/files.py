@@ -9,7 +9,7 @@ import io
 
 from flask import Response, json
 
-from portal.exports import content_disposition, safe_cell, xlsx_response
+from portal.exports import download, safe_cell, xlsx_response
 from portal.records.service import DevelopmentRecord
 
 HEADER = ("nip", "nama", "jenis", "mekanisme", "nama_kegiatan", "penyelenggara",
@@ -36,6 +36,4 @@ def response(fmt: str, records: list[DevelopmentRecord], name: str) -> Response:
         writer.writerow(HEADER)
         writer.writerows([safe_cell(value) for value in _row(r)] for r in records)
         body, mimetype = codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8"), "text/csv; charset=utf-8"
-    return Response(body, mimetype=mimetype,
-                    headers={"Content-Disposition": content_disposition(f"{filename}"),
-                             "Cache-Control": "no-store"})
+    return download(body, filename, mimetype=mimetype, cache="no-store")

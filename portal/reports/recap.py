@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from portal.extensions import db
 from portal.i18n import tanggal
+from portal.ledger import rollup
 from portal.ledger.numbers import jp_number
-from portal.models import Employee, LedgerEntry, Unit
+from portal.models import Employee, Unit
 from portal.reports.model import Report, number_rows, totals_of
 from portal.reports.plugin_rows import plugin_rows
 from portal.reports.signers import place_date, signatures
@@ -33,15 +34,8 @@ def build(unit: Unit, period: ReportPeriod) -> Report:
         select(Employee.id, Employee.nama, Employee.nip, Employee.golongan)
         .join(Unit, Employee.unit_id == Unit.id).where(in_unit).order_by(Employee.nama, Employee.nip)
     ).all()
-    jp = {}
-    for employee_id, model, total in db.session.execute(
-            select(LedgerEntry.employee_id, LedgerEntry.model, func.sum(LedgerEntry.jp_counted))
-            .join(Employee, LedgerEntry.employee_id == Employee.id)
-            .join(Unit, Employee.unit_id == Unit.id)
-            .where(in_unit, LedgerEntry.counted.is_(True), LedgerEntry.activity_date >= period.start,
-                   LedgerEntry.activity_date <= period.end)
-            .group_by(LedgerEntry.employee_id, LedgerEntry.model)):
-        jp[(employee_id, model)] = Decimal(total or 0)
+    in_scope = select(Employee.id).join(Unit, Employee.unit_id == Unit.id).where(in_unit)
+    jp = rollup.jp_by_model(in_scope, period.start, period.end)
     extra_columns, extra_values = plugin_rows("rekap", unit, period)
     rows = []
     for employee_id, nama, nip, gol in employees:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, current_app
 from flask_login import current_user
 
 from portal.access import ADMINS, ROLES, access
-from portal.exports import content_disposition
+from portal.exports import download
 from portal.extensions import limiter
 from portal.ledger.catalogue import mechanism_choices
 from portal.pagination import page_number
@@ -74,9 +74,7 @@ def _export(kind: str, fmt: str):
         data = document.render(report)
     except PdfError as error:
         return _error(kind, str(error))
-    return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": content_disposition(f"{report.filename}.pdf"),
-        "Cache-Control": "private, no-store"})
+    return download(data, f"{report.filename}.pdf")
 
 
 @bp.route("/transkrip")

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from portal.exports import content_disposition, safe_cell
+from portal.exports import download, safe_cell
 from portal.reports.model import Report
 
 CHUNK = 64 * 1024
@@ -72,6 +72,4 @@ def _chunks(handle) -> Iterator[bytes]:
 def response(report: Report) -> Response:
     handle = tempfile.TemporaryFile()
     write(report, handle)
-    return Response(_chunks(handle), mimetype=MIMETYPE, headers={
-        "Content-Disposition": content_disposition(f"{report.filename}.xlsx"),
-        "Cache-Control": "private, no-store"})
+    return download(_chunks(handle), f"{report.filename}.xlsx")

@@ -18,7 +18,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal.access import ROLES, access
-from portal.exports import content_disposition
+from portal.exports import attach
 from portal.extensions import db
 from portal.models.task_job import DONE, TaskJob
 from portal.pagination import page_number
@@ -83,10 +83,7 @@ def download(job_id: int):
     path = result_folder() / Path(stored["path"]).name
     if not path.is_file():
         abort(404)
-    response = send_file(path, mimetype=stored["mimetype"])
-    response.headers["Content-Disposition"] = content_disposition(stored["nama"])
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return attach(send_file(path, mimetype=stored["mimetype"]), stored["nama"])
 
 
 def result_folder() -> Path:

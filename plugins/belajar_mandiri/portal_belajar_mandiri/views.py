@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, request
+from flask import Blueprint, abort, flash, request
 from flask_login import current_user
 from sqlalchemy import or_, select
 
@@ -21,8 +21,8 @@ from portal.sdk import (
     arg,
     check_eligibility,
     commit_or_flash,
-    content_disposition,
     db,
+    download,
     int_arg,
     once_per_form,
     page_number,
@@ -60,9 +60,7 @@ def _pdf(data_source, filename: str, back: MandiriAssignment):
     except PdfError as error:
         flash(str(error), "error")
         return redirect_to("belajar_mandiri.assignment", assignment_id=back.id)
-    return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": content_disposition(f"{filename}.pdf"),
-        "Cache-Control": "private, no-store"})
+    return download(data, f"{filename}.pdf")
 
 
 # --------------------------------------------------------------------------- list

@@ -3,7 +3,7 @@ form post without JS), sent to the HR unit, exported as PDF and XLSX in the tabl
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, render_template, request
+from flask import abort, flash, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -12,8 +12,8 @@ from portal.sdk import (
     PdfError,
     access,
     commit_or_flash,
-    content_disposition,
     db,
+    download,
     int_arg,
     redirect_to,
     render,
@@ -130,6 +130,4 @@ def export(fmt: str):
     except PdfError as error:
         flash(str(error), "error")
         return redirect_to("belajar_mandiri.monitoring", tahun=_year())
-    return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": content_disposition(f"{report.filename}.pdf"),
-        "Cache-Control": "private, no-store"})
+    return download(data, f"{report.filename}.pdf")

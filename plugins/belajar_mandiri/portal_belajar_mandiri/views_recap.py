@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Response, flash
+from flask import flash
 from sqlalchemy import select
 
-from portal.sdk import SDM, PdfError, Unit, access, arg, content_disposition, db, int_arg, redirect_to, render, today
+from portal.sdk import SDM, PdfError, Unit, access, arg, db, download, int_arg, redirect_to, render, today
 from portal.sdk import report_document as document
 from portal.sdk import report_xlsx as xlsx
 from portal_belajar_mandiri import reports
@@ -52,6 +52,4 @@ def recap_export(fmt: str):
     except PdfError as error:
         flash(str(error), "error")
         return redirect_to("belajar_mandiri.recap", tahun=year)
-    return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": content_disposition(f"{report.filename}.pdf"),
-        "Cache-Control": "private, no-store"})
+    return download(data, f"{report.filename}.pdf")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, request
+from flask import abort, flash, request
 from flask_login import current_user
 from sqlalchemy import or_, select
 
@@ -14,8 +14,8 @@ from portal.sdk import (
     UploadError,
     access,
     commit_or_flash,
-    content_disposition,
     db,
+    download,
     download_name,
     megabytes,
     once_per_form,
@@ -135,9 +135,7 @@ def statement(material_id: int):
         flash(str(error), "error")
         return redirect_to("komunitas.material", material_id=material.id)
     name = download_name(material.file, f"surat-pernyataan-{material.id}").rsplit(".", 1)[0]
-    return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": content_disposition(f"{name}.pdf"),
-        "Cache-Control": "private, no-store"})
+    return download(data, f"{name}.pdf")
 
 
 def _decide(material: Material, action, success: str):

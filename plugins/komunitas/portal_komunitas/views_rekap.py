@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, flash, request
+from flask import flash, request
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -13,9 +13,9 @@ from portal.sdk import (
     ReportPeriod,
     Unit,
     access,
-    content_disposition,
     current_quarter,
     db,
+    download,
     period_label,
     redirect_to,
     render,
@@ -73,9 +73,7 @@ def recap_export(fmt: str):
     except PdfError as error:
         flash(str(error), "error")
         return redirect_to("komunitas.recap")
-    return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": content_disposition(f"{report.filename}.pdf"),
-        "Cache-Control": "private, no-store"})
+    return download(data, f"{report.filename}.pdf")
 
 
 @bp.route("/rekap/serahkan", methods=["POST"])

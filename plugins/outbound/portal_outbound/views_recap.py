@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Response, flash
+from flask import flash
 
-from portal.sdk import PdfError, access, content_disposition, redirect_to, render
+from portal.sdk import PdfError, access, download, redirect_to, render
 from portal.sdk import report_document as document
 from portal.sdk import report_xlsx as xlsx
 from portal_outbound import reports
@@ -31,6 +31,4 @@ def recap_export(programme_id: int, fmt: str):
     except PdfError as error:
         flash(str(error), "error")
         return redirect_to("outbound.recap", programme_id=programme.id)
-    return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": content_disposition(f"{report.filename}.pdf"),
-        "Cache-Control": "private, no-store"})
+    return download(data, f"{report.filename}.pdf")

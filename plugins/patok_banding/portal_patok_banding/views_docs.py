@@ -6,7 +6,7 @@ from flask import Response, abort, flash
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.sdk import ROLES, PdfError, access, content_disposition, db, redirect_to, render, render_report
+from portal.sdk import ROLES, PdfError, access, db, download, redirect_to, render, render_report
 from portal.sdk import report_xlsx as xlsx
 from portal_patok_banding import letters, reports, rules
 from portal_patok_banding.models import PBParticipant, PBProgram
@@ -15,9 +15,7 @@ from portal_patok_banding.views import bp, program_or_404
 
 
 def _pdf(data: bytes, name: str) -> Response:
-    return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": content_disposition(f"{name}.pdf"),
-        "Cache-Control": "private, no-store"})
+    return download(data, f"{name}.pdf")
 
 
 def _letter(program_id: int, key: str, build, name: str):

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, request
+from flask import abort, flash, request
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -16,8 +16,8 @@ from portal.sdk import (
     PdfError,
     access,
     commit_or_flash,
-    content_disposition,
     db,
+    download,
     redirect_to,
     render,
     today,
@@ -282,6 +282,4 @@ def printable(participant_id: int, form: str):
     except PdfError as error:
         flash(str(error), "error")
         return redirect_to("coaching.record", participant_id=participant.id)
-    return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": content_disposition(f"{form}-{participant.employee.nip}.pdf"),
-        "Cache-Control": "private, no-store"})
+    return download(data, f"{form}-{participant.employee.nip}.pdf")

@@ -4,7 +4,7 @@ gives them a role, and admin SDM (CM-01): everyone else gets 404."""
 
 from __future__ import annotations
 
-from flask import Response, abort, flash
+from flask import abort, flash
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -15,8 +15,8 @@ from portal.sdk import (
     access,
     arg,
     commit_or_flash,
-    content_disposition,
     db,
+    download,
     once_per_form,
     page_number,
     redirect_to,
@@ -231,6 +231,4 @@ def documentation(pair_id: int, fmt: str):
     except PdfError as error:
         flash(str(error), "error")
         return _back(pair)
-    return Response(data, mimetype="application/pdf", headers={
-        "Content-Disposition": content_disposition(f"{report.filename}.pdf"),
-        "Cache-Control": "private, no-store"})
+    return download(data, f"{report.filename}.pdf")

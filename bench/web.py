@@ -1,0 +1,255 @@
+"""Web benchmark at ministry scale (issue 21): the portal's pages under load, side by side with
+two floors measured in the same run.
+
+- Builds (or reuses) the ministry demo on PostgreSQL (``flask db upgrade``, ``flask demo load
+  --scale ministry``; ANALYZE after), and gives the measured users a known password and an API
+  token.
+- Starts the floors (``bench/floor_app.py``: a bare Flask page, and a bare Flask page doing one
+  indexed query) and the portal under gunicorn with the same number of workers.
+- For each page, alternates floor and portal runs of ``wrk`` (``--runs`` each, median), and times
+  one request alone (median of 5).
+- Prints one table: req/s and p50 of the portal, the SQL floor's req/s, the ratio, and the
+  single-request time.
+
+No assertion on time: it prints numbers to compare between changes.
+
+    .venv/bin/python bench/web.py                        # 10 s per run, 3 runs, c16, 2 workers
+    .venv/bin/python bench/web.py --duration 5 --runs 1  # quicker
+    .venv/bin/python bench/web.py --reset                # rebuild the demo database first
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+PASSWORD = "bangku-uji-beban-702010"  # the measured accounts only, in the bench database
+
+
+def _env(url: str) -> dict[str, str]:
+    return {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-web-secret-key-not-for-production",
+            "PORTAL_PUBLIC_URL": "http://127.0.0.1/", "PORTAL_TASK_QUEUE": "immediate",
+            "PORTAL_LOG_LEVEL": "WARNING", "FLASK_APP": "portal:create_app()",
+            "PORTAL_INSTANCE_PATH": str(ROOT / "instance" / "bench-web")}
+
+
+def _flask(url: str, *args: str) -> str:
+    done = subprocess.run([str(BIN / "flask"), *args], cwd=ROOT, env=_env(url), capture_output=True,
+                          text=True, check=False)
+    if done.returncode:
+        sys.exit(f"flask {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def ensure_database(url: str, reset: bool) -> None:
+    parsed = make_url(url)
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"),
+                                    {"n": parsed.database}).scalar()
+        if exists and reset:
+            connection.execute(text(f'DROP DATABASE "{parsed.database}" WITH (FORCE)'))
+            exists = False
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+    admin.dispose()
+    _flask(url, "db", "upgrade")
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        employees = connection.execute(text("SELECT count(*) FROM employee")).scalar()
+    if employees < 20_000:
+        print("Memuat demo skala kementerian (beberapa menit)…", flush=True)
+        started = time.perf_counter()
+        _flask(url, "demo", "load", "--scale", "ministry", "--seed", "1")
+        print(f"  demo dimuat dalam {time.perf_counter() - started:.0f} s", flush=True)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("ANALYZE"))
+    engine.dispose()
+
+
+def prepare_users(url: str) -> dict:
+    """The measured users (known password) and an API token, from inside the app."""
+    os.environ.update(_env(url))
+    sys.path.insert(0, str(ROOT))
+    from sqlalchemy import select
+
+    from portal import create_app
+    from portal.api import tokens
+    from portal.auth.passwords import hash_password
+    from portal.extensions import db
+    from portal.models import Account, Employee, RoleGrant, Unit
+
+    app = create_app()
+    with app.app_context():
+        def account_of(employee_id: int) -> Account:
+            account = db.session.scalar(select(Account).where(Account.employee_id == employee_id))
+            if account is None:
+                account = Account(employee_id=employee_id)
+                db.session.add(account)
+            account.password_hash = hash_password(PASSWORD)
+            account.must_change_password = False
+            return account
+
+        sdm = db.session.scalar(select(Account).join(RoleGrant).where(RoleGrant.role == "admin_sdm")
+                                .order_by(Account.id).limit(1))
+        eselon1 = db.session.scalar(select(Unit).where(Unit.eselon == "I", Unit.head_id.is_not(None))
+                                    .order_by(Unit.kode).limit(1))
+        directorate = db.session.scalar(select(Unit).where(Unit.eselon == "II", Unit.head_id.is_not(None))
+                                        .order_by(Unit.kode).limit(1))
+        pegawai = db.session.scalar(select(Employee).where(Employee.unit_id == directorate.id,
+                                                           Employee.id != directorate.head_id)
+                                    .order_by(Employee.id).limit(1))
+        users = {"admin_sdm": sdm, "eselon1": account_of(eselon1.head_id),
+                 "direktorat": account_of(directorate.head_id), "pegawai": account_of(pegawai.id)}
+        account_of(sdm.employee_id)
+        db.session.flush()
+        _row, token = tokens.create(sdm, "bench web", scope="read")
+        db.session.commit()
+        return {"nip": {kind: account.employee.nip for kind, account in users.items()},
+                "token": token, "eselon1": eselon1.kode, "pegawai_nip": pegawai.nip}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(app: str, env: dict, cwd: Path, workers: int, config: str | None = None):
+    port = _free_port()
+    args = [str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}", app]
+    if config:
+        args[1:1] = ["-c", config]
+    env = {**env, "GUNICORN_WORKERS": str(workers), "GUNICORN_BIND": f"127.0.0.1:{port}",
+           "GUNICORN_LOGLEVEL": "warning"}
+    process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz" if config else
+                                       f"http://127.0.0.1:{port}/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError(f"{app} did not start")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def sign_in(base: str, nip: str) -> str:
+    """The session cookie of a signed-in user (GET the form for its CSRF token, POST it)."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/masuk").read().decode()
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode({"csrf_token": token, "nip": nip, "password": PASSWORD}).encode()
+    opener.open(f"{base}/masuk", data=data)
+    cookies = "; ".join(f"{c.name}={c.value}" for c in jar)
+    if "session=" not in cookies:
+        sys.exit(f"sign-in failed for {nip}")
+    return cookies
+
+
+def wrk(url: str, headers: dict, duration: int, connections: int, threads: int) -> tuple[float, float]:
+    args = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", "--latency", url]
+    for name, value in headers.items():
+        args += ["-H", f"{name}: {value}"]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)\b", out)
+    factor = {"us": 0.001, "ms": 1, "s": 1000}[p50.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        print(f"  ! {errors.group(1)} non-2xx responses from {url}", flush=True)
+    return rps, float(p50.group(1)) * factor
+
+
+def alone(url: str, headers: dict, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        request = urllib.request.Request(url, headers=headers)
+        started = time.perf_counter()
+        urllib.request.urlopen(request, timeout=60).read()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/portal_bench_web")
+    parser.add_argument("--reset", action="store_true", help="drop and rebuild the demo database")
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (apt-get install -y wrk)")
+    ensure_database(args.database_url, args.reset)
+    users = prepare_users(args.database_url)
+    env = _env(args.database_url)
+    with gunicorn("floor_app:app", env, ROOT / "bench", args.workers) as floor, \
+            gunicorn("portal:create_app()", env, ROOT, args.workers, config="gunicorn.conf.py") as portal:
+        cookies = {kind: sign_in(portal, nip) for kind, nip in users["nip"].items()}
+        bearer = {"Authorization": f"Bearer {users['token']}"}
+        pages = [
+            ("sign-in /masuk", "/masuk", {}),
+            ("/jp/saya (pegawai)", "/jp/saya", {"Cookie": cookies["pegawai"]}),
+            ("/jp/tim admin SDM (ministry)", "/jp/tim", {"Cookie": cookies["admin_sdm"]}),
+            ("/jp/tim eselon I head", "/jp/tim", {"Cookie": cookies["eselon1"]}),
+            ("/jp/tim directorate head", "/jp/tim", {"Cookie": cookies["direktorat"]}),
+            ("employee search ?q=budi", "/pegawai/?q=budi", {"Cookie": cookies["admin_sdm"]}),
+            ("API unit compliance (eselon I)", f"/api/v1/units/{users['eselon1']}/compliance", bearer),
+            ("API employee JP", f"/api/v1/employees/{users['pegawai_nip']}/jp", bearer),
+        ]
+        print(f"\nPostgreSQL {make_url(args.database_url).database}; gunicorn -w {args.workers}; "
+              f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s; median of {args.runs} "
+              "runs alternating floor and portal\n", flush=True)
+        floors = {"bare": [], "sql": []}
+        header = (f"| {'page':<32} | {'portal req/s':>12} | {'p50':>8} | {'SQL floor req/s':>15} | "
+                  f"{'× SQL floor':>11} | {'alone':>8} |")
+        lines = [header, "|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|"]
+        for label, path, headers in pages:
+            portal_runs, floor_runs = [], []
+            for _ in range(args.runs):
+                floor_runs.append(wrk(f"{floor}/sql", {}, args.duration, args.connections, args.threads)[0])
+                floors["bare"].append(wrk(f"{floor}/", {}, max(2, args.duration // 2), args.connections,
+                                          args.threads)[0])
+                portal_runs.append(wrk(f"{portal}{path}", headers, args.duration, args.connections,
+                                       args.threads))
+            rps = statistics.median(r for r, _ in portal_runs)
+            p50 = statistics.median(p for _, p in portal_runs)
+            sql_floor = statistics.median(floor_runs)
+            floors["sql"].append(sql_floor)
+            lines.append(f"| {label:<32} | {rps:>12,.1f} | {p50:>5.0f} ms | {sql_floor:>15,.0f} | "
+                         f"{sql_floor / rps:>11.1f} | {alone(portal + path, headers):>5.0f} ms |")
+            print(lines[-1], flush=True)
+        print("\n" + "\n".join(lines))
+        print(f"\nbare Flask floor: {statistics.median(floors['bare']):,.0f} req/s (median); "
+              f"SQL floor: {statistics.median(floors['sql']):,.0f} req/s (median)")
+
+
+if __name__ == "__main__":
+    main()
