@@ -7,7 +7,6 @@ from sqlalchemy import inspect
 
 from portal.extensions import db
 
-
 POSTGRESQL_ONLY_INDEXES = {"ix_employee_nama_trgm"}  # core_0022: a trigram index, no model
 
 
