@@ -33,10 +33,10 @@ from sqlalchemy import func, inspect, select, text
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from portal import create_app  # noqa: E402
+from portal.clock import today  # noqa: E402
 from portal.demo import loader  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.ledger import progress, projection, team  # noqa: E402
-from portal.ledger.clock import today  # noqa: E402
 from portal.ledger.demo import demo_rows, insert_rows  # noqa: E402
 from portal.ledger.models import LedgerEntry  # noqa: E402
 from portal.ledger.paging import paginate_rows  # noqa: E402

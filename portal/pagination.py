@@ -16,7 +16,7 @@ EARLIEST_YEAR = 2000  # the JP ledger's first year (portal.ledger.service.MIN_YE
 
 def year_bounds() -> tuple[int, int]:
     """The years one may ask about: 2000 up to next year."""
-    from portal.ledger.clock import today
+    from portal.clock import today
 
     return EARLIEST_YEAR, today().year + 1
 
@@ -39,7 +39,7 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 def date_bounds() -> tuple[dt.date, dt.date]:
     """The dates a filter may name: 1 January 2000 up to the end of the fifth year ahead (plans
     and placements look ahead; nothing the portal stores lies outside)."""
-    from portal.ledger.clock import today
+    from portal.clock import today
 
     return dt.date(EARLIEST_YEAR, 1, 1), dt.date(today().year + 5, 12, 31)
 

@@ -10,6 +10,7 @@ version of the plugin API (``API_VERSION``); the modules behind them may move.
 from __future__ import annotations
 
 from portal import (
+    clock,
     i18n,
 )
 from portal.access import (
@@ -48,6 +49,11 @@ from portal.certificates.service import (
 )
 from portal.certificates.service import (
     revoke as revoke_certificate,
+)
+from portal.clock import (
+    WIB,
+    today,
+    wib_date,
 )
 from portal.costs import (
     CATEGORIES,
@@ -113,14 +119,6 @@ from portal.idempotency import (
 from portal.inbox.notices import (
     notify,
     path_for,
-)
-from portal.ledger import (
-    clock,
-)
-from portal.ledger.clock import (
-    WIB,
-    today,
-    wib_date,
 )
 from portal.ledger.locks import (
     lock_groups,
@@ -253,6 +251,9 @@ from portal.plugins import (
     API_VERSION,
     registry,
 )
+from portal.refusal import (
+    Refusal,
+)
 from portal.reports import (
     document as report_document,
 )
@@ -348,6 +349,7 @@ from portal.web import (
     commit_or_flash,
     redirect_to,
     render,
+    run_step,
 )
 
 __all__ = [
@@ -386,6 +388,8 @@ __all__ = [
     "clock",
     "commit_activity_import",
     "commit_or_flash",
+    "Refusal",
+    "run_step",
     "complete_monitoring",
     "attach",
     "content_disposition",

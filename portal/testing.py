@@ -287,13 +287,13 @@ class Clock:
     """``clock.set(date)`` makes ``today()`` (WIB) answer that date for the rest of the test."""
 
     def set(self, day: dt.date) -> dt.date:
-        from portal.ledger import clock
+        from portal import clock
 
         clock.freeze(day)
         return day
 
     def advance(self, days: int) -> dt.date:
-        from portal.ledger import clock
+        from portal import clock
 
         return self.set(clock.today() + dt.timedelta(days=days))
 
@@ -301,7 +301,7 @@ class Clock:
 @pytest.fixture
 def clock():
     """Set the portal's date in a test (deadlines, overdue reports, year ends)."""
-    from portal.ledger import clock as real_clock
+    from portal import clock as real_clock
 
     yield Clock()
     real_clock.freeze(None)

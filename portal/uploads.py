@@ -29,6 +29,7 @@ from werkzeug.datastructures import FileStorage
 from portal.exports import attach
 from portal.extensions import db
 from portal.models import StoredFile
+from portal.refusal import Refusal
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 CHUNK = 64 * 1024
@@ -60,7 +61,7 @@ FILE_TYPES = {
 }
 
 
-class UploadError(Exception):
+class UploadError(Refusal):
     """An upload refused; the message is Indonesian and shown next to the file field."""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, flash, g, redirect, render_template, request, url_for
@@ -10,6 +11,7 @@ from jinja2_fragments.flask import render_block
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, SecurityError
 
+from portal.refusal import Refusal
 from portal.transitions import StaleDecision
 
 CSP = (
@@ -69,6 +71,7 @@ ERROR_TEXT = {
     413: ("Berkas terlalu besar", "Ukuran berkas melebihi batas yang diizinkan."),
     429: ("Terlalu banyak percobaan", "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi."),
     500: ("Terjadi kesalahan", "Terjadi kesalahan pada sistem. Silakan coba lagi; bila berulang, hubungi admin."),
+    422: ("Permintaan ditolak", "Langkah ini tidak dapat dilakukan menurut aturan yang berlaku."),
     409: ("Data sudah berubah", "Data yang sama baru saja tersimpan — mungkin formulir terkirim dua kali atau "
           "orang lain menyimpannya lebih dulu. Tidak ada yang diubah oleh permintaan ini; buka kembali "
           "halamannya untuk melihat datanya."),
@@ -150,6 +153,12 @@ def register(app: Flask) -> None:
         # and that no view answered itself: rolled back, the Indonesian refusal, never a 500.
         return _error_page(409, str(error))
 
+    @app.errorhandler(Refusal)
+    def refused(error: Refusal):
+        # A refusal no view answered itself (portal.refusal): rolled back, its Indonesian message
+        # and rule on the error page with 422 — never a 500.
+        return _error_page(422, str(error))
+
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)
     def database_down(error):
@@ -165,11 +174,8 @@ def register(app: Flask) -> None:
         return error
 
 
-def commit_or_flash(action, success: str, errors: tuple[type[Exception], ...]) -> bool:
-    """Run a workflow step: commit and flash ``success``, or roll back and flash its error.
-
-    ``errors`` are the business errors whose message is meant for the user (Indonesian).
-    """
+def commit_or_flash(action, success: str, errors: tuple[type[Exception], ...] = (Refusal,)) -> bool:
+    """Run a workflow step: commit and flash ``success``, or roll back and flash its refusal."""
     from portal.extensions import db
 
     try:
@@ -181,3 +187,33 @@ def commit_or_flash(action, success: str, errors: tuple[type[Exception], ...]) -
     db.session.commit()
     flash(success, "success")
     return True
+
+
+def run_step(action, success: str, back, refused=None, flash_refusal: bool = True):
+    """The one workflow step runner of every view (issue 13).
+
+    Runs ``action()``. Done: commit, flash ``success`` (``{result}`` replaced by what the action
+    returned) and answer ``back(result)`` (or ``back()``). Refused (:class:`Refusal`): roll
+    back, flash the refusal (unless ``flash_refusal`` is off because the page shows it itself)
+    and answer ``refused(error)`` — the page again with the user's input and 422 — or, without
+    it, ``back()``. Nothing is committed on a refusal."""
+    from portal.extensions import db
+
+    try:
+        result = action()
+    except Refusal as error:
+        db.session.rollback()
+        if flash_refusal:
+            flash(str(error), "error")
+        return refused(error) if refused is not None else _call(back, None)
+    db.session.commit()
+    if success:
+        flash(success.replace("{result}", str(result)), "success")
+    return _call(back, result)
+
+
+def _call(back, result):
+    """``back`` is a response, a function of the step's result, or a function of nothing."""
+    if not callable(back):
+        return back
+    return back(result) if inspect.signature(back).parameters else back()

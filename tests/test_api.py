@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from portal.api import tokens
 from portal.api.openapi import document
+from portal.clock import today
 from portal.extensions import db
 from portal.hookspecs import hookimpl
 from portal.ledger.catalogue import FIXED_MECHANISMS
-from portal.ledger.clock import today
 from portal.ledger.service import cancel, credit
 from portal.models import Account, ApiToken, AuditLog, EmployeeGap, Unit
 from portal.plugins import registry

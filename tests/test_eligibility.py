@@ -8,12 +8,12 @@ import datetime as dt
 import pytest
 from flask import render_template
 
+from portal.clock import today
 from portal.eligibility.answer import EligibilityAnswer, combine
 from portal.eligibility.service import check
 from portal.extensions import db
 from portal.hookspecs import hookimpl
 from portal.i18n import tanggal
-from portal.ledger.clock import today
 from portal.mechanisms.switches import set_switch
 from portal.models import Employee, EmployeeGap, Unit
 from portal.types import PluginInfo, Verdict

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.ledger.clock import today
+from portal.clock import today
 from portal.types import PendingTask
 from tests.certificate_helpers import entry_for
 from tests.test_inbox import TaskPlugin, signed_in

@@ -9,10 +9,10 @@ import datetime as dt
 import pytest
 from flask_login import login_user
 
+from portal.clock import today
 from portal.eligibility.gate import EligibilityRefusal, JoinStep, require_eligible
 from portal.extensions import db
 from portal.hookspecs import hookimpl
-from portal.ledger.clock import today
 from portal.models import Account, AuditLog, EmployeeGap
 from portal.placements.models import DevelopmentBlock
 from portal.plugins import registry

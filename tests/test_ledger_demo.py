@@ -6,8 +6,8 @@ import random
 
 from sqlalchemy import func, select
 
+from portal.clock import today
 from portal.extensions import db
-from portal.ledger.clock import today
 from portal.ledger.demo import add_demo_entries
 from portal.ledger.models import LedgerEntry
 from portal.ledger.service import year_summary

@@ -9,9 +9,9 @@ import re
 import pytest
 from openpyxl import load_workbook
 
+from portal.clock import today
 from portal.extensions import db
 from portal.ledger.catalogue import mechanism_title
-from portal.ledger.clock import today
 from portal.ledger.service import cancel, credit
 from portal.testing import People
 from tests.ledger_helpers import community_plugin, participation

@@ -9,10 +9,10 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from portal.clock import today
 from portal.eligibility.service import check
 from portal.extensions import db
 from portal.hookspecs import hookimpl
-from portal.ledger.clock import today
 from portal.mechanisms.switches import set_switch
 from portal.models import Account, AuditLog, EmployeeGap
 from portal.placements import block, schedule

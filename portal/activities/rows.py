@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from portal.ledger.clock import today
+from portal.clock import today
 from portal.ledger.numbers import to_jp
 from portal.ledger.service import MIN_YEAR
 

@@ -7,8 +7,8 @@ import datetime as dt
 from flask import request
 
 from portal.api.responses import ApiError
+from portal.clock import today
 from portal.eligibility.dates import parse_date
-from portal.ledger.clock import today
 from portal.pagination import parse_year
 
 

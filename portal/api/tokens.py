@@ -11,13 +11,14 @@ from portal.audit import record
 from portal.extensions import db
 from portal.models import Account, ApiToken
 from portal.models.account import utcnow
+from portal.refusal import Refusal
 
 PREFIX = "p70_"  # recognisable in logs and by secret scanners
 NAME_MAX = 100
 SCOPES = ("read", "write")  # read: GET only; write: may also record results (issue 20)
 
 
-class TokenError(Exception):
+class TokenError(Refusal):
     """A refused token operation; the message is Indonesian."""
 
 

@@ -8,10 +8,10 @@ import datetime as dt
 from sqlalchemy import select
 
 from portal import nip as nip_rules
+from portal.clock import today
 from portal.employees.service import parse_iso_date
 from portal.extensions import db
 from portal.imports.validation import chunks
-from portal.ledger.clock import today
 from portal.models import Employee, Unit
 
 EARLIEST = dt.date(2000, 1, 1)

@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from portal.assessments.people import clean_nip
 from portal.assessments.spec import ResultSpec
+from portal.clock import today
 from portal.employees.service import parse_iso_date
 from portal.extensions import db
 from portal.imports.validation import chunks
-from portal.ledger.clock import today
 from portal.models import SkpRating
 from portal.models.assessment import SKP_PREDIKAT_LABELS
 

@@ -8,12 +8,13 @@ from portal.ledger.catalogue import activity_label, mechanism_title, role_label
 from portal.ledger.numbers import to_jp
 from portal.models import LedgerEntry
 from portal.plugins import registry
+from portal.refusal import Refusal
 from portal.types import CertificateContext
 
 MAX_EXTRA_LINES = 5
 
 
-class CertificateError(Exception):
+class CertificateError(Refusal):
     """A certificate cannot be issued, revoked or reissued; the message is Indonesian."""
 
 

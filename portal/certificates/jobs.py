@@ -28,6 +28,7 @@ from portal.models import LedgerEntry
 from portal.models.account import utcnow
 from portal.models.certificate import CertificateJob, CertificateJobItem
 from portal.models.task_job import TaskJob
+from portal.refusal import Refusal
 from portal.tasks.jobs import JobFailed, Report, handler
 from portal.tasks.jobs import start as start_task
 
@@ -36,7 +37,7 @@ MAX_ITEMS = 5000
 PENDING, CLAIMED, DONE, FAILED = "menunggu", "proses", "selesai", "gagal"
 
 
-class JobError(Exception):
+class JobError(Refusal):
     """A bulk job cannot be started; the message is Indonesian."""
 
 

@@ -25,9 +25,9 @@ from sqlalchemy.exc import IntegrityError
 from portal.audit import record
 from portal.certificates import document, numbering, settings, storage
 from portal.certificates.context import CertificateError, checked, for_entry
+from portal.clock import today
 from portal.extensions import db
 from portal.inbox.notices import notify, path_for
-from portal.ledger.clock import today
 from portal.ledger.numbers import jp_number
 from portal.models import Employee, LedgerEntry
 from portal.models.account import utcnow

@@ -14,9 +14,10 @@ from pathlib import Path
 from flask import current_app
 
 from portal.models.certificate import Certificate
+from portal.refusal import Refusal
 
 
-class StoredFileError(Exception):
+class StoredFileError(Refusal):
     """The stored PDF is missing or does not match its recorded hash."""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.ledger.clock import today
+from portal.clock import today
 from portal.pagination import parse_date_text
 
 EARLIEST = dt.date(2000, 1, 1)

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from portal.audit import record
 from portal.eligibility.answer import EligibilityAnswer
 from portal.eligibility.service import check
+from portal.refusal import Refusal
 
 if TYPE_CHECKING:
     from portal.models import Account, Employee
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 OVERRIDE_MAX = 500
 
 
-class EligibilityRefusal(Exception):
+class EligibilityRefusal(Refusal):
     """The core's refusal: an Indonesian message naming every reason with its rule ID."""
 
     def __init__(self, answer: EligibilityAnswer, message: str) -> None:

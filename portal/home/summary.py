@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal.access import MANAGERS
+from portal.clock import today
 from portal.extensions import db
 from portal.inbox.tasks import InboxItem, grouped, pending_items
 from portal.ledger import team
-from portal.ledger.clock import today
 from portal.models import Account
 
 ITEMS_PER_GROUP = 5

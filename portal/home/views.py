@@ -44,7 +44,7 @@ HOME_OFFERS = 3
 def _ahead(employee):
     """For an employee at risk or about to miss the target: the projection and the best offers
     (portal.opportunities); nothing for one on track."""
-    from portal.ledger.clock import today
+    from portal.clock import today
     from portal.ledger.projection import AT_RISK_STATUSES
     from portal.opportunities.service import offers
     from portal.opportunities.views import projection_of

@@ -13,6 +13,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from portal.refusal import Refusal
+
 MAX_COLUMNS = 200  # named header columns a sheet may have
 MAX_PARTS = 500  # a workbook from Excel has 10–30 parts; images and charts add a few each
 ROW_XML_BYTES = 4096  # worksheet XML per row (a 30-column text row is about 1.5 KiB)
@@ -27,7 +29,7 @@ _SST = re.compile(rb"<(?:\w+:)?sst\b[^>]*>")
 _COUNT = re.compile(rb"\b(count|uniqueCount)=\"(\d{1,12})\"")
 
 
-class TooLarge(Exception):
+class TooLarge(Refusal):
     """The file declares more than the import can hold; the message (Indonesian) is for the user."""
 
 

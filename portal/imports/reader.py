@@ -21,6 +21,7 @@ import openpyxl
 
 from portal.imports import limits
 from portal.imports.limits import MAX_COLUMNS
+from portal.refusal import Refusal
 from portal.text_input import clean_text
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls and other Office 97 
 EXACT_FLOAT_LIMIT = 10**15
 
 
-class ImportFileError(Exception):
+class ImportFileError(Refusal):
     """The file as a whole cannot be imported; the message (Indonesian) is for the user."""
 
 

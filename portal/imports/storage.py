@@ -18,6 +18,7 @@ from flask_login import current_user
 from werkzeug.datastructures import FileStorage
 
 from portal.imports.reader import EXTENSIONS, ImportFileError
+from portal.refusal import Refusal
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 SESSION_KEY = "imports"
@@ -25,7 +26,7 @@ KEEP = 5  # pending previews per session
 MAX_AGE_SECONDS = 24 * 3600
 
 
-class TokenRefused(Exception):
+class TokenRefused(Refusal):
     """The token is malformed or not this account's; the message is for the user."""
 
 

@@ -12,11 +12,11 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal.access import SDM, access
+from portal.clock import today
 from portal.extensions import db
 from portal.i18n import tanggal
 from portal.ledger import recalc, recalc_job
 from portal.ledger.catalogue import mechanism_choices
-from portal.ledger.clock import today
 from portal.ledger.forms import SettingVersionForm
 from portal.ledger.models import LedgerEntry, RuleSettingVersion
 from portal.ledger.numbers import jp_number

@@ -14,9 +14,9 @@ from flask_login import current_user
 from sqlalchemy import ColumnElement, and_, not_, or_, select, true
 
 from portal.access import ADMINS, access
+from portal.clock import WIB
 from portal.extensions import db
 from portal.ledger.admin_views import bp
-from portal.ledger.clock import WIB
 from portal.ledger.paging import paginate_rows
 from portal.ledger.params import date_value
 from portal.models import Account, AuditLog, Employee, Unit

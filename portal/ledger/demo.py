@@ -17,10 +17,10 @@ from decimal import Decimal
 
 from sqlalchemy import insert, select
 
+from portal.clock import today
 from portal.extensions import db
 from portal.ledger import rollup
 from portal.ledger.catalogue import MECHANISM_MODELS
-from portal.ledger.clock import today
 from portal.ledger.models import LedgerEntry
 from portal.models import Employee
 

@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from portal.access import SDM, access
 from portal.certificates.service import CertificateError, revoke
+from portal.clock import today
 from portal.extensions import db
 from portal.ledger import service
 from portal.ledger.admin_views import bp
 from portal.ledger.catalogue import mechanism_choices
-from portal.ledger.clock import today
 from portal.ledger.forms import CancelEntryForm
 from portal.ledger.models import LedgerEntry
 from portal.ledger.params import year_arg

@@ -6,7 +6,7 @@ import datetime as dt
 
 from flask import abort, request
 
-from portal.ledger.clock import today
+from portal.clock import today
 from portal.pagination import parse_date_text, parse_year
 
 

@@ -28,11 +28,11 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.audit import record
+from portal.clock import today
 from portal.extensions import db
 from portal.inbox.notices import notify, path_for
 from portal.ledger import caps as cap_engine
 from portal.ledger.catalogue import mechanism_model
-from portal.ledger.clock import today
 from portal.ledger.history import block_flag, block_refusal, pre_circular_result
 from portal.ledger.locks import lock_groups
 from portal.ledger.models import LedgerEntry, LedgerMonth
@@ -40,6 +40,7 @@ from portal.ledger.numbers import jp_number, to_jp
 from portal.ledger.settings import JPSettings, core_value
 from portal.models import Account, Employee, Unit
 from portal.plugins import registry
+from portal.refusal import Refusal
 from portal.types import LEDGER_SOURCES, MODELS, JPResult, Participation
 
 __all__ = ["LedgerError", "cancel", "credit", "entries", "year_summary", "target_for",
@@ -50,7 +51,7 @@ STATED_JP_RULES = {"formal": "FL-01"}
 MIN_YEAR = 2000
 
 
-class LedgerError(Exception):
+class LedgerError(Refusal):
     """A participation the ledger refuses; the message is Indonesian and shown to users."""
 
 

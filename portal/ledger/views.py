@@ -7,6 +7,7 @@ from flask import Blueprint, abort, current_app, request
 from flask_login import current_user
 
 from portal.access import MANAGERS, ROLES, access
+from portal.clock import today
 from portal.exports import download, xlsx_response
 from portal.extensions import db, limiter
 from portal.i18n import tanggal
@@ -18,7 +19,6 @@ from portal.ledger.catalogue import (
     mechanism_title,
     role_label,
 )
-from portal.ledger.clock import today
 from portal.ledger.export import team_workbook
 from portal.ledger.numbers import jp_number
 from portal.ledger.paging import paginate_rows

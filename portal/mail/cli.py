@@ -14,7 +14,7 @@ mail = AppGroup("mail", help="Surel pemberitahuan: antrean, ringkasan dan pengir
 @click.option("--team", is_flag=True, help="Juga ringkasan bulanan tim berisiko untuk atasan.")
 def run(digest: bool, team: bool) -> None:
     """Satu putaran: pemberitahuan dan tugas baru ke kotak keluar, lalu kirim yang jatuh tempo."""
-    from portal.ledger.clock import today
+    from portal.clock import today
     from portal.mail.delivery import BATCH, deliver_pending
     from portal.mail.producers import daily_digest, produce_notices, produce_tasks
     from portal.mail.team_digest import monthly_team_digest

@@ -26,7 +26,7 @@ def _in_app(app: Flask, work):
 
 def register(app: Flask) -> None:
     """Every 5 minutes a cycle; the daily digest at 07:00 WIB; the team digest on the 1st."""
-    from portal.ledger.clock import today
+    from portal.clock import today
     from portal.mail.producers import daily_digest
     from portal.mail.team_digest import monthly_team_digest
 

@@ -9,11 +9,11 @@ from sqlalchemy import select
 
 from portal import audit
 from portal.access import MANAGERS, ROLES, access
+from portal.clock import today
 from portal.extensions import db
 from portal.i18n import angka
 from portal.idempotency import once_per_form
 from portal.inbox.notices import notify
-from portal.ledger.clock import today
 from portal.ledger.projection import METHOD, for_employee, risk_factor
 from portal.ledger.service import year_summary
 from portal.models import Account, Employee

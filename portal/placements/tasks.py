@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from portal.clock import today
 from portal.extensions import db
-from portal.ledger.clock import today
 from portal.models import Account, Employee, Unit
 from portal.placements.kinds import kind_of
 from portal.placements.models import Placement, PlacementNeed

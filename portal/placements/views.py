@@ -9,11 +9,11 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 
 from portal.access import ADMINS, ROLES, access
+from portal.clock import today
 from portal.costs import CostForm
 from portal.eligibility.service import check
 from portal.extensions import db
 from portal.idempotency import once_per_form
-from portal.ledger.clock import today
 from portal.models import Employee, Unit
 from portal.nip import normalise
 from portal.pagination import arg, page_number

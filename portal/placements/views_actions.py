@@ -8,8 +8,8 @@ from flask import abort, flash, request
 from flask_login import current_user
 
 from portal.access import ADMINS, MANAGERS, ROLES, SDM, access
+from portal.clock import today
 from portal.extensions import db
-from portal.ledger.clock import today
 from portal.placements import monitoring, outcome, rules, service
 from portal.placements.errors import PlacementError
 from portal.placements.kinds import kind_or_404
@@ -21,7 +21,7 @@ from portal.placements.views import (
     parse_date,
     placement_or_404,
 )
-from portal.web import redirect_to
+from portal.web import redirect_to, run_step
 
 
 def _int(raw: str | None) -> int | None:
@@ -40,15 +40,14 @@ def _step(kind: str, placement_id: int, section: str, success: str, action: Call
     ``after(spec, placement, result)`` runs once committed and may return the id of the page to open."""
     spec = kind_or_404(kind)
     placement = placement_or_404(spec, placement_id)
-    try:
-        result = action(spec, placement)
-    except PlacementError as error:
-        db.session.rollback()
-        return detail_page(spec, placement_or_404(spec, placement_id), (section, str(error)), 422)
-    db.session.commit()
-    flash(success, "success")
-    target = after(spec, placement, result) if after else None
-    return redirect_to("placements.detail", kind=spec.slug, placement_id=target or placement_id)
+
+    def back(result):
+        target = after(spec, placement, result) if after else None
+        return redirect_to("placements.detail", kind=spec.slug, placement_id=target or placement_id)
+
+    return run_step(lambda: action(spec, placement), success, back, flash_refusal=False,
+                    refused=lambda error: detail_page(spec, placement_or_404(spec, placement_id),
+                                                      (section, str(error)), 422))
 
 
 # --------------------------------------------------------------------------- needs and candidates

@@ -8,9 +8,9 @@ from flask import flash, request
 from flask_login import current_user
 
 from portal.access import ADMINS, MANAGERS, ROLES, access
+from portal.clock import today
 from portal.costs import CostForm
 from portal.extensions import db
-from portal.ledger.clock import today
 from portal.placements import followup, funding, host_return
 from portal.placements.errors import PlacementError
 from portal.placements.kinds import kind_or_404

@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from portal.access import ADMINS, SDM, access
 from portal.assessments import skp
+from portal.clock import today
 from portal.exports import download
 from portal.extensions import db
-from portal.ledger.clock import today
 from portal.models import Employee, Unit
 from portal.pagination import arg, page_number
 from portal.placements import block

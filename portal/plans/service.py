@@ -6,19 +6,20 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from portal.audit import record
+from portal.clock import today
 from portal.extensions import db
-from portal.ledger.clock import today
 from portal.ledger.numbers import jp_number, to_jp
 from portal.models import Employee, EmployeeGap
 from portal.models.account import utcnow
 from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem
 from portal.plans.rules import BASES, mechanism_options, model_refusal
+from portal.refusal import Refusal
 
 MIN_YEAR = 2020
 ENTITY = "development_plan"
 
 
-class PlanError(Exception):
+class PlanError(Refusal):
     """A refused change; ``errors`` maps a form field to its Indonesian message."""
 
     def __init__(self, errors: dict[str, str]):

@@ -8,19 +8,20 @@ from flask import abort, request
 from flask_login import current_user
 from sqlalchemy import select
 
+from portal.clock import today
 from portal.extensions import db
 from portal.ledger.catalogue import mechanism_choices
-from portal.ledger.clock import today
 from portal.models import Employee, Unit
 from portal.nip import normalise
 from portal.pagination import parse_date_text, parse_id, parse_year
+from portal.refusal import Refusal
 from portal.scope import can_view_employee, viewable_units
 from portal.types import ReportPeriod
 
 MAX_DAYS = 5 * 366
 
 
-class FilterError(ValueError):
+class FilterError(Refusal):
     """A filter value is invalid; the message is Indonesian."""
 
 

@@ -20,6 +20,8 @@ from flask import current_app
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
 
+from portal.refusal import Refusal
+
 FONT_DIR = (Path(__file__).resolve().parent.parent / "static" / "fonts").resolve()
 FONTS = {"regular": FONT_DIR / "DejaVuSans.ttf", "bold": FONT_DIR / "DejaVuSans-Bold.ttf"}
 BLANK = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
@@ -30,7 +32,7 @@ MAX_SOURCE_BYTES = 8 * 1024 * 1024
 log = logging.getLogger(__name__)
 
 
-class PdfError(Exception):
+class PdfError(Refusal):
     """The PDF could not be rendered; the message is Indonesian and safe to show."""
 
 

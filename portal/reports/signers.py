@@ -10,9 +10,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from portal.certificates import settings
+from portal.clock import today
 from portal.extensions import db
 from portal.i18n import tanggal
-from portal.ledger.clock import today
 from portal.models import Employee, Unit
 from portal.reports.model import Signature
 

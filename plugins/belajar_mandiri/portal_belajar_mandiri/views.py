@@ -28,6 +28,7 @@ from portal.sdk import (
     page_number,
     redirect_to,
     render,
+    run_step,
     today,
     viewable_employees,
     viewable_units,
@@ -178,8 +179,7 @@ def assignment(assignment_id: int):
 
 
 def _step(a: MandiriAssignment, action, success: str):
-    commit_or_flash(action, success, (WorkflowError,))
-    return redirect_to("belajar_mandiri.assignment", assignment_id=a.id)
+    return run_step(action, success, lambda: redirect_to("belajar_mandiri.assignment", assignment_id=a.id))
 
 
 @bp.route("/penugasan/<int:assignment_id>/tugaskan", methods=["POST"])

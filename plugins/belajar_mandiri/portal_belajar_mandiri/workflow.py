@@ -15,6 +15,7 @@ from portal.sdk import (
     Employee,
     LedgerError,
     Participation,
+    Refusal,
     apply_costs,
     claim_state,
     credit,
@@ -41,7 +42,7 @@ ENTITY = "belajar_mandiri_assignment"
 OPEN = ("diusulkan", "ditugaskan", "diterima", "dilaporkan")
 
 
-class WorkflowError(Exception):
+class WorkflowError(Refusal):
     """A refused step; the message is Indonesian and names the rule."""
 
 

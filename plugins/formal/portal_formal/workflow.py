@@ -16,6 +16,7 @@ from portal.sdk import (
     Employee,
     LedgerEntry,
     Participation,
+    Refusal,
     claim_state,
     credit,
     db,
@@ -35,7 +36,7 @@ CERTIFICATE_KINDS = ("pdf", "png", "jpg")
 DEFAULT_CERTIFICATE_MAX_BYTES = 5 * 1024 * 1024
 
 
-class WorkflowError(Exception):
+class WorkflowError(Refusal):
     """A step refused; the message is Indonesian and shown to the user."""
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal.sdk import Account, Unit, claim_state, db, record, utcnow
+from portal.sdk import Account, Refusal, Unit, claim_state, db, record, utcnow
 from portal_komunitas import rules
 from portal_komunitas.models import KomunitasPlan, Proposal
 
@@ -15,7 +15,7 @@ KB_11 = "KB-11"
 FIELDS = ("kebutuhan", "rencana", "materi", "pemateri")
 
 
-class PlanError(Exception):
+class PlanError(Refusal):
     """A refused change; the Indonesian message names KB-11."""
 
 

@@ -14,13 +14,13 @@ from portal.sdk import (
     Employee,
     Unit,
     access,
-    commit_or_flash,
     db,
     manageable_units,
     once_per_form,
     parse_id,
     redirect_to,
     render,
+    run_step,
     today,
 )
 from portal.sdk import normalise_nip as normalise
@@ -227,8 +227,7 @@ def proposal(proposal_id: int):
 
 
 def _transition(proposal: Proposal, action, success: str):
-    commit_or_flash(action, success, (WorkflowError,))
-    return redirect_to("komunitas.proposal", proposal_id=proposal.id)
+    return run_step(action, success, lambda: redirect_to("komunitas.proposal", proposal_id=proposal.id))
 
 
 @bp.route("/usulan/<int:proposal_id>/ajukan", methods=["POST"])

@@ -13,7 +13,6 @@ from portal.sdk import (
     Unit,
     UploadError,
     access,
-    commit_or_flash,
     db,
     download,
     download_name,
@@ -21,6 +20,7 @@ from portal.sdk import (
     once_per_form,
     redirect_to,
     render,
+    run_step,
     send_stored,
 )
 from portal_komunitas import materials, rules
@@ -139,8 +139,7 @@ def statement(material_id: int):
 
 
 def _decide(material: Material, action, success: str):
-    commit_or_flash(action, success, (WorkflowError,))
-    return redirect_to("komunitas.material", material_id=material.id)
+    return run_step(action, success, lambda: redirect_to("komunitas.material", material_id=material.id))
 
 
 @bp.route("/bahan/<int:material_id>/setujui", methods=["POST"])

@@ -10,6 +10,7 @@ from portal.sdk import (
     Employee,
     LedgerError,
     Participation,
+    Refusal,
     Unit,
     claim_state,
     credit,
@@ -29,7 +30,7 @@ PROPOSAL_FIELDS = ("latar_belakang", "topik", "bentuk", "target", "lintas_unit",
                    "jadwal", "tempat")
 
 
-class WorkflowError(Exception):
+class WorkflowError(Refusal):
     """A refused change; the Indonesian message (with its rule ID) is shown to the user."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, request
 from flask_login import current_user
 
-from portal.sdk import Employee, access, db, parse_id, redirect_to
+from portal.sdk import Employee, access, db, parse_id, redirect_to, run_step
 from portal_outbound import scope, workflow
 from portal_outbound.forms import ParticipantForm
 from portal_outbound.models import OutboundParticipant, OutboundProgramme
@@ -22,17 +22,8 @@ def _participant_or_404(programme: OutboundProgramme, participant_id: int) -> Ou
 
 
 def _step(programme: OutboundProgramme, action, success: str):
-    """Run a workflow step: commit and flash ``success`` (formatted with its result), or roll
-    back and flash the refusal; back to the programme page."""
-    try:
-        result = action()
-    except WorkflowError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(success.replace("{result}", str(result)), "success")
-    return redirect_to("outbound.programme", programme_id=programme.id)
+    """A workflow step (``run_step``), back to the programme page."""
+    return run_step(action, success, lambda: redirect_to("outbound.programme", programme_id=programme.id))
 
 
 @bp.route("/program/<int:programme_id>/peserta", methods=["POST"])

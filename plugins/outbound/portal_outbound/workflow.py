@@ -17,6 +17,7 @@ from portal.sdk import (
     LedgerError,
     Opportunity,
     Participation,
+    Refusal,
     Unit,
     claim_state,
     credit,
@@ -33,7 +34,7 @@ FIELDS = ("judul", "tanggal_mulai", "tanggal_selesai", "tempat", "fasilitator", 
           "kegiatan", "rangkaian", "sumber_dana")
 
 
-class WorkflowError(Exception):
+class WorkflowError(Refusal):
     """A refused change; the Indonesian message (with its rule ID) is shown to the user."""
 
 

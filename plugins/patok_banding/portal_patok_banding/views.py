@@ -22,6 +22,7 @@ from portal.sdk import (
     parse_id,
     redirect_to,
     render,
+    run_step,
     today,
 )
 from portal.sdk import certificate_settings as settings
@@ -104,18 +105,11 @@ def program_page(program: PBProgram, status: int = 200, **forms):
 
 
 def _run(program: PBProgram, action, success: str, form_name: str | None = None, form=None):
-    """Run a workflow step: commit and go back to the page, or show the refusal (input kept)."""
-    try:
-        action()
-    except WorkflowError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        if form is not None:
-            return program_page(db.session.get(PBProgram, program.id), 422, **{form_name: form})
-        return redirect_to("patok_banding.program", program_id=program.id)
-    db.session.commit()
-    flash(success, "success")
-    return redirect_to("patok_banding.program", program_id=program.id)
+    """A workflow step (``run_step``): back to the page, or the refusal with the input kept."""
+    again = None if form is None else (
+        lambda _error: program_page(db.session.get(PBProgram, program.id), 422, **{form_name: form}))
+    return run_step(action, success, lambda: redirect_to("patok_banding.program", program_id=program.id),
+                    refused=again)
 
 
 def _form_step(program_id: int, form_cls, form_name: str, action, success: str):

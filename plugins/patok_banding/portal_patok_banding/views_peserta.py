@@ -6,13 +6,12 @@ from flask import abort, flash
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.sdk import ROLES, SDM, Certificate, LedgerEntry, access, db, redirect_to, render
+from portal.sdk import ROLES, SDM, Certificate, LedgerEntry, access, db, redirect_to, render, run_step
 from portal_patok_banding import execution, rules
 from portal_patok_banding.forms import ExecutionForm, NoteForm, ReportForm, ReturnForm
 from portal_patok_banding.models import PBParticipant
 from portal_patok_banding.steps import EXECUTION, PB05
 from portal_patok_banding.views import bp, program_or_404
-from portal_patok_banding.workflow import WorkflowError
 
 
 def participant_or_404(program_id: int, person_id: int) -> PBParticipant:
@@ -45,16 +44,11 @@ def participant_page(person: PBParticipant, status: int = 200, **forms):
 
 
 def _run(person: PBParticipant, action, success: str, form_name: str, form):
-    try:
-        action()
-    except WorkflowError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return participant_page(db.session.get(PBParticipant, person.id), 422, **{form_name: form})
-    db.session.commit()
-    flash(success, "success")
-    return redirect_to("patok_banding.participant", program_id=person.program_id,
-                       person_id=person.id)
+    return run_step(
+        action, success,
+        lambda: redirect_to("patok_banding.participant", program_id=person.program_id, person_id=person.id),
+        refused=lambda _error: participant_page(db.session.get(PBParticipant, person.id), 422,
+                                                **{form_name: form}))
 
 
 def _post(program_id: int, person_id: int, form_cls, form_name: str, action, success: str):

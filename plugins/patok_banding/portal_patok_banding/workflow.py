@@ -8,6 +8,7 @@ from portal.sdk import (
     CostForm,
     EligibilityRefusal,
     Employee,
+    Refusal,
     Unit,
     apply_costs,
     cost_total,
@@ -27,7 +28,7 @@ from portal_patok_banding.models import PBNeed, PBParticipant, PBProgram, PBStep
 from portal_patok_banding.steps import BY_KEY, PB02
 
 
-class WorkflowError(Exception):
+class WorkflowError(Refusal):
     """A refused change; the Indonesian message (with its rule ID) is shown to the user."""
 
 

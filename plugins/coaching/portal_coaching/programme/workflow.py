@@ -15,6 +15,7 @@ from portal.sdk import (
     LedgerEntry,
     LedgerError,
     Participation,
+    Refusal,
     claim_state,
     credit,
     db,
@@ -36,7 +37,7 @@ FLOW = {"flow": "program"}  # context for portal_check_eligibility: this flow's 
 MECHANISM_TITLE = "Coaching-Mentoring Unit Pengembangan SDM"
 
 
-class WorkflowError(Exception):
+class WorkflowError(Refusal):
     """A step the circular's rules refuse; the message is for the user (Indonesian, rule ID)."""
 
 

@@ -16,6 +16,7 @@ from portal.sdk import (
     Employee,
     LedgerError,
     Participation,
+    Refusal,
     StaleDecision,
     claim_state,
     credit,
@@ -38,7 +39,7 @@ ACTIVITY = {"coaching": "coaching_unit", "mentoring": "mentoring_unit"}
 ROLE = {"coaching": "coachee", "mentoring": "mentee"}
 
 
-class WorkflowError(Exception):
+class WorkflowError(Refusal):
     """A refused change; the Indonesian message (with its rule ID) is shown to the user."""
 
 
