@@ -107,8 +107,8 @@ def prepare_users(url: str) -> dict:
             account.must_change_password = False
             return account
 
-        sdm = db.session.scalar(select(Account).join(RoleGrant, RoleGrant.account_id == Account.id).where(RoleGrant.role == "admin_sdm")
-                                .order_by(Account.id).limit(1))
+        sdm = db.session.scalar(select(Account).join(RoleGrant, RoleGrant.account_id == Account.id)
+                                .where(RoleGrant.role == "admin_sdm").order_by(Account.id).limit(1))
         eselon1 = db.session.scalar(select(Unit).where(Unit.eselon == "I", Unit.head_id.is_not(None))
                                     .order_by(Unit.kode).limit(1))
         directorate = db.session.scalar(select(Unit).where(Unit.eselon == "II", Unit.head_id.is_not(None))

@@ -294,6 +294,9 @@ from portal.scope import (
     viewable_employees,
     viewable_units,
 )
+from portal.states import (
+    HasStatus,
+)
 from portal.tasks.jobs import (
     JobFailed,
 )
@@ -389,6 +392,7 @@ __all__ = [
     "commit_activity_import",
     "commit_or_flash",
     "Refusal",
+    "HasStatus",
     "run_step",
     "complete_monitoring",
     "attach",

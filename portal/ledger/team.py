@@ -113,6 +113,13 @@ def employee_rows(user: Account, flt: TeamFilter) -> Select:
     )
 
 
+def scope_rows(user: Account, flt: TeamFilter) -> Select:
+    """The whole scope for the early warning and the unit bars: only ``id``, ``jp``, ``target``
+    and ``unit_path`` per employee (the ministry is 26,000 rows: no names or titles fetched)."""
+    full = employee_rows(user, flt).subquery("team")
+    return select(full.c.id, full.c.jp, full.c.target, full.c.unit_path)
+
+
 def behind_list(user: Account, flt: TeamFilter) -> Select:
     """``employee_rows`` filtered to those below target (unless ``behind_only`` is off), sorted."""
     rows = employee_rows(user, flt).subquery("team")

@@ -3,6 +3,8 @@ and the home-page card."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from flask import Blueprint, abort, current_app, request
 from flask_login import current_user
 
@@ -11,7 +13,7 @@ from portal.clock import today
 from portal.exports import download, xlsx_response
 from portal.extensions import db, limiter
 from portal.i18n import tanggal
-from portal.ledger import charts, progress, service, team
+from portal.ledger import charts, overview_cache, progress, service, team
 from portal.ledger.catalogue import (
     MODEL_LABELS,
     activity_label,
@@ -24,7 +26,7 @@ from portal.ledger.numbers import jp_number
 from portal.ledger.paging import paginate_rows
 from portal.ledger.params import year_arg
 from portal.ledger.projection import LABELS as PROJECTION_LABELS
-from portal.ledger.projection import METHOD, Outlook, outlook, risk_factor
+from portal.ledger.projection import METHOD, Outlook, UnitOutlook, outlook, risk_factor
 from portal.ledger.projection import for_employee as project_one
 from portal.models import Unit
 from portal.models.employee import JENIS_JABATAN, JENIS_JABATAN_LABELS, STATUS_ASN
@@ -125,13 +127,16 @@ def _team_args(flt: team.TeamFilter) -> dict:
 @access(*MANAGERS)
 def team_page():
     flt = _team_filter()
-    stats = team.statistics(current_user, flt)
+    units = progress.overview_units(current_user, flt)
+    overview = overview_cache.cached(_overview_key(flt), lambda: _overview(flt, units))
+    stats = overview["stats"]
     total = stats["employees"] - (stats["on_target"] if flt.behind_only else 0)
     page = paginate_rows(team.behind_list(current_user, flt), page_number(),
                          current_app.config["PORTAL_PAGE_SIZE"], total=total)
-    units = progress.overview_units(current_user, flt)
-    rows = db.session.execute(team.employee_rows(current_user, flt)).all()  # the whole scope, once
-    ahead = _outlook(flt, units, detail=[row.id for row in page.items], rows=rows)
+    ahead = None
+    if overview["outlook"] is not None:  # the listed page's projections are always read fresh
+        listed = outlook(page.items, flt.year, today()).by_employee
+        ahead = Outlook(overview["outlook"].counts, listed, overview["outlook"].units)
     return render(
         "ledger/team.html", block="team_list", flt=flt, stats=stats, page=page, args=_team_args(flt),
         units=team.filter_units(current_user), sorts=team.SORTS,
@@ -139,9 +144,39 @@ def team_page():
         bucket_bars=charts.buckets_chart(stats["buckets"], team.BUCKETS), outlook=ahead,
         unit_outlook=_sorted_units(ahead), unit_sort=arg("urut_unit", UNIT_SORTS) or "risiko",
         method=METHOD.format(factor=jp_number(risk_factor(flt.year))), labels=PROJECTION_LABELS,
-        mix=charts.model_mix(stats["by_model"]), unit_bars=progress.unit_compliance(current_user, flt, units, rows),
+        mix=charts.model_mix(stats["by_model"]), unit_bars=overview["unit_bars"],
         years=sorted({*range(today().year, today().year - 6, -1), flt.year}, reverse=True),
     )
+
+
+def _overview_key(flt: team.TeamFilter) -> tuple:
+    """Who sees the same whole-scope figures: the same scope (ministry, or these unit paths and
+    direct reports), the same filter, the same day."""
+    user = current_user
+    scope = ("ministry",) if user.is_ministry_wide else (
+        user.employee_id, tuple(sorted(user.admin_unit_paths + user.headed_unit_paths)))
+    return ("tim", scope, flt.year, flt.unit.id if flt.unit else None, flt.status_asn,
+            flt.jenis_jabatan, today())
+
+
+def _overview(flt: team.TeamFilter, units: list) -> dict:
+    """The whole scope's figures, from one pass over the scope's rows (kept by overview_cache:
+    plain values only, no database objects)."""
+    rows = db.session.execute(team.scope_rows(current_user, flt)).all()  # the whole scope, once
+    ahead = _outlook(flt, units, detail=(), rows=rows)
+    if ahead is not None:
+        ahead = Outlook(ahead.counts, {}, [_detached(item) for item in ahead.units])
+    bars = [{**bar, "unit": _unit_values(bar["unit"])}
+            for bar in progress.unit_compliance(current_user, flt, units, rows)]
+    return {"stats": team.statistics(current_user, flt), "outlook": ahead, "unit_bars": bars}
+
+
+def _unit_values(unit) -> SimpleNamespace:
+    return SimpleNamespace(id=unit.id, kode=unit.kode, nama=unit.nama, path=unit.path)
+
+
+def _detached(item: UnitOutlook) -> UnitOutlook:
+    return UnitOutlook(_unit_values(item.unit), item.employees, item.at_risk, item.will_miss)
 
 
 UNIT_SORTS = ("risiko", "unit", "pegawai")
@@ -153,7 +188,7 @@ def _outlook(flt: team.TeamFilter, units: list, detail=(), rows=None) -> Outlook
     if flt.year < today().year:
         return None
     if rows is None:
-        rows = db.session.execute(team.employee_rows(current_user, flt)).all()
+        rows = db.session.execute(team.scope_rows(current_user, flt)).all()
     return outlook(rows, flt.year, today(), units, detail)
 
 

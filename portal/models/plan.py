@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.extensions import db
 from portal.models.account import utcnow
 from portal.models.employee import Employee, EmployeeGap
+from portal.states import HasStatus
 
 PLAN_STATUSES = ("draft", "diajukan", "disetujui", "dikembalikan")
 PLAN_STATUS_LABELS = {
@@ -29,8 +30,9 @@ PLAN_STATUS_LABELS = {
 }
 
 
-class DevelopmentPlan(db.Model):
+class DevelopmentPlan(HasStatus, db.Model):
     __tablename__ = "development_plan"
+    STATUSES = PLAN_STATUS_LABELS
     __table_args__ = (UniqueConstraint("employee_id", "year"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -55,9 +57,6 @@ class DevelopmentPlan(db.Model):
         back_populates="plan", cascade="all, delete-orphan",
         order_by="(DevelopmentPlanItem.planned_month, DevelopmentPlanItem.id)")
 
-    @property
-    def status_label(self) -> str:
-        return PLAN_STATUS_LABELS.get(self.status, self.status)
 
     @property
     def editable(self) -> bool:

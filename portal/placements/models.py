@@ -11,6 +11,7 @@ from portal.costs import CostColumns
 from portal.extensions import db
 from portal.models import Account, Employee, StoredFile, Unit
 from portal.models.account import utcnow
+from portal.states import HasStatus
 
 NEED_STATUS = {"draf": ("Menunggu persetujuan unit SDM", "warning"),
                "disetujui": ("Disetujui unit SDM", "success")}
@@ -36,10 +37,11 @@ def _account_fk() -> Mapped[int | None]:
     return mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
 
 
-class PlacementNeed(db.Model):
+class PlacementNeed(HasStatus, db.Model):
     """A participant unit's competency need to be met by a placement (A.7.a, MG-13, G-02)."""
 
     __tablename__ = "placement_need"
+    STATUSES = NEED_STATUS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), index=True)
@@ -57,19 +59,13 @@ class PlacementNeed(db.Model):
     unit: Mapped[Unit] = relationship()
     placements: Mapped[list[Placement]] = relationship(back_populates="need", order_by="Placement.id")
 
-    @property
-    def status_label(self) -> str:
-        return NEED_STATUS[self.status][0]
-
-    @property
-    def status_badge(self) -> str:
-        return NEED_STATUS[self.status][1]
 
 
-class Placement(CostColumns, db.Model):
+class Placement(HasStatus, CostColumns, db.Model):
     """One employee's placement of a kind, from candidate to outcome."""
 
     __tablename__ = "placement"
+    STATUSES = STATUS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), index=True)
@@ -158,13 +154,6 @@ class Placement(CostColumns, db.Model):
     followups: Mapped[list[PlacementFollowup]] = relationship(
         back_populates="placement", cascade="all, delete-orphan", order_by="PlacementFollowup.on_date")
 
-    @property
-    def status_label(self) -> str:
-        return STATUS[self.status][0]
-
-    @property
-    def status_badge(self) -> str:
-        return STATUS[self.status][1]
 
     @property
     def agreement(self) -> dict[str, str]:

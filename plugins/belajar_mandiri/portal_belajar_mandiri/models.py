@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.sdk import Account, CostColumns, Employee, LedgerEntry, StoredFile, Unit, db, utcnow
+from portal.sdk import Account, CostColumns, Employee, HasStatus, LedgerEntry, StoredFile, Unit, db, utcnow
 
 # Tabel 6 in order: persiapan (diusulkan → ditugaskan → diterima), pelaksanaan, pelaporan.
 STATUS = {
@@ -26,11 +26,12 @@ KESESUAIAN = {
 }
 
 
-class MandiriAssignment(CostColumns, db.Model):
+class MandiriAssignment(HasStatus, CostColumns, db.Model):
     """One employee's belajar mandiri: proposal, surat penugasan, receipt, report (BM-01, BM-04),
     and the costs the participant unit bears (Tabel 6 persiapan 6, G-07)."""
 
     __tablename__ = "belajar_mandiri_assignment"
+    STATUSES = STATUS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), index=True)
@@ -70,13 +71,6 @@ class MandiriAssignment(CostColumns, db.Model):
         cascade="all, delete-orphan")
     monitoring: Mapped[MandiriMonitoring | None] = relationship(back_populates="assignment")
 
-    @property
-    def status_label(self) -> str:
-        return STATUS[self.status][0]
-
-    @property
-    def status_badge(self) -> str:
-        return STATUS[self.status][1]
 
     @property
     def done_count(self) -> int:

@@ -9,15 +9,17 @@ from decimal import Decimal
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.sdk import Account, Employee, LedgerEntry, StoredFile, db, utcnow
+from portal.sdk import Account, Employee, HasStatus, LedgerEntry, StoredFile, db, utcnow
 
 PENDING, VERIFIED, REJECTED = "pending", "verified", "rejected"
 STATUS_LABELS = {PENDING: "Menunggu verifikasi", VERIFIED: "Terverifikasi", REJECTED: "Ditolak"}
 STATUS_BADGES = {PENDING: "badge-warn", VERIFIED: "badge-on", REJECTED: "badge-off"}
+STATUSES_WITH_BADGES = {key: (label, STATUS_BADGES[key]) for key, label in STATUS_LABELS.items()}
 
 
-class FormalReport(db.Model):
+class FormalReport(HasStatus, db.Model):
     __tablename__ = "formal_report"
+    STATUSES = STATUSES_WITH_BADGES
     __table_args__ = (Index("ix_formal_report_status_submitted", "status", "submitted_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -41,13 +43,6 @@ class FormalReport(db.Model):
     decided_by: Mapped[Account | None] = relationship()
     ledger_entry: Mapped[LedgerEntry | None] = relationship()
 
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
-
-    @property
-    def status_badge(self) -> str:
-        return STATUS_BADGES.get(self.status, "")
 
     @property
     def is_pending(self) -> bool:

@@ -18,7 +18,7 @@ def portal_plugin_info():
 
 @hookimpl
 def portal_register_blueprints():
-    from portal_komunitas import views, views_bahan, views_duties, views_rekap  # noqa: F401  (routes)
+    from portal_komunitas import views, views_duties, views_materials, views_recap  # noqa: F401  (routes)
 
     return [views.bp]
 

@@ -11,7 +11,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.sdk import Account, Employee, StoredFile, Unit, db, utcnow
+from portal.sdk import Account, Employee, HasStatus, StoredFile, Unit, db, utcnow
 
 PROPOSAL_STATUS = {
     "draf": ("Draf", "secondary"),
@@ -48,10 +48,11 @@ class Coordinator(db.Model):
     employee: Mapped[Employee] = relationship()
 
 
-class Proposal(db.Model):
+class Proposal(HasStatus, db.Model):
     """*Pengajuan Kegiatan Komunitas Belajar* (Lamp. F.2.a, KB-03) and its sign-off (KB-04)."""
 
     __tablename__ = "komunitas_proposal"
+    STATUSES = PROPOSAL_STATUS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
@@ -81,13 +82,6 @@ class Proposal(db.Model):
     notes: Mapped[list[ProgressNote]] = relationship(
         lambda: ProgressNote, back_populates="proposal", order_by=lambda: ProgressNote.created_at.desc())
 
-    @property
-    def status_label(self) -> str:
-        return PROPOSAL_STATUS[self.status][0]
-
-    @property
-    def status_badge(self) -> str:
-        return PROPOSAL_STATUS[self.status][1]
 
     @property
     def editable(self) -> bool:
@@ -149,11 +143,12 @@ class MeetingPerson(db.Model):
         return self.employee.nama if self.employee is not None else self.nama_luar
 
 
-class KomunitasPlan(db.Model):
+class KomunitasPlan(HasStatus, db.Model):
     """The organiser's yearly plan reported to the HR unit, with the material and speakers it
     proposes, before any proposal is submitted (Lamp. F.1.a, F.1.b, F.1.d; KB-11)."""
 
     __tablename__ = "komunitas_plan"
+    STATUSES = PLAN_STATUS
     __table_args__ = (UniqueConstraint("unit_id", "tahun"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -171,13 +166,6 @@ class KomunitasPlan(db.Model):
 
     unit: Mapped[Unit] = relationship()
 
-    @property
-    def status_label(self) -> str:
-        return PLAN_STATUS[self.status][0]
-
-    @property
-    def status_badge(self) -> str:
-        return PLAN_STATUS[self.status][1]
 
 
 class ProgressNote(db.Model):
@@ -196,10 +184,11 @@ class ProgressNote(db.Model):
     author: Mapped[Account | None] = relationship()
 
 
-class Material(db.Model):
+class Material(HasStatus, db.Model):
     """*Berbagi Bahan Pembelajaran* (KB-07): an employee's original material and its statement."""
 
     __tablename__ = "komunitas_material"
+    STATUSES = MATERIAL_STATUS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), index=True)
@@ -227,13 +216,6 @@ class Material(db.Model):
     file: Mapped[StoredFile] = relationship()
     jpt: Mapped[Employee | None] = relationship(foreign_keys=[jpt_id])
 
-    @property
-    def status_label(self) -> str:
-        return MATERIAL_STATUS[self.status][0]
-
-    @property
-    def status_badge(self) -> str:
-        return MATERIAL_STATUS[self.status][1]
 
 
 class RecapSubmission(db.Model):

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, SmallInteger, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.sdk import Account, Employee, Unit, db, utcnow
+from portal.sdk import Account, Employee, HasStatus, Unit, db, utcnow
 from portal_outbound.jp import ACTIVITIES, GOALS, programme_id_of
 
 STATUS = {
@@ -22,10 +22,11 @@ def _split(text: str, labels: dict[str, str]) -> list[str]:
     return [labels[key] for key in (text or "").split(",") if key in labels]
 
 
-class OutboundProgramme(db.Model):
+class OutboundProgramme(HasStatus, db.Model):
     """One pembelajaran alam terbuka programme of an organiser unit (Lamp. E, OB-01)."""
 
     __tablename__ = "outbound_programme"
+    STATUSES = STATUS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
@@ -50,13 +51,6 @@ class OutboundProgramme(db.Model):
     participants: Mapped[list[OutboundParticipant]] = relationship(
         back_populates="programme", cascade="all, delete-orphan", order_by="OutboundParticipant.id")
 
-    @property
-    def status_label(self) -> str:
-        return STATUS[self.status][0]
-
-    @property
-    def status_badge(self) -> str:
-        return STATUS[self.status][1]
 
     @property
     def goal_labels(self) -> list[str]:

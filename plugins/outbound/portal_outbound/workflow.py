@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask import g
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager
@@ -179,7 +180,12 @@ def scheduled(employee_ids: list[int] | None, start: dt.date, end: dt.date) -> l
              .options(contains_eager(OutboundParticipant.programme)))
     if employee_ids is not None:
         query = query.where(OutboundParticipant.employee_id.in_(employee_ids))
-    return [participation(person.programme, person) for person in db.session.scalars(query)]
+    people = db.session.scalars(query).all()
+    # Held for the request: the session's identity map keeps only referenced objects, and the
+    # ledger's JP rule looks each programme up again (programme_days) — without this, one
+    # SELECT per participant on the team page.
+    g.outbound_scheduled = people
+    return [participation(person.programme, person) for person in people]
 
 
 def opportunities(employee: Employee, on_date: dt.date) -> list[Opportunity]:

@@ -13,7 +13,7 @@ import datetime as dt
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.sdk import Employee, LedgerEntry, Unit, db, utcnow
+from portal.sdk import Employee, HasStatus, LedgerEntry, Unit, db, utcnow
 
 JENIS = {"coaching": "Coaching", "mentoring": "Mentoring"}
 PARTNER_LABEL = {"coaching": "Coach", "mentoring": "Mentor"}
@@ -39,20 +39,7 @@ MEETING_STATUS = {
 }
 
 
-class _Status:
-    STATUSES: dict[str, tuple[str, str]] = {}
-    status: str
-
-    @property
-    def status_label(self) -> str:
-        return self.STATUSES[self.status][0]
-
-    @property
-    def status_badge(self) -> str:
-        return self.STATUSES[self.status][1]
-
-
-class UnitInventory(_Status, db.Model):
+class UnitInventory(HasStatus, db.Model):
     """*Inventarisasi* (CU-01): an employee the unit lists as needing coaching or mentoring."""
 
     __tablename__ = "coaching_unit_inventory"
@@ -83,7 +70,7 @@ class UnitInventory(_Status, db.Model):
         return JENIS[self.jenis]
 
 
-class UnitPair(_Status, db.Model):
+class UnitPair(HasStatus, db.Model):
     """A coaching or mentoring relationship: request, agreement, meetings, evaluation."""
 
     __tablename__ = "coaching_unit_pair"
@@ -152,7 +139,7 @@ class UnitPair(_Status, db.Model):
         return [m for m in self.meetings if m.status == "dikonfirmasi"]
 
 
-class UnitMeeting(_Status, db.Model):
+class UnitMeeting(HasStatus, db.Model):
     """One coaching/mentoring meeting: logged by either side, confirmed by the other."""
 
     __tablename__ = "coaching_unit_meeting"
