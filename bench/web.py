@@ -157,18 +157,29 @@ def gunicorn(app: str, env: dict, cwd: Path, workers: int, config: str | None = 
         process.wait(timeout=30)
 
 
-def sign_in(base: str, nip: str) -> str:
-    """The session cookie of a signed-in user (GET the form for its CSRF token, POST it)."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{base}/masuk").read().decode()
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    data = urllib.parse.urlencode({"csrf_token": token, "nip": nip, "password": PASSWORD}).encode()
-    opener.open(f"{base}/masuk", data=data)
-    cookies = "; ".join(f"{c.name}={c.value}" for c in jar)
-    if "session=" not in cookies:
-        sys.exit(f"sign-in failed for {nip}")
-    return cookies
+class Browser:
+    """A signed-in user whose cookies follow the server's answers, as a browser's do (the
+    session carries the cached inbox count: a client that never stores the new cookie would
+    recount the inbox on every request)."""
+
+    def __init__(self, base: str, nip: str) -> None:
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        page = self.opener.open(f"{base}/masuk").read().decode()
+        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+        data = urllib.parse.urlencode({"csrf_token": token, "nip": nip, "password": PASSWORD}).encode()
+        self.opener.open(f"{base}/masuk", data=data)
+        if "session=" not in self.cookie():
+            sys.exit(f"sign-in failed for {nip}")
+
+    def cookie(self) -> str:
+        return "; ".join(f"{c.name}={c.value}" for c in self.jar)
+
+    def fresh(self, path: str) -> dict:
+        """The Cookie header after opening ``path`` once (what the next click would send)."""
+        self.opener.open(f"{self.base}{path}").read()
+        return {"Cookie": self.cookie()}
 
 
 def wrk(url: str, headers: dict, duration: int, connections: int, threads: int) -> tuple[float, float]:
@@ -212,15 +223,15 @@ def main() -> None:
     env = _env(args.database_url)
     with gunicorn("floor_app:app", env, ROOT / "bench", args.workers) as floor, \
             gunicorn("portal:create_app()", env, ROOT, args.workers, config="gunicorn.conf.py") as portal:
-        cookies = {kind: sign_in(portal, nip) for kind, nip in users["nip"].items()}
+        browsers = {kind: Browser(portal, nip) for kind, nip in users["nip"].items()}
         bearer = {"Authorization": f"Bearer {users['token']}"}
-        pages = [
+        pages = [  # (label, path, who: a browser, or fixed headers)
             ("sign-in /masuk", "/masuk", {}),
-            ("/jp/saya (pegawai)", "/jp/saya", {"Cookie": cookies["pegawai"]}),
-            ("/jp/tim admin SDM (ministry)", "/jp/tim", {"Cookie": cookies["admin_sdm"]}),
-            ("/jp/tim eselon I head", "/jp/tim", {"Cookie": cookies["eselon1"]}),
-            ("/jp/tim directorate head", "/jp/tim", {"Cookie": cookies["direktorat"]}),
-            ("employee search ?q=budi", "/pegawai/?q=budi", {"Cookie": cookies["admin_sdm"]}),
+            ("/jp/saya (pegawai)", "/jp/saya", browsers["pegawai"]),
+            ("/jp/tim admin SDM (ministry)", "/jp/tim", browsers["admin_sdm"]),
+            ("/jp/tim eselon I head", "/jp/tim", browsers["eselon1"]),
+            ("/jp/tim directorate head", "/jp/tim", browsers["direktorat"]),
+            ("employee search ?q=budi", "/pegawai/?q=budi", browsers["admin_sdm"]),
             ("API unit compliance (eselon I)", f"/api/v1/units/{users['eselon1']}/compliance", bearer),
             ("API employee JP", f"/api/v1/employees/{users['pegawai_nip']}/jp", bearer),
         ]
@@ -231,9 +242,10 @@ def main() -> None:
         header = (f"| {'page':<32} | {'portal req/s':>12} | {'p50':>8} | {'SQL floor req/s':>15} | "
                   f"{'× SQL floor':>11} | {'alone':>8} |")
         lines = [header, "|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|"]
-        for label, path, headers in pages:
+        for label, path, who in pages:
             portal_runs, floor_runs = [], []
             for _ in range(args.runs):
+                headers = who.fresh(path) if isinstance(who, Browser) else who
                 floor_runs.append(wrk(f"{floor}/sql", {}, args.duration, args.connections, args.threads)[0])
                 floors["bare"].append(wrk(f"{floor}/", {}, max(2, args.duration // 2), args.connections,
                                           args.threads)[0])

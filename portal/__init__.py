@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -22,61 +23,31 @@ def _template_folder() -> Path:
 
 
 def create_app(config_overrides: dict | None = None, plugins: list[tuple[str, object]] | None = None) -> Flask:
-    """Build the portal. ``plugins`` registers extra plugin objects (used by tests)."""
-    instance_path = os.environ.get("PORTAL_INSTANCE_PATH")
-    app = Flask(
-        __name__,
-        instance_path=instance_path,
-        instance_relative_config=True,
-        template_folder=str(_template_folder()),
-    )
-    app.config.from_mapping(config.from_environment(Path(app.instance_path)))
-    app.config.update(config_overrides or {})
-    from portal import public_url
-
-    public_url.configure(app)  # PORTAL_PUBLIC_URL and TRUSTED_HOSTS; required in production
-    Path(app.config["UPLOAD_FOLDER"]).mkdir(parents=True, exist_ok=True)
-    if app.config["PORTAL_TRUSTED_PROXIES"]:
-        hops = app.config["PORTAL_TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
-
+    """Build the portal, in this order: configuration, extensions, the core's pages, the
+    plugins, the checks every request passes, the page layer, background work, commands.
+    ``plugins`` registers extra plugin objects (used by tests)."""
+    app = _configured_app(config_overrides)
     _init_extensions(app)
     _register_core_blueprints(app)
-    from portal.plugins import init_plugins
+    _init_plugins(app, plugins)
+    _install_request_checks(app)
+    _install_page_layer(app)
+    _install_background_work(app)
+    _register_commands(app)
+    return app
 
-    init_plugins(app, plugins)
-    from portal import guard
-    from portal.auth.session_limits import enforce_absolute_lifetime
 
-    app.before_request(enforce_absolute_lifetime)  # before the access check: an old session ends
-    app.before_request(access.enforce_access)
-    from portal.auth.temporary import enforce_password_change
+def _configured_app(config_overrides: dict | None) -> Flask:
+    from portal import public_url
 
-    app.before_request(enforce_password_change)
-    app.before_request(guard.mechanism_guard)
-    web.register(app)
-    from portal import operations
-
-    operations.register(app)  # request ids, JSON logs, /healthz and /readyz (docs/deploy.md)
-    i18n.register(app)
-    from portal import costs, form_messages, menus
-
-    costs.register(app)
-    form_messages.install()
-    from portal import text_input
-
-    text_input.install()  # NFC and no control characters in every form's text fields
-
-    menus.register(app)
-    from portal import tasks
-
-    tasks.register(app)  # the task queue (Huey), /tugas job pages, flask tasks worker
-    from portal import mail
-
-    mail.init_app(app)  # e-mail notifications: periodic producers and sender on the task queue
-    from portal.cli import register_cli
-
-    register_cli(app)
+    app = Flask(__name__, instance_path=os.environ.get("PORTAL_INSTANCE_PATH"),
+                instance_relative_config=True, template_folder=str(_template_folder()))
+    app.config.from_mapping(config.from_environment(Path(app.instance_path)))
+    app.config.update(config_overrides or {})
+    public_url.configure(app)  # PORTAL_PUBLIC_URL and TRUSTED_HOSTS; required in production
+    Path(app.config["UPLOAD_FOLDER"]).mkdir(parents=True, exist_ok=True)
+    if hops := app.config["PORTAL_TRUSTED_PROXIES"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
 
 
@@ -97,47 +68,79 @@ def _init_extensions(app: Flask) -> None:
     limiter.init_app(app)
 
 
+# The core's pages: (module, what it serves). Each module's ``bp`` is registered, in this order.
+CORE_BLUEPRINTS = (
+    ("portal.home.views", "/: the role homes"),
+    ("portal.auth.views", "/masuk, /keluar, /akun: sign-in and the account"),
+    ("portal.units.views", "/unit: organisation units"),
+    ("portal.employees.views", "/pegawai: employees"),
+    ("portal.imports.views", "/impor: units, employees, assessments, SKP"),
+    ("portal.mechanisms.views", "/mekanisme: mechanisms switched on or off per unit"),
+    ("portal.admin.views", "/admin: roles, rule settings, plugins"),
+    ("portal.inbox.views", "/kotak-masuk: what waits for the user"),
+    ("portal.ledger.views", "/jp: Pengembangan Saya, Tim & Unit"),
+    ("portal.ledger.admin_blueprint", "/admin/jp, /admin/audit: ledger entries, recalculation, audit log"),
+    ("portal.eligibility.views", "/kelayakan: who may join what, and why"),
+    ("portal.api", "/api/v1: bearer tokens, CSRF-exempt"),
+    ("portal.activities.views", "/impor/kegiatan: historical activities into the ledger"),
+    ("portal.plans.views", "/rencana: development plans (§F, G-02)"),
+    ("portal.certificates.views", "/sertifikat: e-certificates (G-06)"),
+    ("portal.certificates.bulk_views", "/sertifikat/massal: bulk issue"),
+    ("portal.certificates.settings_views", "/admin/sertifikat: signer, emblem, report settings"),
+    ("portal.certificates.verify_views", "/verifikasi: public QR verification"),
+    ("portal.reports.views", "/laporan: transcript, unit recap (KB-10), mechanism report"),
+    ("portal.opportunities.views", "/peluang: opportunities ranked by the JP gap"),
+    ("portal.records.views", "/riwayat-pengembangan: development records out"),
+    ("portal.placements.blueprint", "/penempatan: magang, pertukaran, detasering lifecycle"),
+    ("portal.rulebook.views", "/aturan: the circular's rules as the portal enforces them"),
+    ("portal.mail.views", "/akun/surel, /admin/kotak-keluar: e-mail choices and outbox"),
+)
+
+
 def _register_core_blueprints(app: Flask) -> None:
-    from portal.admin.views import bp as admin_bp
-    from portal.auth.views import bp as auth_bp
-    from portal.employees.views import bp as employees_bp
-    from portal.home.views import bp as home_bp
-    from portal.imports.views import bp as imports_bp
-    from portal.inbox.views import bp as inbox_bp
-    from portal.ledger.views import register_blueprints as register_ledger_blueprints
-    from portal.mechanisms.views import bp as mechanisms_bp
-    from portal.units.views import bp as units_bp
+    for module, _serves in CORE_BLUEPRINTS:
+        app.register_blueprint(importlib.import_module(module).bp)
 
-    for blueprint in (home_bp, auth_bp, units_bp, employees_bp, imports_bp, mechanisms_bp, admin_bp):
-        app.register_blueprint(blueprint)
-    app.register_blueprint(inbox_bp)
-    register_ledger_blueprints(app)
-    from portal.api import bp as api_bp
-    from portal.eligibility.views import bp as eligibility_bp
 
-    app.register_blueprint(eligibility_bp)
-    app.register_blueprint(api_bp)  # /api/v1: bearer tokens, CSRF-exempt (portal/api/__init__.py)
-    from portal.activities.views import bp as activities_bp
-    from portal.plans.views import bp as plans_bp
+def _init_plugins(app: Flask, plugins) -> None:
+    from portal.plugins import init_plugins
 
-    app.register_blueprint(activities_bp)  # /impor/kegiatan: historical activities into the ledger
-    app.register_blueprint(plans_bp)  # /rencana: development plans (§F, G-02)
-    from portal.certificates.blueprints import register as register_certificates
-    from portal.reports.views import bp as reports_bp
+    init_plugins(app, plugins)
 
-    register_certificates(app)  # /sertifikat, /verifikasi: e-certificates (G-06)
-    app.register_blueprint(reports_bp)  # /laporan: transcript, unit recap (KB-10), mechanism report
-    from portal.opportunities.views import bp as opportunities_bp
-    from portal.records.views import bp as records_bp
 
-    app.register_blueprint(opportunities_bp)  # /peluang: opportunities ranked by the JP gap (issue 19)
-    app.register_blueprint(records_bp)  # /riwayat-pengembangan: development records out (issue 20)
-    from portal.placements.blueprint import bp as placements_bp
+def _install_request_checks(app: Flask) -> None:
+    """What every request passes, in order: an old session ends, the view's declared access,
+    a temporary password must be changed first, the unit's mechanism switch."""
+    from portal import guard
+    from portal.auth.session_limits import enforce_absolute_lifetime
+    from portal.auth.temporary import enforce_password_change
 
-    app.register_blueprint(placements_bp)  # /penempatan: magang/pertukaran/detasering lifecycle
-    from portal.rulebook.views import bp as rulebook_bp
+    app.before_request(enforce_absolute_lifetime)
+    app.before_request(access.enforce_access)
+    app.before_request(enforce_password_change)
+    app.before_request(guard.mechanism_guard)
 
-    app.register_blueprint(rulebook_bp)  # /aturan: the circular's rules as the portal enforces them
-    from portal.mail.views import bp as mail_bp
 
-    app.register_blueprint(mail_bp)  # /akun/surel, /admin/kotak-keluar: e-mail choices and outbox
+def _install_page_layer(app: Flask) -> None:
+    from portal import costs, form_messages, menus, operations, text_input
+
+    web.register(app)  # security headers, error pages, NUL refusal
+    operations.register(app)  # request ids, JSON logs, /healthz and /readyz (docs/deploy.md)
+    i18n.register(app)
+    costs.register(app)
+    form_messages.install()
+    text_input.install()  # NFC and no control characters in every form's text fields
+    menus.register(app)
+
+
+def _install_background_work(app: Flask) -> None:
+    from portal import mail, tasks
+
+    tasks.register(app)  # the task queue (Huey), /tugas job pages, flask tasks worker
+    mail.init_app(app)  # e-mail notifications: periodic producers and sender on the task queue
+
+
+def _register_commands(app: Flask) -> None:
+    from portal.cli import register_cli
+
+    register_cli(app)

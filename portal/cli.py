@@ -114,6 +114,9 @@ def register_cli(app: Flask) -> None:
     from portal.rulebook.markdown import rules  # flask rules docs
 
     app.cli.add_command(mail)
+    from portal.certificates.cli import certificates  # flask certificates work
+
+    app.cli.add_command(certificates)
     app.cli.add_command(ledger)
     app.cli.add_command(backup)
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import click
+from flask.cli import AppGroup
 
 from portal.certificates import jobs
-from portal.certificates.views import bp
+
+certificates = AppGroup("certificates", help="Sertifikat elektronik.")
 
 
-@bp.cli.command("work")
+@certificates.command("work")
 @click.option("--reset-claimed", is_flag=True,
               help="Kembalikan item yang sedang diproses oleh proses yang telah mati ke antrean.")
 def work(reset_claimed: bool) -> None:

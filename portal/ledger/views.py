@@ -228,12 +228,3 @@ def team_export():
     data = team_workbook(title, rows)
     name = f"jp-tim-{flt.year}.xlsx"
     return download(data, name)
-
-
-def register_blueprints(app) -> None:
-    """Register the ledger's pages (called by ``portal._register_core_blueprints``)."""
-    from portal.ledger import audit_views, entry_views  # noqa: F401 - add /admin/audit, /admin/jp
-    from portal.ledger.admin_views import bp as admin_bp
-
-    for blueprint in (bp, admin_bp):
-        app.register_blueprint(blueprint)
