@@ -6,22 +6,21 @@ from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal import authority
 from portal.access import ADMINS, MANAGERS, access
 from portal.assessments import skp
 from portal.assessments.results import history as assessment_history
 from portal.audit import record
-from portal.employees import service
+from portal.employees import editing, service
 from portal.employees.forms import EmployeeForm, GapForm
 from portal.employees.queries import EmployeeFilters, employee_query
 from portal.exports import xlsx_response
 from portal.extensions import db
 from portal.i18n import tanggal
 from portal.idempotency import once_per_form
-from portal.models import Employee, EmployeeGap, Unit
+from portal.models import Employee, EmployeeGap
 from portal.models.employee import JENIS_JABATAN_LABELS, STATUS_ASN
 from portal.pagination import page_number
-from portal.scope import can_edit_employee, can_manage_unit, can_view_employee
+from portal.scope import can_edit_employee, can_view_employee
 from portal.web import render
 
 bp = Blueprint("employees", __name__, url_prefix="/pegawai")
@@ -74,63 +73,18 @@ def detail(employee_id: int):
                   skp_ratings=skp.history(employee.id))
 
 
-def _form_data(employee: Employee) -> dict:
-    return {
-        "nip": employee.nip, "nama": employee.nama, "unit_kode": employee.unit.kode,
-        "status_asn": employee.status_asn, "jenis_jabatan": employee.jenis_jabatan,
-        "jenjang": employee.jenjang, "jabatan": employee.jabatan, "golongan": employee.golongan,
-        "atasan_nip": employee.supervisor.nip if employee.supervisor else "",
-        "email": employee.email or "", "hipo": employee.hipo,
-        "pppk_kontrak_selesai": employee.pppk_kontrak_selesai.isoformat()
-        if employee.pppk_kontrak_selesai else "",
-        "pppk_keahlian_langka": employee.pppk_keahlian_langka, "pendidikan": employee.pendidikan,
-    }
-
-
 def _save(form: EmployeeForm, employee: Employee | None) -> Employee | None:
-    """Validate with the importer's rules; save and audit. None when refused (errors on form)."""
+    """Save through :func:`portal.employees.editing.save`; None (the problems on the form's
+    fields) when refused."""
     raw = {name: form[name].data for name in service.EMPLOYEE_COLUMNS + service.OPTIONAL_COLUMNS}
     raw["hipo"] = "ya" if form.hipo.data else "tidak"
     raw["pppk_keahlian_langka"] = "ya" if form.pppk_keahlian_langka.data else "tidak"
-    if employee is not None:
-        raw["nip"] = employee.nip  # the NIP identifies the person and is not edited here
-    parsed, errors = service.parse_employee(raw)
-    if not errors:
-        clash = db.session.scalar(select(Employee).where(Employee.nip == parsed.nip))
-        if clash is not None and clash is not employee:
-            errors.append(("nip", f"NIP {parsed.nip} sudah terdaftar atas nama {clash.nama}."))
-        errors += service.check_employee_references([parsed]).get(0, [])
-    unit = db.session.scalar(select(Unit).where(Unit.kode == parsed.unit_kode))
-    if unit is not None and not can_manage_unit(current_user, unit):
-        errors.append(("unit_kode", "Unit ini di luar kewenangan Anda."))
-    old_atasan = employee.supervisor if employee else None
-    new_atasan = (db.session.scalar(select(Employee).where(Employee.nip == parsed.atasan_nip))
-                  if parsed.atasan_nip else None)
-    if not errors and (problem := authority.atasan_refusal(current_user, employee, old_atasan,
-                                                           new_atasan)):
-        errors.append(("atasan_nip", problem))
-    for column, message in errors:
+    saved, problems = editing.save(raw, employee, current_user)
+    for column, message in problems:
         form[column].errors = list(form[column].errors) + [message]
-    if errors:
-        return None
-    before = _form_data(employee) if employee else None
-    if employee is None:
-        employee = Employee(**parsed.model_values(), unit=unit)
-        db.session.add(employee)
-    else:
-        for key, value in parsed.model_values().items():
-            setattr(employee, key, value)
-        employee.unit = unit
-    employee.supervisor = new_atasan
-    db.session.flush()
-    authority.atasan_changed(employee, old_atasan, new_atasan)
-    after = _form_data(employee)
-    changed_before = {k: v for k, v in (before or {}).items() if after.get(k) != v}
-    record("employee.create" if before is None else "employee.update", "employee", employee.nip,
-           changed_before or None, {k: after[k] for k in (changed_before or after)},
-           summary=f"Pegawai {employee.nip} {employee.nama}")
-    db.session.commit()
-    return employee
+    if saved is not None:
+        db.session.commit()
+    return saved
 
 
 @bp.route("/baru", methods=["GET", "POST"])
@@ -150,7 +104,7 @@ def edit(employee_id: int):
     employee = _visible_or_404(employee_id)
     if not can_edit_employee(current_user, employee):
         abort(403)
-    form = EmployeeForm(data=_form_data(employee))
+    form = EmployeeForm(data=editing.form_values(employee))
     if form.validate_on_submit() and _save(form, employee):
         flash(f"Data {employee.nama} diperbarui.", "success")
         return redirect(url_for("employees.detail", employee_id=employee.id))

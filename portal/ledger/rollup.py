@@ -235,37 +235,52 @@ def rebuild() -> None:
         .group_by(LedgerMonth.employee_id, LedgerMonth.year)))
 
 
-def differences(limit: int = 50) -> list[str]:
-    """Every cell where the rollup differs from the rows, in words (empty: they agree)."""
-    rows = db.session.execute(_truth()).all()
+def _month_differences(rows) -> list[str]:
     truth = {(r.employee_id, r.year, r.month, r.mechanism): (Decimal(r.jp or 0), int(r.not_counted or 0))
              for r in rows}
     stored = {(r.employee_id, r.year, r.month, r.mechanism): (Decimal(r.jp or 0), int(r.not_counted or 0))
               for r in db.session.scalars(select(LedgerMonth))}
-    found: list[str] = []
+    found = []
     for key in sorted(set(truth) | set(stored)):
         want, have = truth.get(key, (Decimal(0), 0)), stored.get(key, (Decimal(0), 0))
         if want != have:
             employee_id, year, month, mechanism = key
             found.append(f"pegawai #{employee_id} {year}-{month:02d} {mechanism}: baris {want[0]} JP "
                          f"({want[1]} tidak dihitung), rollup {have[0]} JP ({have[1]} tidak dihitung)")
+    return found
+
+
+def _year_totals(rows) -> dict[tuple[int, int], list[Decimal]]:
+    """(employee, year) → [JP, JP 70, JP 20, JP 10] from the recomputed month cells."""
     years: dict[tuple[int, int], list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 4)
     for r in rows:
         totals = years[(r.employee_id, r.year)]
         totals[0] += Decimal(r.jp or 0)
         if r.model in MODELS:
             totals[1 + MODELS.index(r.model)] += Decimal(r.jp or 0)
-    stored_years = {(r.employee_id, r.year): [Decimal(r.jp or 0), Decimal(r.jp70 or 0), Decimal(r.jp20 or 0),
-                                              Decimal(r.jp10 or 0)]
-                    for r in db.session.scalars(select(LedgerYear))}
-    for key in sorted(set(years) | set(stored_years)):
-        want, have = years.get(key, [Decimal(0)] * 4), stored_years.get(key, [Decimal(0)] * 4)
+    return years
+
+
+def _year_differences(rows) -> list[str]:
+    years = _year_totals(rows)
+    stored = {(r.employee_id, r.year): [Decimal(r.jp or 0), Decimal(r.jp70 or 0), Decimal(r.jp20 or 0),
+                                        Decimal(r.jp10 or 0)]
+              for r in db.session.scalars(select(LedgerYear))}
+    found = []
+    for key in sorted(set(years) | set(stored)):
+        want, have = years.get(key, [Decimal(0)] * 4), stored.get(key, [Decimal(0)] * 4)
         if want != have:
             found.append(f"pegawai #{key[0]} tahun {key[1]}: baris {want[0]} JP "
                          f"(70/20/10: {want[1]}/{want[2]}/{want[3]}), rollup {have[0]} JP "
                          f"({have[1]}/{have[2]}/{have[3]})")
-    return found[:limit] if limit else found
+    return found
 
+
+def differences(limit: int = 50) -> list[str]:
+    """Every cell where the rollup differs from the rows, in words (empty: they agree)."""
+    rows = db.session.execute(_truth()).all()
+    found = _month_differences(rows) + _year_differences(rows)
+    return found[:limit] if limit else found
 
 def _month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)

@@ -6,16 +6,14 @@ from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 
-from portal import authority
 from portal.access import ADMINS, ROLES, access
-from portal.audit import record
 from portal.extensions import db
 from portal.idempotency import once_per_form
 from portal.models import Employee, Unit
 from portal.models.unit import ESELON_LEVELS
 from portal.pagination import arg, page_number
 from portal.scope import can_manage_unit
-from portal.units import service
+from portal.units import editing, service
 from portal.units.forms import UnitForm
 from portal.web import render
 
@@ -79,57 +77,15 @@ def detail(unit_id: int):
 
 
 def _apply(form: UnitForm, unit: Unit | None) -> Unit | None:
-    """Validate the form with the import's rules and save; None (with form errors) when refused."""
+    """Save through :func:`portal.units.editing.save`; None (the problems on the form's fields)
+    when refused."""
     raw = {name: form[name].data or "" for name in service.UNIT_COLUMNS}
-    record_, errors = service.parse_unit(raw)
-    clash = db.session.scalar(select(Unit).where(Unit.kode == record_.kode))
-    if clash is not None and clash is not unit:
-        errors.append(("kode", f"Kode {record_.kode} sudah dipakai unit {clash.nama}."))
-    parent = None
-    if record_.induk_kode:
-        parent = db.session.scalar(select(Unit).where(Unit.kode == record_.induk_kode))
-        if parent is None:
-            errors.append(("induk_kode", f"Unit induk {record_.induk_kode} tidak ditemukan."))
-        elif not can_manage_unit(current_user, parent):
-            errors.append(("induk_kode", "Unit induk di luar kewenangan Anda."))
-        elif unit is not None and parent.is_within(unit):
-            errors.append(("induk_kode", "Unit tidak dapat dipindah ke bawah dirinya sendiri."))
-    elif not current_user.is_ministry_wide and (unit is None or unit.parent_id is not None):
-        errors.append(("induk_kode", "Hanya Admin SDM yang dapat membuat unit tingkat teratas."))
-    head = None
-    if record_.pimpinan_nip:
-        head = db.session.scalar(select(Employee).where(Employee.nip == record_.pimpinan_nip))
-        if head is None:
-            errors.append(("pimpinan_nip", f"Pegawai dengan NIP {record_.pimpinan_nip} tidak ditemukan."))
-    old_head = unit.head if unit else None
-    if head is not None and (problem := authority.head_refusal(current_user, old_head, head)):
-        errors.append(("pimpinan_nip", problem))
-    for column, message in errors:
+    saved, problems = editing.save(raw, unit, current_user)
+    for column, message in problems:
         form[column].errors = list(form[column].errors) + [message]
-    if errors:
-        return None
-    before = _snapshot(unit) if unit else None
-    if unit is None:
-        unit = Unit(kode=record_.kode, nama=record_.nama, eselon=record_.eselon, parent=parent)
-        db.session.add(unit)
-        db.session.flush()
-        unit.path = (parent.path if parent else "/") + f"{unit.id}/"
-    else:
-        if unit.parent_id != (parent.id if parent else None):
-            service.move_unit(unit, parent)
-        unit.kode, unit.nama, unit.eselon = record_.kode, record_.nama, record_.eselon
-    unit.head_id = head.id if head else None
-    authority.head_changed(unit, old_head, head)
-    record("unit.create" if before is None else "unit.update", "unit", unit.kode, before,
-           _snapshot(unit), summary=f"Unit {unit.kode} {unit.nama}")
-    db.session.commit()
-    return unit
-
-
-def _snapshot(unit: Unit) -> dict:
-    return {"kode": unit.kode, "nama": unit.nama, "eselon": unit.eselon,
-            "induk": unit.parent.kode if unit.parent else None,
-            "pimpinan": unit.head.nip if unit.head else None}
+    if saved is not None:
+        db.session.commit()
+    return saved
 
 
 @bp.route("/baru", methods=["GET", "POST"])
