@@ -16,8 +16,6 @@ STILL_ABOVE_C = {
     "portal/activities/validation.py:validate",
     "portal/imports/reader.py:_build",
     "portal/placements/service.py:missing_to_start",
-    "portal/placements/monitoring.py:add_note",
-    "portal/placements/outcome.py:finish",
     "portal/reports/layout.py:fit",
 }
 

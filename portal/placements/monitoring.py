@@ -58,6 +58,32 @@ def submit_report(kind: PlacementKind, placement: Placement, actor: Account, per
     return report
 
 
+def _form_refusal(kind: PlacementKind, placement: Placement, corrective: str, observed_on: dt.date | None,
+                  action_kind: str, today: dt.date | None) -> str | None:
+    """What the monitoring form (B.4.a) refuses: the action kind, its description, the date."""
+    form_rule = kind.monitoring_form_rule or kind.monitoring_rule or kind.stage_rule
+    if action_kind and action_kind not in NOTE_ACTIONS:
+        return f"Pilih jenis tindakan: korektif atau represif ({form_rule})."
+    if action_kind and not (corrective or "").strip():
+        return f"Uraikan tindakan {action_kind} yang diambil ({form_rule})."
+    if observed_on is not None and (observed_on > (today or observed_on) or
+                                    (placement.start_date and observed_on < placement.start_date)):
+        return f"Tanggal pengamatan antara {tanggal(placement.start_date)} dan hari ini ({form_rule})."
+    return None
+
+
+def _author_refusal(kind: PlacementKind, placement: Placement, actor: Account, role: str) -> str | None:
+    """Who may write the note (A.7.c.1): the direct atasan, the mentor, or an admin for the mentor."""
+    rule = kind.monitoring_rule or kind.stage_rule
+    if role not in NOTE_ROLES:
+        return f"Pilih penulis catatan: atasan atau mentor ({rule})."
+    if role == "atasan" and not rules.is_atasan(actor, placement):
+        return f"Catatan atasan ditulis oleh atasan langsung peserta ({rule})."
+    if role == "mentor" and not (rules.is_mentor(actor, placement) or rules.can_manage(actor, placement)):
+        return f"Catatan mentor ditulis oleh mentor atau dicatat admin atas nama mentor ({rule})."
+    return None
+
+
 def add_note(kind: PlacementKind, placement: Placement, actor: Account, role: str, author_name: str,
              observation: str, corrective: str, *, observed_on: dt.date | None = None, target_progress: str = "",
              on_track: bool | None = None, action_kind: str = "", today: dt.date | None = None) -> None:
@@ -68,22 +94,11 @@ def add_note(kind: PlacementKind, placement: Placement, actor: Account, role: st
     The atasan writes as themself; the mentor (who may be external) writes as themself when
     linked to an account, or an admin enters the mentor's note in the mentor's name."""
     rule = kind.monitoring_rule or kind.stage_rule
-    form_rule = kind.monitoring_form_rule or rule
     _running(kind, placement)
-    if action_kind and action_kind not in NOTE_ACTIONS:
-        raise PlacementError(f"Pilih jenis tindakan: korektif atau represif ({form_rule}).")
-    if action_kind and not (corrective or "").strip():
-        raise PlacementError(f"Uraikan tindakan {action_kind} yang diambil ({form_rule}).")
-    if observed_on is not None and (observed_on > (today or observed_on) or
-                                    (placement.start_date and observed_on < placement.start_date)):
-        raise PlacementError(f"Tanggal pengamatan antara {tanggal(placement.start_date)} dan hari ini "
-                             f"({form_rule}).")
-    if role not in NOTE_ROLES:
-        raise PlacementError(f"Pilih penulis catatan: atasan atau mentor ({rule}).")
-    if role == "atasan" and not rules.is_atasan(actor, placement):
-        raise PlacementError(f"Catatan atasan ditulis oleh atasan langsung peserta ({rule}).")
-    if role == "mentor" and not (rules.is_mentor(actor, placement) or rules.can_manage(actor, placement)):
-        raise PlacementError(f"Catatan mentor ditulis oleh mentor atau dicatat admin atas nama mentor ({rule}).")
+    problem = (_form_refusal(kind, placement, corrective, observed_on, action_kind, today)
+               or _author_refusal(kind, placement, actor, role))
+    if problem:
+        raise PlacementError(problem)
     observation = (observation or "").strip()[:4000]
     if not observation:
         raise PlacementError(f"Tuliskan hasil pengamatan ({rule}).")

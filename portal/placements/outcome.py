@@ -9,7 +9,7 @@ recorded; a cause within the participant's control blocks every development prog
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from flask import current_app
 from sqlalchemy import select
@@ -52,53 +52,91 @@ def scheduled(slug: str, employee_ids: list[int] | None, start: dt.date,
             for placement in db.session.scalars(query.options(joinedload(Placement.need)))]
 
 
-def finish(kind: PlacementKind, placement: Placement, actor: Account, *, method: str, on_date: dt.date | None,
-           lulus: bool | None, score: int | None, notes: str, cause: str, cause_note: str, reward: str,
-           closing: dict[str, str], today: dt.date) -> LedgerEntry | None:
-    """Record the final evaluation and its outcome; returns the ledger row of a pass."""
+@dataclass(frozen=True)
+class FinalEvaluation:
+    """What the sending unit records at the end (A.d.6, B.6): how, when, the result and why."""
+
+    method: str
+    on_date: dt.date | None
+    lulus: bool | None
+    score: int | None
+    notes: str
+    cause: str
+    cause_note: str
+    reward: str
+
+
+def _refusal(kind: PlacementKind, placement: Placement, actor: Account, ev: FinalEvaluation,
+             today: dt.date) -> str | None:
+    """Why the evaluation cannot be recorded (the rule named), or None."""
     rule = kind.outcome_rule
     if not rules.can_manage(actor, placement):
-        raise PlacementError(f"Evaluasi akhir dicatat oleh instansi pengirim (admin unit/unit SDM) ({rule}).")
+        return f"Evaluasi akhir dicatat oleh instansi pengirim (admin unit/unit SDM) ({rule})."
     if placement.status != "berjalan":
-        raise PlacementError(f"Evaluasi akhir hanya untuk {kind.noun} yang sedang berjalan.")
-    if method not in {m.key for m in kind.final_methods}:
+        return f"Evaluasi akhir hanya untuk {kind.noun} yang sedang berjalan."
+    if ev.method not in {m.key for m in kind.final_methods}:
         methods = " atau ".join(m.label.lower() for m in kind.final_methods)
-        raise PlacementError(f"Pilih bentuk evaluasi akhir: {methods} ({kind.stage_rule}).")
-    if on_date is None or on_date > today or on_date < placement.start_date:
-        raise PlacementError(f"Tanggal evaluasi akhir antara {tanggal(placement.start_date)} dan hari ini "
-                             f"({kind.stage_rule}).")
-    if lulus is None:
-        raise PlacementError(f"Pilih hasil evaluasi akhir: lulus atau tidak lulus ({rule}).")
-    if missing := missing_to_finish(kind, placement, on_date, lulus):
-        raise PlacementError(f"Evaluasi akhir belum dapat dicatat. Belum lengkap: {'; '.join(missing)}.")
-    if score is not None and not 0 <= score <= 100:
-        raise PlacementError("Nilai evaluasi akhir 0–100.")
-    cause_note = (cause_note or "").strip()[:4000]
-    if not lulus and (cause not in CAUSES or not cause_note):
-        raise PlacementError(f"Peserta tidak lulus: instansi pengirim mencatat faktor penyebabnya — di luar "
-                             f"atau dalam kendali peserta — beserta uraiannya ({rule}).")
+        return f"Pilih bentuk evaluasi akhir: {methods} ({kind.stage_rule})."
+    if ev.on_date is None or ev.on_date > today or ev.on_date < placement.start_date:
+        return f"Tanggal evaluasi akhir antara {tanggal(placement.start_date)} dan hari ini ({kind.stage_rule})."
+    if ev.lulus is None:
+        return f"Pilih hasil evaluasi akhir: lulus atau tidak lulus ({rule})."
+    if missing := missing_to_finish(kind, placement, ev.on_date, ev.lulus):
+        return f"Evaluasi akhir belum dapat dicatat. Belum lengkap: {'; '.join(missing)}."
+    if ev.score is not None and not 0 <= ev.score <= 100:
+        return "Nilai evaluasi akhir 0–100."
+    if not ev.lulus and (ev.cause not in CAUSES or not ev.cause_note):
+        return (f"Peserta tidak lulus: instansi pengirim mencatat faktor penyebabnya — di luar atau dalam "
+                f"kendali peserta — beserta uraiannya ({rule}).")
+    return None
+
+
+def _closing_extras(kind: PlacementKind, placement: Placement, closing: dict[str, str]) -> dict:
     extras = dict(placement.extras or {})
     for field in kind.extra_fields:
         if field.phase == "penutupan":
             extras[field.key] = (closing.get(field.key) or "").strip()[:8000]
             if field.required and not extras[field.key]:
-                raise PlacementError(f"Isi {field.label.lower()} ({field.rule_id or rule}).")
-    placement.extras = extras
-    placement.final_method, placement.final_on, placement.final_score = method, on_date, score
-    placement.final_notes = (notes or "").strip()[:4000]
-    placement.outcome = "lulus" if lulus else "tidak_lulus"
-    placement.cause, placement.cause_note = ("", "") if lulus else (cause, cause_note)
-    placement.reward_note = (reward or "").strip()[:4000] if lulus else ""
-    claim_state(placement, ("berjalan",), "selesai")  # a concurrent decision is refused
-    entry = None
-    if lulus:
+                raise PlacementError(f"Isi {field.label.lower()} ({field.rule_id or kind.outcome_rule}).")
+    return extras
+
+
+def _store(placement: Placement, ev: FinalEvaluation) -> None:
+    placement.final_method, placement.final_on, placement.final_score = ev.method, ev.on_date, ev.score
+    placement.final_notes = ev.notes
+    placement.outcome = "lulus" if ev.lulus else "tidak_lulus"
+    placement.cause, placement.cause_note = ("", "") if ev.lulus else (ev.cause, ev.cause_note)
+    placement.reward_note = ev.reward if ev.lulus else ""
+
+
+def _credit_or_block(kind: PlacementKind, placement: Placement, actor: Account,
+                     ev: FinalEvaluation) -> LedgerEntry | None:
+    """A pass is credited (G-06); a failure within the participant's control blocks (MG-10/PT-08)."""
+    if ev.lulus:
         try:
             entry = credit(participation(kind, placement), actor.id)
         except LedgerError as error:
             raise PlacementError(f"JP tidak dapat dicatat: {error}") from error
         placement.ledger_entry_id = entry.id
-    elif cause == "dalam_kendali" and kind.block_rule:
-        block.create(placement, kind.block_rule, kind.noun, on_date, actor)
+        return entry
+    if ev.cause == "dalam_kendali" and kind.block_rule:
+        block.create(placement, kind.block_rule, kind.noun, ev.on_date, actor)
+    return None
+
+
+def finish(kind: PlacementKind, placement: Placement, actor: Account, *, method: str, on_date: dt.date | None,
+           lulus: bool | None, score: int | None, notes: str, cause: str, cause_note: str, reward: str,
+           closing: dict[str, str], today: dt.date) -> LedgerEntry | None:
+    """Record the final evaluation and its outcome; returns the ledger row of a pass."""
+    ev = FinalEvaluation(method, on_date, lulus, score, (notes or "").strip()[:4000], cause,
+                         (cause_note or "").strip()[:4000], (reward or "").strip()[:4000])
+    if problem := _refusal(kind, placement, actor, ev, today):
+        raise PlacementError(problem)
+    placement.extras = _closing_extras(kind, placement, closing)
+    _store(placement, ev)
+    claim_state(placement, ("berjalan",), "selesai")  # a concurrent decision is refused
+    entry = _credit_or_block(kind, placement, actor, ev)
+    rule = kind.outcome_rule
     text = (f"Evaluasi akhir ({choice_label(kind.final_methods, method)}) {tanggal(on_date)}: "
             f"{'lulus' if lulus else 'tidak lulus — ' + CAUSES[cause].lower()} ({rule}).")
     if entry is not None:
