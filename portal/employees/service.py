@@ -62,48 +62,62 @@ def parse_iso_date(text: str) -> dt.date | None:
         return None
 
 
-def parse_employee(raw: dict[str, str], today: dt.date | None = None):
-    """Clean one employee row; return (record, [(column, message), ...])."""
-    v = {key: str(raw.get(key) or "").strip() for key in EMPLOYEE_COLUMNS + OPTIONAL_COLUMNS}
-    errors: list[tuple[str, str]] = []
-    status = v["status_asn"].upper()
+def _identity_problems(v: dict[str, str], status: str, nip: str, today: dt.date | None) -> list[tuple[str, str]]:
+    errors = []
     if status not in STATUS_ASN:
         errors.append(("status_asn", "Status ASN harus PNS atau PPPK."))
-    nip = nip_rules.normalise(v["nip"])
     errors += [("nip", message) for message in nip_rules.problems(nip, status or "PNS", today)]
     if not v["nama"]:
         errors.append(("nama", "Nama wajib diisi."))
     if not v["unit_kode"]:
         errors.append(("unit_kode", "Kode unit wajib diisi."))
-    jenis = v["jenis_jabatan"].lower()
-    if jenis not in JENIS_JABATAN:
-        errors.append(("jenis_jabatan",
-                       "Jenis jabatan harus struktural, fungsional, atau pelaksana."))
-    for column, limit in LIMITS.items():
-        if len(v[column]) > limit:
-            errors.append((column, f"Maksimal {limit} karakter."))
+    if v["jenis_jabatan"].lower() not in JENIS_JABATAN:
+        errors.append(("jenis_jabatan", "Jenis jabatan harus struktural, fungsional, atau pelaksana."))
+    errors += [(column, f"Maksimal {limit} karakter.") for column, limit in LIMITS.items()
+               if len(v[column]) > limit]
     if v["email"] and not EMAIL.match(v["email"]):
         errors.append(("email", "Alamat email tidak valid."))
-    flags = {}
+    return errors
+
+
+def _flags(v: dict[str, str]) -> tuple[dict[str, bool], list[tuple[str, str]]]:
+    flags, errors = {}, []
     for column in ("hipo", "pppk_keahlian_langka"):
         text = v[column].lower()
         if text not in YES_NO:
             errors.append((column, "Isi dengan ya atau tidak."))
         flags[column] = YES_NO.get(text, False)
-    contract_end = None
+    return flags, errors
+
+
+def _contract(v: dict[str, str], status: str, rare_skill: bool) -> tuple[dt.date | None, list[tuple[str, str]]]:
+    """The PPPK contract end (PPPK only)."""
+    contract_end, errors = None, []
     if v["pppk_kontrak_selesai"]:
         contract_end = parse_iso_date(v["pppk_kontrak_selesai"])
         if contract_end is None:
             errors.append(("pppk_kontrak_selesai", "Tanggal harus berformat YYYY-MM-DD dan valid."))
-    if status == "PNS" and (contract_end or flags["pppk_keahlian_langka"]):
+    if status == "PNS" and (contract_end or rare_skill):
         errors.append(("pppk_kontrak_selesai", "Data kontrak PPPK hanya untuk pegawai PPPK."))
+    return contract_end, errors
+
+
+def parse_employee(raw: dict[str, str], today: dt.date | None = None):
+    """Clean one employee row; return (record, [(column, message), ...])."""
+    v = {key: str(raw.get(key) or "").strip() for key in EMPLOYEE_COLUMNS + OPTIONAL_COLUMNS}
+    status = v["status_asn"].upper()
+    nip = nip_rules.normalise(v["nip"])
+    errors = _identity_problems(v, status, nip, today)
+    flags, flag_errors = _flags(v)
+    contract_end, contract_errors = _contract(v, status, flags["pppk_keahlian_langka"])
+    errors += flag_errors + contract_errors
     atasan = nip_rules.normalise(v["atasan_nip"])
     if atasan and atasan == nip:
         errors.append(("atasan_nip", "Pegawai tidak boleh menjadi atasan dirinya sendiri."))
     record = EmployeeRecord(
         nip=nip, nama=v["nama"], unit_kode=v["unit_kode"], status_asn=status,
-        jenis_jabatan=jenis, jenjang=v["jenjang"], jabatan=v["jabatan"], golongan=v["golongan"],
-        atasan_nip=atasan, email=v["email"] or None, hipo=flags["hipo"],
+        jenis_jabatan=v["jenis_jabatan"].lower(), jenjang=v["jenjang"], jabatan=v["jabatan"],
+        golongan=v["golongan"], atasan_nip=atasan, email=v["email"] or None, hipo=flags["hipo"],
         pppk_kontrak_selesai=contract_end, pppk_keahlian_langka=flags["pppk_keahlian_langka"],
         pendidikan=v["pendidikan"],
     )
@@ -142,6 +156,30 @@ def _current_units(nips: set[str]) -> dict[str, str]:
     return found
 
 
+def _unit_problems(record: EmployeeRecord, known_units: set[str], allowed: set[str] | None,
+                   current_unit: dict[str, str]) -> list[tuple[str, str]]:
+    found = []
+    if record.unit_kode and record.unit_kode not in known_units:
+        found.append(("unit_kode", f"Unit {record.unit_kode} tidak ditemukan."))
+    elif record.unit_kode and allowed is not None and record.unit_kode not in allowed:
+        found.append(("unit_kode", f"Unit {record.unit_kode} di luar kewenangan Anda."))
+    if record.nip in current_unit and current_unit[record.nip] not in allowed:
+        found.append(("nip", f"Pegawai NIP {record.nip} terdaftar di unit "
+                             f"{current_unit[record.nip]} yang di luar kewenangan Anda."))
+    return found
+
+
+def _cycles(records: list[EmployeeRecord]) -> set[str]:
+    """NIPs whose supervisor chain (the file's over the stored one) loops back to them."""
+    supervisor_of = existing_supervisor_map()
+    for record in records:
+        if record.atasan_nip:
+            supervisor_of[record.nip] = record.atasan_nip
+        else:
+            supervisor_of.pop(record.nip, None)
+    return looping([r.nip for r in records if r.atasan_nip], supervisor_of)
+
+
 def check_employee_references(
     records: list[EmployeeRecord], allowed_unit_kodes: set[str] | None = None
 ):
@@ -155,24 +193,10 @@ def check_employee_references(
     wanted = {r.atasan_nip for r in records if r.atasan_nip} - file_nips
     supervisors = set(_current_units(wanted)) | file_nips
     current_unit = _current_units(file_nips) if allowed_unit_kodes is not None else {}
-    supervisor_of = existing_supervisor_map()
-    for record in records:
-        if record.atasan_nip:
-            supervisor_of[record.nip] = record.atasan_nip
-        else:
-            supervisor_of.pop(record.nip, None)
-    in_cycle = looping([r.nip for r in records if r.atasan_nip], supervisor_of)
+    in_cycle = _cycles(records)
     problems: dict[int, list[tuple[str, str]]] = {}
     for index, record in enumerate(records):
-        found = []
-        limited = allowed_unit_kodes is not None
-        if record.unit_kode and record.unit_kode not in known_units:
-            found.append(("unit_kode", f"Unit {record.unit_kode} tidak ditemukan."))
-        elif record.unit_kode and limited and record.unit_kode not in allowed_unit_kodes:
-            found.append(("unit_kode", f"Unit {record.unit_kode} di luar kewenangan Anda."))
-        if record.nip in current_unit and current_unit[record.nip] not in allowed_unit_kodes:
-            found.append(("nip", f"Pegawai NIP {record.nip} terdaftar di unit "
-                                 f"{current_unit[record.nip]} yang di luar kewenangan Anda."))
+        found = _unit_problems(record, known_units, allowed_unit_kodes, current_unit)
         if record.atasan_nip and record.atasan_nip not in supervisors:
             found.append(("atasan_nip", f"Atasan dengan NIP {record.atasan_nip} tidak ditemukan."))
         elif record.atasan_nip and record.nip in in_cycle:

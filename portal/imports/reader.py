@@ -116,8 +116,9 @@ def header_name(text: str) -> str:
     return "_".join(text.replace("\ufeff", "").strip().lower().split())
 
 
-def _build(rows: Iterator[list | tuple], max_rows: int) -> Sheet:
-    first = next(rows, None)
+def _header(first) -> tuple[list[str], list[tuple[int, str]]]:
+    """Row 1: the column names, and the (index, name) of the named ones; refused when empty,
+    too wide or with a name twice."""
     header = [header_name(cell_text(value)[0]) for value in first or ()]
     if not any(header):
         raise ImportFileError("Berkas kosong: baris 1 harus berisi judul kolom.")
@@ -127,16 +128,26 @@ def _build(rows: Iterator[list | tuple], max_rows: int) -> Sheet:
     doubled = sorted(name for name, count in Counter(header).items() if name and count > 1)
     if doubled:
         raise ImportFileError(f"Judul kolom ganda di baris 1: {', '.join(doubled)}.")
+    return header, named
+
+
+def _row_data(sheet: Sheet, row_number: int, values, named: list[tuple[int, str]]) -> dict[str, str]:
+    data: dict[str, str] = {}
+    for index, name in named:
+        text, problem = cell_text(values[index]) if index < len(values) else ("", None)
+        data[name] = text
+        if problem:
+            sheet.cell_problems.append((row_number, name, problem))
+    return data
+
+
+def _build(rows: Iterator[list | tuple], max_rows: int) -> Sheet:
+    header, named = _header(next(rows, None))
     sheet = Sheet(header=header, rows=[])
     for row_number, values in enumerate(rows, start=2):
         if not values or all(value is None or value == "" for value in values):
             continue
-        data: dict[str, str] = {}
-        for index, name in named:
-            text, problem = cell_text(values[index]) if index < len(values) else ("", None)
-            data[name] = text
-            if problem:
-                sheet.cell_problems.append((row_number, name, problem))
+        data = _row_data(sheet, row_number, values, named)
         if not any(text.strip() for text in data.values()):
             continue
         if len(sheet.rows) >= max_rows:

@@ -296,8 +296,8 @@ def decide_justification(kind: PlacementKind, placement: Placement, actor: Accou
 
 # --------------------------------------------------------------------------- start
 
-def missing_to_start(kind: PlacementKind, placement: Placement) -> list[str]:
-    """Every unmet condition for starting, each with its rule ID."""
+def _missing_host(kind: PlacementKind, placement: Placement) -> list[str]:
+    """The need, the endorsement and the host side (host, supply, mentor, plan fields)."""
     missing = []
     if placement.need.status != "disetujui":
         missing.append(f"kebutuhan belum disetujui unit SDM ({kind.needs_rule})")
@@ -310,20 +310,27 @@ def missing_to_start(kind: PlacementKind, placement: Placement) -> list[str]:
     if kind.mentor_required and not (placement.mentor_name and placement.mentor_institution):
         missing.append(f"nama dan instansi {kind.mentor_label.lower()} ({kind.supply_rule or kind.host_rule})")
     extras = placement.extras or {}
-    missing += [f"{f.label} ({f.rule_id or kind.host_rule})" for f in kind.extra_fields
-                if f.phase == "rencana" and f.required and not extras.get(f.key)]
+    return missing + [f"{f.label} ({f.rule_id or kind.host_rule})" for f in kind.extra_fields
+                      if f.phase == "rencana" and f.required and not extras.get(f.key)]
+
+
+def _missing_schedule(kind: PlacementKind, placement: Placement) -> list[str]:
+    if placement.start_date is None:
+        return [f"jadwal pelaksanaan ({kind.duration_rule})"]
+    if placement.justification_status in ("menunggu", "ditolak"):
+        return [f"justifikasi durasi lebih dari {kind.max_duration.label} belum disetujui admin SDM "
+                f"({kind.duration_rule})"]
+    return []
+
+
+def missing_to_start(kind: PlacementKind, placement: Placement) -> list[str]:
+    """Every unmet condition for starting, each with its rule ID."""
     from portal.placements.followup import missing_continuity
 
-    missing += missing_continuity(kind, placement)
-    lacking = missing_agreement(kind, placement)
-    if lacking:
+    missing = _missing_host(kind, placement) + missing_continuity(kind, placement)
+    if lacking := missing_agreement(kind, placement):
         missing.append(f"perjanjian belum lengkap — belum ada: {'; '.join(lacking)} ({kind.agreement_rule})")
-    if placement.start_date is None:
-        missing.append(f"jadwal pelaksanaan ({kind.duration_rule})")
-    elif placement.justification_status in ("menunggu", "ditolak"):
-        missing.append(f"justifikasi durasi lebih dari {kind.max_duration.label} belum disetujui admin SDM "
-                       f"({kind.duration_rule})")
-    return missing
+    return missing + _missing_schedule(kind, placement)
 
 
 def start(kind: PlacementKind, placement: Placement, actor: Account) -> None:

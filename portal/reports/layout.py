@@ -91,10 +91,13 @@ def fit(columns: list[list[tuple[str, bool]]]) -> Table:
     soft = sum(n.soft for n in needs)
     landscape = len(needs) > PORTRAIT_COLUMNS or soft > PORTRAIT
     page = LANDSCAPE if landscape else PORTRAIT
-    widths = [n.soft for n in needs]
-    if soft > page:
-        widths = _squeeze(needs, page)
-    # Room left over goes first to headers on one line, then to long cell texts.
+    widths = _squeeze(needs, page) if soft > page else [n.soft for n in needs]
+    return Table([round(w, 1) for w in _grow(widths, needs, page)], landscape)
+
+
+def _grow(widths: list[float], needs: list[_Need], page: float) -> list[float]:
+    """Room left over goes first to headers on one line, then to long cell texts; what is still
+    left (everything fits on one line) goes to the text columns."""
     for wanted in ([n.header for n in needs], [n.preferred for n in needs]):
         spare = page - sum(widths)
         wants = [max(want - w, 0.0) for want, w in zip(wanted, widths, strict=True)]
@@ -102,10 +105,10 @@ def fit(columns: list[list[tuple[str, bool]]]) -> Table:
             share = min(1.0, spare / sum(wants))
             widths = [w + want * share for w, want in zip(widths, wants, strict=True)]
     spare = page - sum(widths)
-    if spare > 0:  # everything fits on one line: the text columns take the rest
+    if spare > 0:
         texty = [i for i, n in enumerate(needs) if n.preferred > n.hard + 1] or list(range(len(needs)))
         widths = [w + (spare / len(texty) if i in texty else 0) for i, w in enumerate(widths)]
-    return Table([round(w, 1) for w in widths], landscape)
+    return widths
 
 
 def _squeeze(needs: list[_Need], page: float) -> list[float]:
