@@ -1,6 +1,5 @@
 """Issue 13 item 3: no function above radon's grade C (cyclomatic complexity > 20) in the core or
-the plugins, tests and migrations aside. The functions still above it are listed here by name;
-the list may only shrink — a new one fails, and one brought down must be removed from it."""
+the plugins, tests and migrations aside. (The twelve that were above it were split in steps.)"""
 
 from __future__ import annotations
 
@@ -9,10 +8,6 @@ from pathlib import Path
 from radon.complexity import cc_rank, cc_visit
 
 ROOT = Path(__file__).resolve().parents[1]
-# Left from before the ceiling (issue 13): split them, then delete their line.
-STILL_ABOVE_C = {
-    "portal/activities/validation.py:validate",
-}
 
 
 def _above_c() -> set[str]:
@@ -28,9 +23,5 @@ def _above_c() -> set[str]:
     return found
 
 
-def test_no_new_function_above_grade_c():
-    assert _above_c() - STILL_ABOVE_C == set()
-
-
-def test_the_list_of_old_ones_only_shrinks():
-    assert STILL_ABOVE_C - _above_c() == set(), "brought below the ceiling: remove from STILL_ABOVE_C"
+def test_no_function_above_grade_c():
+    assert _above_c() == set()

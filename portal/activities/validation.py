@@ -136,11 +136,7 @@ def _jp(p: Participation, cache: VersionCache) -> tuple[Decimal, str]:
     return to_jp(result.jp), result.rule_id
 
 
-def validate(sheet: Sheet, scope: tuple[str, ...] | None) -> ActivityPreview:
-    """Check every row; ``scope`` is the importer's unit paths (None: the whole ministry)."""
-    header_warnings = check_header(sheet, COLUMNS, ())
-    result = ActivityPreview(rows=len(sheet.rows), warnings=list(header_warnings))
-    problems = result.problems
+def _parsed_rows(sheet: Sheet, problems: list) -> list[cells.Cells]:
     problems += [Problem(row, column, message) for row, column, message in sheet.cell_problems]
     parsed: list[cells.Cells] = []
     for row_number, data in sheet.rows:
@@ -148,66 +144,81 @@ def validate(sheet: Sheet, scope: tuple[str, ...] | None) -> ActivityPreview:
         problems += [Problem(row_number, column, message) for column, message in errors]
         if row_cells is not None:
             parsed.append(row_cells)
+    return parsed
 
-    people = _people(c.nip for c in parsed)
-    installed = set(registry().slugs())
-    off = _switched_off({p.unit_id for p in people.values()})
-    cache = VersionCache()
-    switched_off: Counter[str] = Counter()
-    jp_ignored = 0
-    first_row: dict[tuple, int] = {}
-    for c in parsed:
-        person = people.get(c.nip)
-        if person is None or not _in_scope(person, scope):
-            problems.append(Problem(c.row_number, "nip", f"Pegawai dengan NIP {c.nip} tidak "
-                                    "ditemukan di unit dalam kewenangan Anda."))
-            continue
-        if message := _mechanism_problem(c.mechanism, installed):
-            problems.append(Problem(c.row_number, "mechanism", message))
-            continue
-        row = ActivityRow(c.row_number, person.id, person.unit_id, c.nip, c.mechanism,
-                          c.activity_type, c.role, c.on_date, c.title, c.reference, c.jp)
-        verdict = _verdict(row)
-        if verdict is None:
-            problems.append(Problem(c.row_number, "mechanism",
-                                    f"Mekanisme {c.mechanism} belum mendukung impor."))
-            continue
-        participation, message = _checked(verdict, row)
-        if message:
-            problems.append(Problem(c.row_number, WHOLE_ROW, message))
-            continue
-        try:
-            jp, rule_id = _jp(participation, cache)
-        except (LedgerError, ValueError) as error:
-            problems.append(Problem(c.row_number, "jp", str(error)))
-            continue
-        key = key_of(participation)
-        if key in first_row:
-            problems.append(Problem(c.row_number, WHOLE_ROW, _same_as(f"baris {first_row[key]}")))
-            continue
-        first_row[key] = c.row_number
-        if c.mechanism in off.get(person.unit_id, ()):
-            switched_off[c.mechanism] += 1
-        if c.jp is not None and participation.jp_stated is None:
-            jp_ignored += 1
-        result.accepted.append(Accepted(c.row_number, participation, jp, rule_id))
 
-    existing = _existing_keys(result.accepted)
+def _checked_row(c: cells.Cells, person, installed: set[str], cache: VersionCache,
+                 first_row: dict[tuple, int]) -> Accepted | Problem:
+    """One row that passed its cells: the mechanism's verdict, the JP, no duplicate in the file."""
+    if message := _mechanism_problem(c.mechanism, installed):
+        return Problem(c.row_number, "mechanism", message)
+    row = ActivityRow(c.row_number, person.id, person.unit_id, c.nip, c.mechanism,
+                      c.activity_type, c.role, c.on_date, c.title, c.reference, c.jp)
+    verdict = _verdict(row)
+    if verdict is None:
+        return Problem(c.row_number, "mechanism", f"Mekanisme {c.mechanism} belum mendukung impor.")
+    participation, message = _checked(verdict, row)
+    if message:
+        return Problem(c.row_number, WHOLE_ROW, message)
+    try:
+        jp, rule_id = _jp(participation, cache)
+    except (LedgerError, ValueError) as error:
+        return Problem(c.row_number, "jp", str(error))
+    key = key_of(participation)
+    if key in first_row:
+        return Problem(c.row_number, WHOLE_ROW, _same_as(f"baris {first_row[key]}"))
+    first_row[key] = c.row_number
+    return Accepted(c.row_number, participation, jp, rule_id)
+
+
+def _not_yet_in_ledger(accepted: list[Accepted], problems: list) -> list[Accepted]:
+    existing = _existing_keys(accepted)
     kept = []
-    for item in result.accepted:
+    for item in accepted:
         entry_id = existing.get(key_of(item.participation))
         if entry_id is not None:
             problems.append(Problem(item.row_number, WHOLE_ROW,
                                     _same_as(f"entri buku JP #{entry_id} yang sudah tercatat")))
         else:
             kept.append(item)
-    result.accepted = kept
-    result.warnings += [f"Mekanisme {slug} sedang dinonaktifkan untuk unit {count} pegawai "
-                        "dalam berkas; riwayatnya tetap diimpor." for slug, count in
-                        sorted(switched_off.items())]
+    return kept
+
+
+def _notes(switched_off: Counter[str], jp_ignored: int) -> list[str]:
+    notes = [f"Mekanisme {slug} sedang dinonaktifkan untuk unit {count} pegawai dalam berkas; "
+             "riwayatnya tetap diimpor." for slug, count in sorted(switched_off.items())]
     if jp_ignored:
-        result.warnings.append(f"Kolom jp diabaikan pada {jp_ignored} baris: JP mekanisme "
-                               "tersebut dihitung oleh aturan mekanismenya, bukan dari berkas.")
+        notes.append(f"Kolom jp diabaikan pada {jp_ignored} baris: JP mekanisme tersebut dihitung oleh "
+                     "aturan mekanismenya, bukan dari berkas.")
+    return notes
+
+
+def validate(sheet: Sheet, scope: tuple[str, ...] | None) -> ActivityPreview:
+    """Check every row; ``scope`` is the importer's unit paths (None: the whole ministry)."""
+    result = ActivityPreview(rows=len(sheet.rows), warnings=list(check_header(sheet, COLUMNS, ())))
+    problems = result.problems
+    parsed = _parsed_rows(sheet, problems)
+    people = _people(c.nip for c in parsed)
+    installed = set(registry().slugs())
+    off = _switched_off({p.unit_id for p in people.values()})
+    cache, first_row = VersionCache(), {}
+    switched_off: Counter[str] = Counter()
+    jp_ignored = 0
+    for c in parsed:
+        person = people.get(c.nip)
+        if person is None or not _in_scope(person, scope):
+            problems.append(Problem(c.row_number, "nip", f"Pegawai dengan NIP {c.nip} tidak "
+                                    "ditemukan di unit dalam kewenangan Anda."))
+            continue
+        outcome = _checked_row(c, person, installed, cache, first_row)
+        if isinstance(outcome, Problem):
+            problems.append(outcome)
+            continue
+        switched_off[c.mechanism] += c.mechanism in off.get(person.unit_id, ())
+        jp_ignored += c.jp is not None and outcome.participation.jp_stated is None
+        result.accepted.append(outcome)
+    result.accepted = _not_yet_in_ledger(result.accepted, problems)
+    result.warnings += _notes(+switched_off, jp_ignored)
     result.problems = sorted_problems(problems, COLUMNS + (WHOLE_ROW,))
     return result
 
