@@ -381,15 +381,7 @@ def _person_or_404(meeting: Meeting, person_id: int) -> MeetingPerson:
 
 
 def _meeting_action(meeting: Meeting, action, success: str):
-    try:
-        result = action()
-    except WorkflowError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(success.format(result=result), "success")
-    return redirect_to("komunitas.meeting", meeting_id=meeting.id)
+    return run_step(action, success, lambda: redirect_to("komunitas.meeting", meeting_id=meeting.id))
 
 
 @bp.route("/pertemuan/<int:meeting_id>/orang/<int:person_id>/hapus", methods=["POST"])

@@ -95,16 +95,14 @@ def mark_all_present(programme_id: int):
 def complete(programme_id: int):
     """Close the programme: JP for everyone present (OB-01 setting), then e-certificates (G-06)."""
     programme = organised_or_404(programme_id)
-    try:
-        credited = workflow.complete(programme, current_user)
-    except WorkflowError as error:
-        db.session.rollback()
-        flash(str(error), "error")
+
+    def then(credited):
+        if credited is not None:  # committed: the certificates follow (G-06)
+            _certificates(programme)
         return redirect_to("outbound.programme", programme_id=programme.id)
-    db.session.commit()
-    flash(f"Program selesai: JP {credited} peserta yang hadir masuk buku JP.", "success")
-    _certificates(programme)
-    return redirect_to("outbound.programme", programme_id=programme.id)
+
+    return run_step(lambda: workflow.complete(programme, current_user),
+                    "Program selesai: JP {result} peserta yang hadir masuk buku JP.", then)
 
 
 def _certificates(programme: OutboundProgramme) -> None:
