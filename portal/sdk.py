@@ -266,6 +266,10 @@ from portal.reports import (
 from portal.reports.document import (
     render as render_report,
 )
+from portal.reports.download import (
+    flash_and,
+    report_download,
+)
 from portal.reports.model import (
     Report,
     Signature,
@@ -486,6 +490,8 @@ __all__ = [
     "render_report",
     "Report",
     "report_document",
+    "report_download",
+    "flash_and",
     "report_params",
     "report_rows",
     "report_rows_hook",

@@ -88,23 +88,24 @@ def _app_with_refusing_views(make_app):
     return app
 
 
-def test_a_refusal_no_view_answers_is_the_422_page_with_its_message(make_app, people):
+def _signed_in(make_app, people, kode: str):
     app = _app_with_refusing_views(make_app)
-    employee = people.employee(people.unit("R", eselon="II"))
+    employee = people.employee(people.unit(kode, eselon="II"))
     people.account(employee)
     client = app.test_client()
     client.login(employee.nip)
+    return client
+
+
+def test_a_refusal_no_view_answers_is_the_422_page_with_its_message(make_app, people):
+    client = _signed_in(make_app, people, "R")
     response = client.post("/uji-penolakan")
     assert response.status_code == 422
     assert "tidak dapat diubah lagi (KB-03)" in response.get_data(as_text=True)
 
 
 def test_run_step_commits_on_success_and_rolls_back_a_refusal(make_app, people):
-    app = _app_with_refusing_views(make_app)
-    employee = people.employee(people.unit("S", eselon="II"))
-    people.account(employee)
-    client = app.test_client()
-    client.login(employee.nip)
+    client = _signed_in(make_app, people, "S")
     assert client.post("/uji-langkah/1").status_code == 200
     count = select(func.count()).select_from(Unit).where(Unit.kode == "LANGKAH")
     assert db.session.scalar(count) == 0

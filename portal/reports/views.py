@@ -6,13 +6,12 @@ from flask import Blueprint, current_app
 from flask_login import current_user
 
 from portal.access import ADMINS, ROLES, access
-from portal.exports import download
 from portal.extensions import limiter
 from portal.ledger.catalogue import mechanism_choices
 from portal.pagination import page_number
-from portal.reports import document, jobs, params, xlsx
+from portal.reports import jobs, params
+from portal.reports.download import report_download
 from portal.reports.kinds import KINDS
-from portal.reports.pdf import PdfError
 from portal.web import redirect_to, render
 
 bp = Blueprint("reports", __name__, url_prefix="/laporan")
@@ -68,13 +67,7 @@ def _export(kind: str, fmt: str):
         job = jobs.start_export(kind, args, fmt, current_user.id)
         return redirect_to("tasks.show", job_id=job.id)
     report = KINDS[kind].from_args(args)
-    if fmt == "xlsx":
-        return xlsx.response(report)
-    try:
-        data = document.render(report)
-    except PdfError as error:
-        return _error(kind, str(error))
-    return download(data, f"{report.filename}.pdf")
+    return report_download(report, fmt, lambda reason: _error(kind, reason))
 
 
 @bp.route("/transkrip")

@@ -9,18 +9,16 @@ from sqlalchemy import select
 
 from portal.sdk import (
     Employee,
-    PdfError,
     access,
     commit_or_flash,
     db,
-    download,
+    flash_and,
     int_arg,
     redirect_to,
     render,
+    report_download,
     today,
 )
-from portal.sdk import report_document as document
-from portal.sdk import report_xlsx as xlsx
 from portal_belajar_mandiri import reports, rules, workflow
 from portal_belajar_mandiri.forms import MonitoringForm
 from portal_belajar_mandiri.models import ASSIGNED, KESESUAIAN, MandiriAssignment
@@ -123,11 +121,4 @@ def send():
 @access("atasan")
 def export(fmt: str):
     report = reports.tabel_7(current_user.employee, team(_year()))
-    if fmt == "xlsx":
-        return xlsx.response(report)
-    try:
-        data = document.render(report)
-    except PdfError as error:
-        flash(str(error), "error")
-        return redirect_to("belajar_mandiri.monitoring", tahun=_year())
-    return download(data, f"{report.filename}.pdf")
+    return report_download(report, fmt, flash_and(lambda: redirect_to("belajar_mandiri.monitoring", tahun=_year())))

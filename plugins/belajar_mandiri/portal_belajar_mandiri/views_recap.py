@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from flask import flash
 from sqlalchemy import select
 
-from portal.sdk import SDM, PdfError, Unit, access, arg, db, download, int_arg, redirect_to, render, today
-from portal.sdk import report_document as document
-from portal.sdk import report_xlsx as xlsx
+from portal.sdk import (
+    SDM,
+    Unit,
+    access,
+    arg,
+    db,
+    flash_and,
+    int_arg,
+    redirect_to,
+    render,
+    report_download,
+    today,
+)
 from portal_belajar_mandiri import reports
 from portal_belajar_mandiri.views import bp
 
@@ -45,11 +54,4 @@ def recap():
 def recap_export(fmt: str):
     year, unit = _filters()
     report = _build(arg("jenis", KINDS) or "rekap", year, unit)
-    if fmt == "xlsx":
-        return xlsx.response(report)
-    try:
-        data = document.render(report)
-    except PdfError as error:
-        flash(str(error), "error")
-        return redirect_to("belajar_mandiri.recap", tahun=year)
-    return download(data, f"{report.filename}.pdf")
+    return report_download(report, fmt, flash_and(lambda: redirect_to("belajar_mandiri.recap", tahun=year)))

@@ -9,21 +9,19 @@ from sqlalchemy import select
 from portal.sdk import (
     ADMINS,
     SDM,
-    PdfError,
     ReportPeriod,
     Unit,
     access,
     current_quarter,
     db,
-    download,
+    flash_and,
     period_label,
     redirect_to,
     render,
+    report_download,
     today,
 )
-from portal.sdk import report_document as document
 from portal.sdk import report_params as params
-from portal.sdk import report_xlsx as xlsx
 from portal_komunitas import reports
 from portal_komunitas.models import RecapSubmission
 from portal_komunitas.views import bp
@@ -66,14 +64,7 @@ def recap_export(fmt: str):
         flash(str(error), "error")
         return redirect_to("komunitas.recap")
     report = reports.build(unit, period)
-    if fmt == "xlsx":
-        return xlsx.response(report)
-    try:
-        data = document.render(report)
-    except PdfError as error:
-        flash(str(error), "error")
-        return redirect_to("komunitas.recap")
-    return download(data, f"{report.filename}.pdf")
+    return report_download(report, fmt, flash_and(lambda: redirect_to("komunitas.recap")))
 
 
 @bp.route("/rekap/serahkan", methods=["POST"])

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash
-
-from portal.sdk import PdfError, access, download, redirect_to, render
-from portal.sdk import report_document as document
-from portal.sdk import report_xlsx as xlsx
+from portal.sdk import access, flash_and, redirect_to, render, report_download
 from portal_outbound import reports
 from portal_outbound.scope import ORGANISERS
 from portal_outbound.views import bp, organised_or_404
@@ -24,11 +20,4 @@ def recap(programme_id: int):
 def recap_export(programme_id: int, fmt: str):
     programme = organised_or_404(programme_id)
     report = reports.build(programme)
-    if fmt == "xlsx":
-        return xlsx.response(report)
-    try:
-        data = document.render(report)
-    except PdfError as error:
-        flash(str(error), "error")
-        return redirect_to("outbound.recap", programme_id=programme.id)
-    return download(data, f"{report.filename}.pdf")
+    return report_download(report, fmt, flash_and(lambda: redirect_to("outbound.recap", programme_id=programme.id)))

@@ -11,20 +11,18 @@ from sqlalchemy import select
 from portal.sdk import (
     ROLES,
     CertificateError,
-    PdfError,
     access,
     arg,
     commit_or_flash,
     db,
-    download,
+    flash_and,
     once_per_form,
     page_number,
     redirect_to,
     render,
+    report_download,
     today,
 )
-from portal.sdk import report_document as document
-from portal.sdk import report_xlsx as xlsx
 from portal_coaching.unit import certificates, documents, rules, workflow
 from portal_coaching.unit.forms import AgreementForm, EvaluationForm, MeetingForm, NoteForm
 from portal_coaching.unit.hooks import bp
@@ -224,11 +222,4 @@ def issue_certificate(pair_id: int):
 def documentation(pair_id: int, fmt: str):
     pair = pair_or_404(pair_id)
     report = documents.build(pair)
-    if fmt == "xlsx":
-        return xlsx.response(report)
-    try:
-        data = document.render(report)
-    except PdfError as error:
-        flash(str(error), "error")
-        return _back(pair)
-    return download(data, f"{report.filename}.pdf")
+    return report_download(report, fmt, flash_and(lambda: _back(pair)))
