@@ -18,10 +18,9 @@ from portal.models import Employee, Unit
 from portal.nip import normalise
 from portal.pagination import arg, page_number
 from portal.placements import rules
+from portal.placements.actions import allowed_actions
 from portal.placements.block import blocks_of
 from portal.placements.errors import PlacementError
-from portal.placements.followup import can_check_continuity
-from portal.placements.host_return import can_send_back
 from portal.placements.kinds import choice_label, kind_or_404
 from portal.placements.models import (
     CAUSES,
@@ -172,8 +171,7 @@ def detail_page(spec, placement: Placement, error: tuple[str, str] | None = None
     context = {
         "cost_form": cost_form or CostForm(obj=placement, formdata=None),
         "note_actions": NOTE_ACTIONS, "followups": FOLLOWUPS,
-        "can_send_back": can_send_back(user, placement),
-        "can_check_continuity": can_check_continuity(user, placement),
+        "actions": allowed_actions(spec, placement, user),  # the forms shown (portal.placements.actions)
         "kind": spec, "p": placement, "today": day, "choice_label": choice_label,
         "plan": stage_plan(spec, placement.start_date, placement.end_date) if placement.start_date else [],
         "periods": periods(placement, day), "cadences": CADENCES, "justification": JUSTIFICATION,
