@@ -291,6 +291,10 @@ from portal.reports.signers import (
     place_date,
     signatures,
 )
+from portal.routes import (
+    Routes,
+    assemble,
+)
 from portal.scope import (
     can_manage_unit,
     can_view_employee,
@@ -299,6 +303,7 @@ from portal.scope import (
     viewable_units,
 )
 from portal.states import (
+    Actions,
     HasStatus,
 )
 from portal.tasks.jobs import (
@@ -397,6 +402,9 @@ __all__ = [
     "commit_or_flash",
     "Refusal",
     "HasStatus",
+    "Routes",
+    "assemble",
+    "Actions",
     "run_step",
     "complete_monitoring",
     "attach",

@@ -4,8 +4,10 @@ every page, export and e-mail the same ``status_label`` and ``status_badge``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import ClassVar
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+from portal.refusal import Refusal
 
 
 class HasStatus:
@@ -27,3 +29,41 @@ class HasStatus:
     @property
     def status_badge(self) -> str:
         return self._state()[1]
+
+
+Condition = Callable[[Any, Any], bool]
+
+
+class Actions:
+    """What a user may do on one kind of record now (issue 13): a plugin declares each
+    step once with the condition under which it is offered, and its page renders only what
+    :meth:`allowed` answers — the template holds no state machine. The service still refuses a
+    step its rules do not allow (with its own message naming the rule, or :meth:`require`).
+
+    >>> actions = Actions("Langkah ini tidak tersedia untuk Anda pada keadaan ini.")
+    >>> @actions.action("approve")
+    ... def _approve(record, user): return record.status == "menunggu" and user.is_head
+    """
+
+    def __init__(self, refusal: str) -> None:
+        self.refusal = refusal
+        self._conditions: dict[str, Condition] = {}
+
+    def action(self, *names: str) -> Callable[[Condition], Condition]:
+        def register(condition: Condition) -> Condition:
+            for name in names:
+                self._conditions[name] = condition
+            return condition
+        return register
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._conditions)
+
+    def allowed(self, record: Any, user: Any) -> frozenset[str]:
+        return frozenset(name for name, condition in self._conditions.items() if condition(record, user))
+
+    def require(self, name: str, record: Any, user: Any, message: str | None = None) -> None:
+        """Refuse (:class:`portal.refusal.Refusal`) a step its condition does not offer now."""
+        if not self._conditions[name](record, user):
+            raise Refusal(message or self.refusal)

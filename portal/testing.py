@@ -44,6 +44,13 @@ _CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 TEST_PASSWORD_HASH = generate_password_hash(TEST_PASSWORD, method="pbkdf2:sha256:1")
 
 
+def template_files() -> list[Path]:
+    """Every Jinja template of the core and of the plugins in this checkout (for walk tests)."""
+    root = Path(__file__).resolve().parents[1]
+    folders = (root / "templates", *sorted((root / "plugins").glob("*/portal_*/templates")))
+    return [path for folder in folders for path in sorted(folder.rglob("*.html"))]
+
+
 def database_url() -> str | None:
     """The PostgreSQL test database, one per xdist worker (``…_gw0``, ``…_gw1``)."""
     url = os.environ.get("PORTAL_TEST_DATABASE_URL") or None

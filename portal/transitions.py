@@ -13,12 +13,13 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from portal.extensions import db
+from portal.refusal import Refusal
 
 STALE = ("Data ini baru saja diputuskan atau diubah oleh orang lain, sehingga keputusan Anda tidak "
          "dicatat. Muat ulang halaman untuk melihat keadaan terbarunya.")
 
 
-class StaleDecision(Exception):
+class StaleDecision(Refusal):
     """The record is no longer in a state this decision applies to (someone else decided)."""
 
     def __init__(self, message: str = STALE) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from portal.testing import template_files
+
 ROOT = Path(__file__).resolve().parents[1]
 LOOKUPS = {  # a form that opens one thing, not a list filter
     "templates/certificates/verify.html",  # check one certificate number
@@ -17,14 +19,9 @@ LOOKUPS = {  # a form that opens one thing, not a list filter
 }
 
 
-def _templates():
-    for folder in (ROOT / "templates", *sorted((ROOT / "plugins").glob("*/portal_*/templates"))):
-        yield from sorted(folder.rglob("*.html"))
-
-
 def test_every_list_page_filters_through_the_macro():
     hand_written = []
-    for path in _templates():
+    for path in template_files():
         name = path.relative_to(ROOT).as_posix()
         if name == "templates/_filters.html" or name in LOOKUPS:
             continue

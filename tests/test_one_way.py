@@ -3,7 +3,10 @@
 - one export helper: every file a view hands out gets its headers from
   ``portal.exports.download`` / ``attach``; nothing else writes ``Content-Disposition``;
 - states in one place: a model lists ``STATUSES`` and gets ``status_label`` / ``status_badge``
-  from :class:`portal.states.HasStatus`; nobody writes those properties again."""
+  from :class:`portal.states.HasStatus`; nobody writes those properties again;
+- routes without side effects: a page module that does not own its blueprint declares
+  ``routes = Routes()`` and is attached by ``assemble``; no module is imported only to register
+  routes (``# noqa: F401``), and every ``Routes`` of the sources is assembled somewhere."""
 
 from __future__ import annotations
 
@@ -25,6 +28,24 @@ def test_no_module_writes_content_disposition_itself():
     writers = [name for name, text in _sources()
                if not name.endswith("portal/exports.py") and "Content-Disposition" in text]
     assert writers == []
+
+
+def test_no_module_is_imported_for_its_side_effect():
+    allowed = {"portal/sdk.py", "portal/testing.py", "portal/eligibility/testing.py"}  # re-exports, fixtures
+    side_effects = [name for name, text in _sources() if "noqa: F401" in text and name not in allowed]
+    assert side_effects == []
+
+
+def test_every_page_module_with_routes_is_assembled_into_its_blueprint(app):
+    page_modules = {name.removesuffix(".py").split("/portal_", 1)[-1].replace("/", ".")
+                    for name, text in _sources() if "\nroutes = Routes()" in text}
+    assert len(page_modules) >= 20
+    assembled = "\n".join(text for name, text in _sources() if "assemble(" in text)
+    missing = [module for module in page_modules
+               if f"{module.rsplit('.', 1)[-1]}.routes" not in assembled]
+    assert missing == []
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert {"outbound.feedback", "coaching_unit.pair", "placements.endorse", "ledger_admin.audit"} <= endpoints
 
 
 def test_no_model_writes_its_own_status_label_or_badge():

@@ -2,7 +2,7 @@
 recalculation (admin_views), ledger entries (entry_views, /admin/jp), the audit log
 (audit_views, /admin/audit)."""
 
-from portal.ledger import audit_views, entry_views  # noqa: F401  (routes on the same blueprint)
-from portal.ledger.admin_views import bp
+from portal.ledger import admin_views, audit_views, entry_views
+from portal.routes import assemble
 
-__all__ = ["bp"]
+bp = assemble(admin_views.bp, audit_views.routes, entry_views.routes)

@@ -16,12 +16,14 @@ from sqlalchemy import ColumnElement, and_, not_, or_, select, true
 from portal.access import ADMINS, access
 from portal.clock import WIB
 from portal.extensions import db
-from portal.ledger.admin_views import bp
 from portal.ledger.paging import paginate_rows
 from portal.ledger.params import date_value
 from portal.models import Account, AuditLog, Employee, Unit
 from portal.pagination import page_number
+from portal.routes import Routes
 from portal.web import render
+
+routes = Routes()
 
 
 def audit_scope(user: Account) -> ColumnElement[bool]:
@@ -57,7 +59,7 @@ def _changes(old: dict | None, new: dict | None) -> list[tuple[str, object, obje
     return [(key, old.get(key, "—"), new.get(key, "—")) for key in keys]
 
 
-@bp.route("/audit")
+@routes.route("/audit")
 @access(*ADMINS)
 def audit():
     errors = []

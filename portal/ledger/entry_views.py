@@ -14,14 +14,16 @@ from portal.certificates.service import CertificateError, revoke
 from portal.clock import today
 from portal.extensions import db
 from portal.ledger import service
-from portal.ledger.admin_views import bp
 from portal.ledger.catalogue import mechanism_choices
 from portal.ledger.forms import CancelEntryForm
 from portal.ledger.models import LedgerEntry
 from portal.ledger.params import year_arg
 from portal.models import Certificate, Employee
 from portal.pagination import page_number
+from portal.routes import Routes
 from portal.web import redirect_to, render
+
+routes = Routes()
 
 
 def _live_certificates(entry: LedgerEntry) -> list[Certificate]:
@@ -29,7 +31,7 @@ def _live_certificates(entry: LedgerEntry) -> list[Certificate]:
         Certificate.ledger_entry_id == entry.id, Certificate.revoked_at.is_(None))))
 
 
-@bp.route("/jp/pegawai/<int:employee_id>")
+@routes.route("/jp/pegawai/<int:employee_id>")
 @access(*SDM)
 def employee_entries(employee_id: int):
     employee = db.session.get(Employee, employee_id) or abort(404)
@@ -47,7 +49,7 @@ def employee_entries(employee_id: int):
                   choices=mechanism_choices(), mechanism=mechanism)
 
 
-@bp.route("/jp/entri/<int:entry_id>/batal", methods=["GET", "POST"])
+@routes.route("/jp/entri/<int:entry_id>/batal", methods=["GET", "POST"])
 @access(*SDM)
 def cancel_entry(entry_id: int):
     entry = db.session.get(LedgerEntry, entry_id) or abort(404)

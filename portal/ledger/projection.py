@@ -76,6 +76,15 @@ class Projection:
         return LABELS[self.status]
 
     @property
+    def reached(self) -> bool:
+        return self.status == REACHED
+
+    @property
+    def behind(self) -> bool:
+        """At risk or will miss: the atasan is offered to plan with the employee."""
+        return self.status in AT_RISK_STATUSES
+
+    @property
     def badge(self) -> str:
         return BADGES[self.status]
 

@@ -25,6 +25,7 @@ from portal.ledger.export import team_workbook
 from portal.ledger.numbers import jp_number
 from portal.ledger.paging import paginate_rows
 from portal.ledger.params import year_arg
+from portal.ledger.projection import BADGES as PROJECTION_BADGES
 from portal.ledger.projection import LABELS as PROJECTION_LABELS
 from portal.ledger.projection import METHOD, Outlook, UnitOutlook, outlook, risk_factor
 from portal.ledger.projection import for_employee as project_one
@@ -143,7 +144,8 @@ def team_page():
         statuses=STATUS_ASN, jenis=JENIS_JABATAN_LABELS, buckets=team.BUCKETS,
         bucket_bars=charts.buckets_chart(stats["buckets"], team.BUCKETS), outlook=ahead,
         unit_outlook=_sorted_units(ahead), unit_sort=arg("urut_unit", UNIT_SORTS) or "risiko",
-        method=METHOD.format(factor=jp_number(risk_factor(flt.year))), labels=PROJECTION_LABELS,
+        method=METHOD.format(factor=jp_number(risk_factor(flt.year))),
+        labels=PROJECTION_LABELS, badges=PROJECTION_BADGES,
         mix=charts.model_mix(stats["by_model"]), unit_bars=overview["unit_bars"],
         years=sorted({*range(today().year, today().year - 6, -1), flt.year}, reverse=True),
     )

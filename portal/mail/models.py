@@ -35,6 +35,11 @@ class MailMessage(db.Model):
     # One message per event even when two consumers produce at once (unique when set).
     dedupe_key: Mapped[str | None] = mapped_column(String(120), unique=True)
 
+    @property
+    def retryable(self) -> bool:
+        """Failed after its retries or held: admin can send it again."""
+        return self.status in (FAILED, HELD)
+
 
 class MailPreference(db.Model):
     """A person's choice for one kind; the kind's default applies without a row."""

@@ -10,7 +10,7 @@ from portal.access import ROLES, SDM, access
 from portal.extensions import db
 from portal.mail.delivery import requeue, smtp_configured
 from portal.mail.kinds import KINDS, MODE_LABELS
-from portal.mail.models import FAILED, HELD, STATUS_LABELS, MailMessage
+from portal.mail.models import STATUS_LABELS, MailMessage
 from portal.mail.outbox import address_of
 from portal.mail.preferences import all_modes, set_modes
 from portal.pagination import arg, page_number
@@ -61,7 +61,7 @@ def outbox():
     page = db.paginate(query.order_by(MailMessage.id.desc()), page=page_number(), per_page=25, error_out=False)
     counts = dict(db.session.execute(select(MailMessage.status, func.count()).group_by(MailMessage.status)).all())
     return render("mail_pages/outbox.html", block="results", page=page, status=status, q=q,
-                  labels=STATUS_LABELS, counts=counts, smtp=smtp_configured(), retryable=(FAILED, HELD))
+                  labels=STATUS_LABELS, counts=counts, smtp=smtp_configured())
 
 
 @bp.route("/admin/kotak-keluar/<int:message_id>")
@@ -75,7 +75,7 @@ def message(message_id: int):
 @access(*SDM)
 def resend(message_id: int):
     mail = db.session.get(MailMessage, message_id) or abort(404)
-    if mail.status not in (FAILED, HELD):
+    if not mail.retryable:
         flash("Surel ini tidak gagal atau ditahan; tidak perlu dikirim ulang.", "error")
     else:
         requeue(mail)

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.extensions import db
 from portal.models.account import Account, utcnow
 from portal.models.employee import Employee
+from portal.states import HasStatus
 
 
 class PortalSetting(db.Model):
@@ -113,10 +114,12 @@ class Certificate(db.Model):
         return nip[:4] + "*" * max(len(nip) - 8, 0) + nip[-4:] if len(nip) > 8 else "*" * len(nip)
 
 
-class CertificateJob(db.Model):
+class CertificateJob(HasStatus, db.Model):
     """A bulk issue: its items are processed in the background; state survives reloads."""
 
     __tablename__ = "certificate_job"
+    STATUSES = {"menunggu": ("Menunggu", "badge-warn"), "berjalan": ("Berjalan", "badge-warn"),
+                "selesai": ("Selesai", "badge-on")}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -62,6 +62,14 @@ class DevelopmentPlan(HasStatus, db.Model):
     def editable(self) -> bool:
         return self.status in ("draft", "dikembalikan")
 
+    @property
+    def agreed(self) -> bool:
+        return self.status == "disetujui"
+
+    @property
+    def returned(self) -> bool:
+        return self.status == "dikembalikan"
+
 
 class DevelopmentPlanItem(db.Model):
     __tablename__ = "development_plan_item"

@@ -16,14 +16,17 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
 from portal.models.account import utcnow
+from portal.states import HasStatus
 
 WAITING, RUNNING, DONE, FAILED = "menunggu", "berjalan", "selesai", "gagal"
 LABELS = {WAITING: "Menunggu antrean", RUNNING: "Sedang diproses", DONE: "Selesai",
           FAILED: "Gagal"}
+BADGES = {WAITING: "badge-warn", RUNNING: "badge-warn", DONE: "badge-on", FAILED: "badge-off"}
 
 
-class TaskJob(db.Model):
+class TaskJob(HasStatus, db.Model):
     __tablename__ = "task_job"
+    STATUSES = {status: (label, BADGES[status]) for status, label in LABELS.items()}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), index=True)
@@ -44,8 +47,12 @@ class TaskJob(db.Model):
         return self.status in (DONE, FAILED)
 
     @property
+    def succeeded(self) -> bool:
+        return self.status == DONE
+
+    @property
     def label(self) -> str:
-        return LABELS.get(self.status, self.status)
+        return self.status_label
 
     @property
     def arguments(self) -> dict:

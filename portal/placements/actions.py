@@ -45,12 +45,12 @@ def _running(kind: PlacementKind, placement: Placement, user: Account, manage: b
 def allowed_actions(kind: PlacementKind, placement: Placement, user: Account) -> frozenset[str]:
     manage = rules.can_manage(user, placement)
     actions: set[str] = set()
-    if placement.status == "persiapan":
+    if placement.preparing:
         actions |= _preparing(placement, user, manage)
-    elif placement.status == "berjalan":
+    elif placement.running:
         actions |= _running(kind, placement, user, manage)
     if rules.is_sdm(user) and placement.justification_status == "menunggu":
         actions.add("decide_justification")
-    if kind.recall_rule and manage and placement.status in ("persiapan", "berjalan"):
+    if kind.recall_rule and manage and (placement.preparing or placement.running):
         actions.add("recall")
     return frozenset(actions)

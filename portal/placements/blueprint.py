@@ -1,6 +1,6 @@
 """The placements blueprint with all its routes (registered by ``portal.create_app``)."""
 
-from portal.placements import views_actions, views_duties, views_reports  # noqa: F401  (routes)
-from portal.placements.views import bp
+from portal.placements import views, views_actions, views_duties, views_reports
+from portal.routes import assemble
 
-__all__ = ["bp"]
+bp = assemble(views.bp, views_actions.routes, views_duties.routes, views_reports.routes)

@@ -59,6 +59,10 @@ class PlacementNeed(HasStatus, db.Model):
     unit: Mapped[Unit] = relationship()
     placements: Mapped[list[Placement]] = relationship(back_populates="need", order_by="Placement.id")
 
+    @property
+    def awaiting_approval(self) -> bool:
+        return self.status == "draf"
+
 
 
 class Placement(HasStatus, CostColumns, db.Model):
@@ -158,6 +162,31 @@ class Placement(HasStatus, CostColumns, db.Model):
     @property
     def agreement(self) -> dict[str, str]:
         return {item.key: item.content for item in self.items}
+
+    @property
+    def preparing(self) -> bool:
+        return self.status == "persiapan"
+
+    @property
+    def running(self) -> bool:
+        return self.status == "berjalan"
+
+    @property
+    def started(self) -> bool:
+        """It began: monitoring and evaluation exist, whatever the ending."""
+        return self.status != "persiapan"
+
+    @property
+    def finished(self) -> bool:
+        return self.status == "selesai"
+
+    @property
+    def recalled(self) -> bool:
+        return self.status == "ditarik"
+
+    @property
+    def sent_back(self) -> bool:
+        return self.status == "dikembalikan"
 
 
 class PlacementAgreementItem(db.Model):

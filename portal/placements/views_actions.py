@@ -14,14 +14,16 @@ from portal.placements import monitoring, outcome, rules, service
 from portal.placements.errors import PlacementError
 from portal.placements.kinds import kind_or_404
 from portal.placements.views import (
-    bp,
     detail_page,
     employee_by_nip,
     need_or_404,
     parse_date,
     placement_or_404,
 )
+from portal.routes import Routes
 from portal.web import redirect_to, run_step
+
+routes = Routes()
 
 
 def _int(raw: str | None) -> int | None:
@@ -52,7 +54,7 @@ def _step(kind: str, placement_id: int, section: str, success: str, action: Call
 
 # --------------------------------------------------------------------------- needs and candidates
 
-@bp.route("/<kind>/kebutuhan/<int:need_id>/setujui", methods=["POST"])
+@routes.route("/<kind>/kebutuhan/<int:need_id>/setujui", methods=["POST"])
 @access(*SDM)
 def need_approve(kind: str, need_id: int):
     spec = kind_or_404(kind)
@@ -68,7 +70,7 @@ def need_approve(kind: str, need_id: int):
     return redirect_to("placements.need_detail", kind=spec.slug, need_id=need_id)
 
 
-@bp.route("/<kind>/kebutuhan/<int:need_id>/kandidat", methods=["POST"])
+@routes.route("/<kind>/kebutuhan/<int:need_id>/kandidat", methods=["POST"])
 @access(*ADMINS)
 def nominate(kind: str, need_id: int):
     spec = kind_or_404(kind)
@@ -91,14 +93,14 @@ def nominate(kind: str, need_id: int):
 
 # --------------------------------------------------------------------------- preparation
 
-@bp.route("/<kind>/<int:placement_id>/rekomendasi", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/rekomendasi", methods=["POST"])
 @access(*MANAGERS)
 def endorse(kind: str, placement_id: int):
     return _step(kind, placement_id, "rekomendasi", "Rekomendasi atasan tersimpan.",
                  lambda s, p: service.endorse(s, p, current_user, request.form.get("endorsement", "")))
 
 
-@bp.route("/<kind>/<int:placement_id>/penerima", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/penerima", methods=["POST"])
 @access(*ADMINS)
 def host(kind: str, placement_id: int):
     def action(spec, placement):
@@ -112,7 +114,7 @@ def host(kind: str, placement_id: int):
     return _step(kind, placement_id, "penerima", "Data instansi penerima tersimpan.", action)
 
 
-@bp.route("/<kind>/<int:placement_id>/perjanjian", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/perjanjian", methods=["POST"])
 @access(*ADMINS)
 def agreement(kind: str, placement_id: int):
     def action(spec, placement):
@@ -122,7 +124,7 @@ def agreement(kind: str, placement_id: int):
     return _step(kind, placement_id, "perjanjian", "Perjanjian tersimpan.", action)
 
 
-@bp.route("/<kind>/<int:placement_id>/jadwal", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/jadwal", methods=["POST"])
 @access(*ADMINS)
 def schedule(kind: str, placement_id: int):
     def action(spec, placement):
@@ -133,7 +135,7 @@ def schedule(kind: str, placement_id: int):
     return _step(kind, placement_id, "jadwal", "Jadwal tersimpan.", action)
 
 
-@bp.route("/<kind>/<int:placement_id>/justifikasi", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/justifikasi", methods=["POST"])
 @access(*SDM)
 def justification(kind: str, placement_id: int):
     approve = request.form.get("decision") == "setujui"
@@ -142,7 +144,7 @@ def justification(kind: str, placement_id: int):
                                                            request.form.get("note", "")))
 
 
-@bp.route("/<kind>/<int:placement_id>/mulai", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/mulai", methods=["POST"])
 @access(*ADMINS)
 def start(kind: str, placement_id: int):
     return _step(kind, placement_id, "mulai", "Pelaksanaan dimulai.",
@@ -151,7 +153,7 @@ def start(kind: str, placement_id: int):
 
 # --------------------------------------------------------------------------- monitoring (MG-09, MG-12)
 
-@bp.route("/<kind>/<int:placement_id>/laporan", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/laporan", methods=["POST"])
 @access(*ROLES)
 def submit_report(kind: str, placement_id: int):
     return _step(kind, placement_id, "laporan", "Laporan kinerja terkirim.",
@@ -159,7 +161,7 @@ def submit_report(kind: str, placement_id: int):
                                                        request.form.get("content", ""), today()))
 
 
-@bp.route("/<kind>/<int:placement_id>/catatan", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/catatan", methods=["POST"])
 @access(*ROLES)
 def note(kind: str, placement_id: int):
     form = request.form
@@ -172,7 +174,7 @@ def note(kind: str, placement_id: int):
                      on_track=on_track, action_kind=form.get("action_kind", ""), today=today()))
 
 
-@bp.route("/<kind>/<int:placement_id>/rapor", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/rapor", methods=["POST"])
 @access(*ROLES)
 def rapor(kind: str, placement_id: int):
     form = request.form
@@ -182,7 +184,7 @@ def rapor(kind: str, placement_id: int):
                      form.get("assessor", ""), parse_date(form.get("rapor_on"))))
 
 
-@bp.route("/<kind>/<int:placement_id>/tarik", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/tarik", methods=["POST"])
 @access(*ADMINS)
 def recall(kind: str, placement_id: int):
     def action(spec, placement):
@@ -204,7 +206,7 @@ def recall(kind: str, placement_id: int):
 
 # --------------------------------------------------------------------------- outcome (MG-10, MG-11)
 
-@bp.route("/<kind>/<int:placement_id>/evaluasi-akhir", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/evaluasi-akhir", methods=["POST"])
 @access(*ADMINS)
 def finish(kind: str, placement_id: int):
     form = request.form
@@ -226,7 +228,7 @@ def finish(kind: str, placement_id: int):
     return _step(kind, placement_id, "evaluasi", "Hasil evaluasi akhir tersimpan.", action, after)
 
 
-@bp.route("/<kind>/<int:placement_id>/sertifikat", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/sertifikat", methods=["POST"])
 @access(*ADMINS)
 def certificate(kind: str, placement_id: int):
     spec = kind_or_404(kind)
@@ -238,7 +240,7 @@ def certificate(kind: str, placement_id: int):
     return redirect_to("placements.detail", kind=spec.slug, placement_id=placement_id)
 
 
-@bp.route("/<kind>/<int:placement_id>/kompetensi", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/kompetensi", methods=["POST"])
 @access(*ADMINS)
 def competency(kind: str, placement_id: int):
     return _step(kind, placement_id, "kompetensi", "Data kompetensi pegawai dimutakhirkan.",

@@ -14,12 +14,15 @@ from portal.extensions import db
 from portal.placements import followup, funding, host_return
 from portal.placements.errors import PlacementError
 from portal.placements.kinds import kind_or_404
-from portal.placements.views import bp, detail_page, parse_date, placement_or_404
+from portal.placements.views import detail_page, parse_date, placement_or_404
 from portal.placements.views_actions import _step
+from portal.routes import Routes
 from portal.web import redirect_to
 
+routes = Routes()
 
-@bp.route("/<kind>/<int:placement_id>/kembalikan", methods=["POST"])
+
+@routes.route("/<kind>/<int:placement_id>/kembalikan", methods=["POST"])
 @access(*ROLES)
 def send_back(kind: str, placement_id: int):
     form = request.form
@@ -29,7 +32,7 @@ def send_back(kind: str, placement_id: int):
                                                     on_date=parse_date(form.get("returned_on")), today=today()))
 
 
-@bp.route("/<kind>/<int:placement_id>/biaya", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/biaya", methods=["POST"])
 @access(*ADMINS)
 def costs(kind: str, placement_id: int):
     spec = kind_or_404(kind)
@@ -47,14 +50,14 @@ def costs(kind: str, placement_id: int):
     return redirect_to("placements.detail", kind=spec.slug, placement_id=placement_id)
 
 
-@bp.route("/<kind>/<int:placement_id>/unit-ditinggalkan", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/unit-ditinggalkan", methods=["POST"])
 @access(*MANAGERS)
 def continuity(kind: str, placement_id: int):
     return _step(kind, placement_id, "unit_ditinggalkan", "Pemeriksaan unit yang ditinggalkan tersimpan.",
                  lambda s, p: followup.set_continuity(s, p, current_user, request.form.get("continuity_note", "")))
 
 
-@bp.route("/<kind>/<int:placement_id>/tindak-lanjut", methods=["POST"])
+@routes.route("/<kind>/<int:placement_id>/tindak-lanjut", methods=["POST"])
 @access(*ADMINS)
 def career_followup(kind: str, placement_id: int):
     form = request.form

@@ -18,12 +18,15 @@ from portal.placements.errors import PlacementError
 from portal.placements.kinds import kind_or_404
 from portal.placements.models import STATUS, DevelopmentBlock
 from portal.placements.reports import Filters, build
-from portal.placements.views import NEED_ROLES, bp, parse_date
+from portal.placements.views import NEED_ROLES, parse_date
 from portal.reports import xlsx
 from portal.reports.document import render as render_report_pdf
 from portal.reports.pdf import PdfError
+from portal.routes import Routes
 from portal.scope import can_view_employee, viewable_employees
 from portal.web import redirect_to, render
+
+routes = Routes()
 
 
 def _filters(spec) -> tuple[Filters, str]:
@@ -43,7 +46,7 @@ def _filters(spec) -> tuple[Filters, str]:
                    start, end), problem
 
 
-@bp.route("/<kind>/laporan")
+@routes.route("/<kind>/laporan")
 @access(*NEED_ROLES)
 def report(kind: str):
     spec = kind_or_404(kind)
@@ -52,7 +55,7 @@ def report(kind: str):
                   statuses=STATUS, problem=problem)
 
 
-@bp.route("/<kind>/laporan.pdf")
+@routes.route("/<kind>/laporan.pdf")
 @access(*NEED_ROLES)
 def report_pdf(kind: str):
     spec = kind_or_404(kind)
@@ -65,7 +68,7 @@ def report_pdf(kind: str):
     return download(data, f"{report_.filename}.pdf")
 
 
-@bp.route("/<kind>/laporan.xlsx")
+@routes.route("/<kind>/laporan.xlsx")
 @access(*NEED_ROLES)
 def report_xlsx(kind: str):
     spec = kind_or_404(kind)
@@ -74,7 +77,7 @@ def report_xlsx(kind: str):
 
 # --------------------------------------------------------------------------- development blocks
 
-@bp.route("/blokir")
+@routes.route("/blokir")
 @access(*ADMINS)
 def blocks():
     q = arg("q")
@@ -89,7 +92,7 @@ def blocks():
                   skp_since=skp.since)
 
 
-@bp.route("/blokir/<int:block_id>/pulihkan", methods=["POST"])
+@routes.route("/blokir/<int:block_id>/pulihkan", methods=["POST"])
 @access(*SDM)
 def block_clear(block_id: int):
     found = db.session.get(DevelopmentBlock, block_id)

@@ -71,6 +71,30 @@ class MandiriAssignment(HasStatus, CostColumns, db.Model):
         cascade="all, delete-orphan")
     monitoring: Mapped[MandiriMonitoring | None] = relationship(back_populates="assignment")
 
+    @property
+    def proposed(self) -> bool:
+        return self.status == "diusulkan"
+
+    @property
+    def returned(self) -> bool:
+        return self.status == "dikembalikan"
+
+    @property
+    def awaiting_acceptance(self) -> bool:
+        return self.status == "ditugaskan"
+
+    @property
+    def in_progress(self) -> bool:
+        """Accepted and not yet reported: the employee keeps their schedule (BM-02)."""
+        return self.status == "diterima"
+
+    @property
+    def reported(self) -> bool:
+        return self.status in ("dilaporkan", "selesai")
+
+    @property
+    def finished(self) -> bool:
+        return self.status == "selesai"
 
     @property
     def done_count(self) -> int:

@@ -34,6 +34,7 @@ from portal.sdk import (
     viewable_units,
 )
 from portal_belajar_mandiri import letters, rules, workflow
+from portal_belajar_mandiri.actions import assignment_actions
 from portal_belajar_mandiri.forms import ActivityForm, MaterialForm, ProposeForm, ReportForm, ReturnForm
 from portal_belajar_mandiri.jp import SLUG
 from portal_belajar_mandiri.models import ASSIGNED, STATUS, MandiriActivity, MandiriAssignment
@@ -161,9 +162,8 @@ def propose(employee_id: int):
 def assignment_page(a: MandiriAssignment, status: int = 200, **forms):
     user = current_user
     return render("belajar_mandiri/assignment.html", a=a, today=today(),
-                  me=rules.is_self(user, a), can_assign=rules.can_assign(user, a),
-                  sdm=rules.is_sdm(user), atasan=rules.is_atasan(user, a),
-                  pyb=a.pyb or rules.pyb_of(a.employee),
+                  me=rules.is_self(user, a), actions=assignment_actions.allowed(a, user),
+                  atasan=rules.is_atasan(user, a), pyb=a.pyb or rules.pyb_of(a.employee),
                   material_form=forms.get("material_form") or MaterialForm(),
                   activity_form=forms.get("activity_form") or ActivityForm(),
                   report_form=forms.get("report_form") or ReportForm(),

@@ -5,12 +5,14 @@ from __future__ import annotations
 from flask import abort, flash
 from flask_login import current_user
 
-from portal.sdk import CostForm, access, db, redirect_to
+from portal.sdk import CostForm, Routes, access, db, redirect_to
 from portal_belajar_mandiri import rules, workflow
-from portal_belajar_mandiri.views import UNIT_ROLES, assignment_or_404, assignment_page, bp
+from portal_belajar_mandiri.views import UNIT_ROLES, assignment_or_404, assignment_page
+
+routes = Routes()
 
 
-@bp.route("/penugasan/<int:assignment_id>/biaya", methods=["POST"])
+@routes.route("/penugasan/<int:assignment_id>/biaya", methods=["POST"])
 @access(*UNIT_ROLES)
 def record_costs(assignment_id: int):
     a = assignment_or_404(assignment_id)

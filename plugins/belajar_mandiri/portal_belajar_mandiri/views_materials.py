@@ -5,17 +5,19 @@ from __future__ import annotations
 from flask import abort, flash
 from flask_login import current_user
 
-from portal.sdk import ROLES, SDM, UploadError, access, db, redirect_to, send_stored
+from portal.sdk import ROLES, SDM, Routes, UploadError, access, db, redirect_to, send_stored
 from portal.sdk import discard_upload as discard
 from portal.sdk import store_upload as store
 from portal_belajar_mandiri import rules, workflow
 from portal_belajar_mandiri.forms import MaterialForm
 from portal_belajar_mandiri.models import MandiriMaterial
-from portal_belajar_mandiri.views import assignment_or_404, assignment_page, bp
+from portal_belajar_mandiri.views import assignment_or_404, assignment_page
 from portal_belajar_mandiri.workflow import WorkflowError
 
+routes = Routes()
 
-@bp.route("/penugasan/<int:assignment_id>/bahan", methods=["POST"])
+
+@routes.route("/penugasan/<int:assignment_id>/bahan", methods=["POST"])
 @access(*SDM)
 def add_material(assignment_id: int):
     a = assignment_or_404(assignment_id)
@@ -41,7 +43,7 @@ def add_material(assignment_id: int):
     return assignment_page(assignment_or_404(assignment_id), 422, material_form=form)
 
 
-@bp.route("/bahan/<int:material_id>")
+@routes.route("/bahan/<int:material_id>")
 @access(*ROLES)
 def material(material_id: int):
     item = db.session.get(MandiriMaterial, material_id)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from portal.sdk import (
     Employee,
+    Routes,
     access,
     commit_or_flash,
     db,
@@ -22,8 +23,9 @@ from portal.sdk import (
 from portal_belajar_mandiri import reports, rules, workflow
 from portal_belajar_mandiri.forms import MonitoringForm
 from portal_belajar_mandiri.models import ASSIGNED, KESESUAIAN, MandiriAssignment
-from portal_belajar_mandiri.views import bp
 from portal_belajar_mandiri.workflow import WorkflowError
+
+routes = Routes()
 
 MAX_ROWS = 500
 
@@ -58,7 +60,7 @@ def _row_context(a: MandiriAssignment, index: int, form=None) -> dict:
             "kesesuaian": KESESUAIAN}
 
 
-@bp.route("/monitoring")
+@routes.route("/monitoring")
 @access("atasan")
 def monitoring():
     year = _year()
@@ -75,7 +77,7 @@ def _own_row(assignment_id: int) -> MandiriAssignment:
     return a
 
 
-@bp.route("/monitoring/<int:assignment_id>", methods=["POST"])
+@routes.route("/monitoring/<int:assignment_id>", methods=["POST"])
 @access("atasan")
 def save_row(assignment_id: int):
     """Save one Tabel 7 row; htmx gets the row back, a plain post goes back to the table."""
@@ -107,7 +109,7 @@ def save_row(assignment_id: int):
                   instansi=reports.instansi(), unit=current_user.employee.unit), 422
 
 
-@bp.route("/monitoring/kirim", methods=["POST"])
+@routes.route("/monitoring/kirim", methods=["POST"])
 @access("atasan")
 def send():
     year = _year()
@@ -117,7 +119,7 @@ def send():
     return redirect_to("belajar_mandiri.monitoring", tahun=year)
 
 
-@bp.route("/monitoring.<any(pdf, xlsx):fmt>")
+@routes.route("/monitoring.<any(pdf, xlsx):fmt>")
 @access("atasan")
 def export(fmt: str):
     report = reports.tabel_7(current_user.employee, team(_year()))

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from portal.sdk import (
     SDM,
+    Routes,
     Unit,
     access,
     arg,
@@ -18,7 +19,8 @@ from portal.sdk import (
     today,
 )
 from portal_belajar_mandiri import reports
-from portal_belajar_mandiri.views import bp
+
+routes = Routes()
 
 KINDS = ("rekap", "lembaga")
 
@@ -37,7 +39,7 @@ def _build(kind: str, year: int, unit: Unit | None):
     return reports.institution(period) if kind == "lembaga" else reports.recap(unit, period)
 
 
-@bp.route("/rekap")
+@routes.route("/rekap")
 @access(*SDM)
 def recap():
     year, unit = _filters()
@@ -49,7 +51,7 @@ def recap():
                   args=args)
 
 
-@bp.route("/rekap.<any(pdf, xlsx):fmt>")
+@routes.route("/rekap.<any(pdf, xlsx):fmt>")
 @access(*SDM)
 def recap_export(fmt: str):
     year, unit = _filters()

@@ -49,6 +49,10 @@ class FormalReport(HasStatus, db.Model):
         return self.status == PENDING
 
     @property
+    def is_rejected(self) -> bool:
+        return self.status == REJECTED
+
+    @property
     def reference(self) -> str:
         """The ledger reference of this report (unique per participation)."""
         return f"formal:{self.id}"

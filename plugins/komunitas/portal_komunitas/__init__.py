@@ -18,9 +18,9 @@ def portal_plugin_info():
 
 @hookimpl
 def portal_register_blueprints():
-    from portal_komunitas import views, views_duties, views_materials, views_recap  # noqa: F401  (routes)
+    from portal_komunitas.routes import bp
 
-    return [views.bp]
+    return [bp]
 
 
 @hookimpl

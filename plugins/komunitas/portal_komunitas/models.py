@@ -87,6 +87,10 @@ class Proposal(HasStatus, db.Model):
     def editable(self) -> bool:
         return self.status in EDITABLE
 
+    @property
+    def approved(self) -> bool:
+        return self.status == "disetujui"
+
 
 class Meeting(db.Model):
     """One meeting of an approved proposal: daring or luring (KB-04)."""
@@ -215,6 +219,10 @@ class Material(HasStatus, db.Model):
     unit: Mapped[Unit] = relationship()
     file: Mapped[StoredFile] = relationship()
     jpt: Mapped[Employee | None] = relationship(foreign_keys=[jpt_id])
+
+    @property
+    def returned(self) -> bool:
+        return self.status == "dikembalikan"
 
 
 

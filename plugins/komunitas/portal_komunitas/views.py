@@ -25,6 +25,7 @@ from portal.sdk import (
 )
 from portal.sdk import normalise_nip as normalise
 from portal_komunitas import rules, workflow
+from portal_komunitas.actions import proposal_actions
 from portal_komunitas.forms import CoordinatorForm, MeetingForm, NoteForm, PersonForm, ProgressForm, ProposalForm
 from portal_komunitas.jp import FORMS, ROLE_LABELS, SPEAKER_ROLES
 from portal_komunitas.models import PROPOSAL_STATUS, Coordinator, Meeting, MeetingPerson, Proposal
@@ -214,8 +215,8 @@ def _proposal_page(proposal: Proposal, note_form=None, progress_form=None, statu
     user = current_user
     member = rules.is_member(user, proposal.unit)
     return render("komunitas/proposal.html", p=proposal, forms=FORMS,
-                  member=member, head=rules.is_head(user, proposal.unit),
-                  sdm=rules.is_sdm(user), note_form=note_form or NoteForm(),
+                  member=member, actions=proposal_actions.allowed(proposal, user),
+                  note_form=note_form or NoteForm(),
                   progress_form=progress_form or ProgressForm(),
                   koordinator=rules.coordinator_of(proposal.unit_id)), status
 

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from wtforms import IntegerField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange
 
-from portal.sdk import ROLES, SDM, access, db, redirect_to, render, today
+from portal.sdk import ROLES, SDM, Routes, access, db, redirect_to, render, today
 from portal_komunitas import attendance, planning, rules, speakers
+from portal_komunitas.actions import plan_actions
 from portal_komunitas.jp import ROLE_LABELS
 from portal_komunitas.models import KomunitasPlan
 from portal_komunitas.views import (
@@ -21,10 +22,11 @@ from portal_komunitas.views import (
     _member_or_403,
     _person_or_404,
     _unit_choices,
-    bp,
     organiser_choices,
 )
 from portal_komunitas.workflow import WorkflowError
+
+routes = Routes()
 
 
 def _text(label: str, limit: int = 8000):
@@ -42,7 +44,7 @@ class PlanForm(FlaskForm):
     pemateri = _text("Pemateri/pakar yang diusulkan (pegawai atau pihak luar)")
 
 
-@bp.route("/rencana", methods=["GET", "POST"])
+@routes.route("/rencana", methods=["GET", "POST"])
 @access(*ROLES)
 def plans():
     units = organiser_choices()
@@ -72,10 +74,11 @@ def plans():
         query = query.where(KomunitasPlan.unit_id.in_([u.id for u in units] or [0]))
     rows = list(db.session.scalars(query.order_by(KomunitasPlan.tahun.desc(), KomunitasPlan.id.desc()).limit(200)))
     return render("komunitas/plans.html", form=form, rows=rows, can_report=bool(units),
-                  is_sdm=rules.is_sdm(current_user)), status
+                  is_sdm=rules.is_sdm(current_user),
+                  actions={r.id: plan_actions.allowed(r, current_user) for r in rows}), status
 
 
-@bp.route("/rencana/<int:plan_id>/terima", methods=["POST"])
+@routes.route("/rencana/<int:plan_id>/terima", methods=["POST"])
 @access(*SDM)
 def receive_plan(plan_id: int):
     plan = db.session.get(KomunitasPlan, plan_id) or abort(404)
@@ -90,7 +93,7 @@ def receive_plan(plan_id: int):
     return redirect_to("komunitas.plans")
 
 
-@bp.route("/pertemuan/<int:meeting_id>/pihak-luar", methods=["POST"])
+@routes.route("/pertemuan/<int:meeting_id>/pihak-luar", methods=["POST"])
 @access(*ROLES)
 def add_external(meeting_id: int):
     meeting = _meeting_or_404(meeting_id)
@@ -102,7 +105,7 @@ def add_external(meeting_id: int):
         "Pakar dari luar Kementerian ditambahkan (KB-12); kehadirannya tidak menghasilkan JP.")
 
 
-@bp.route("/pertemuan/<int:meeting_id>/hadir/<int:person_id>/batal", methods=["POST"])
+@routes.route("/pertemuan/<int:meeting_id>/hadir/<int:person_id>/batal", methods=["POST"])
 @access(*ROLES)
 def undo_present(meeting_id: int, person_id: int):
     meeting = _meeting_or_404(meeting_id)
@@ -119,7 +122,7 @@ def undo_present(meeting_id: int, person_id: int):
     return redirect_to("komunitas.meeting", meeting_id=meeting.id)
 
 
-@bp.app_template_global()
+@routes.app_template_global()
 def komunitas_external_roles(bentuk: str) -> list[tuple[str, str]]:
     return [(role, ROLE_LABELS[role]) for role in speakers.external_roles(bentuk)]
 

@@ -10,6 +10,7 @@ from portal.sdk import (
     ROLES,
     SDM,
     PdfError,
+    Routes,
     Unit,
     UploadError,
     access,
@@ -24,10 +25,13 @@ from portal.sdk import (
     send_stored,
 )
 from portal_komunitas import materials, rules
+from portal_komunitas.actions import material_actions
 from portal_komunitas.forms import MaterialForm, NoteForm
 from portal_komunitas.models import Material
-from portal_komunitas.views import _int, bp
+from portal_komunitas.views import _int
 from portal_komunitas.workflow import WorkflowError
+
+routes = Routes()
 
 
 def _may_see(material: Material) -> bool:
@@ -43,7 +47,7 @@ def _material_or_404(material_id: int) -> Material:
     return material
 
 
-@bp.route("/bahan")
+@routes.route("/bahan")
 @access(*ROLES)
 def library():
     q = (request.args.get("q") or "").strip()[:100]
@@ -59,7 +63,7 @@ def library():
                   units=units, mine=mine)
 
 
-@bp.route("/bahan/antrean")
+@routes.route("/bahan/antrean")
 @access(*ROLES)
 def material_queue():
     conditions = [Material.status == "menunggu_jpt", Material.jpt_id == current_user.employee_id]
@@ -72,7 +76,7 @@ def material_queue():
     return render("komunitas/material_queue.html", waiting=waiting)
 
 
-@bp.route("/bahan/ajukan", methods=["GET", "POST"])
+@routes.route("/bahan/ajukan", methods=["GET", "POST"])
 @access(*ROLES)
 @once_per_form
 def submit_material():
@@ -107,25 +111,24 @@ def submit_material():
 
 
 def _material_page(material: Material, note_form=None, status: int = 200):
-    return render("komunitas/material.html", m=material, sdm=rules.is_sdm(current_user),
-                  jpt=materials.is_jpt(current_user, material),
-                  note_form=note_form or NoteForm()), status
+    return render("komunitas/material.html", m=material,
+                  actions=material_actions.allowed(material, current_user), note_form=note_form or NoteForm()), status
 
 
-@bp.route("/bahan/<int:material_id>")
+@routes.route("/bahan/<int:material_id>")
 @access(*ROLES)
 def material(material_id: int):
     return _material_page(_material_or_404(material_id))
 
 
-@bp.route("/bahan/<int:material_id>/unduh")
+@routes.route("/bahan/<int:material_id>/unduh")
 @access(*ROLES)
 def download_material(material_id: int):
     material = _material_or_404(material_id)
     return send_stored(material.file, material.judul)
 
 
-@bp.route("/bahan/<int:material_id>/surat-pernyataan.pdf")
+@routes.route("/bahan/<int:material_id>/surat-pernyataan.pdf")
 @access(*ROLES)
 def statement(material_id: int):
     material = _material_or_404(material_id)
@@ -142,7 +145,7 @@ def _decide(material: Material, action, success: str):
     return run_step(action, success, lambda: redirect_to("komunitas.material", material_id=material.id))
 
 
-@bp.route("/bahan/<int:material_id>/setujui", methods=["POST"])
+@routes.route("/bahan/<int:material_id>/setujui", methods=["POST"])
 @access(*ROLES)
 def approve_material(material_id: int):
     material = _material_or_404(material_id)
@@ -152,7 +155,7 @@ def approve_material(material_id: int):
                    "Bahan disetujui dan dijamin mutunya; diteruskan ke admin SDM (KB-07).")
 
 
-@bp.route("/bahan/<int:material_id>/terima", methods=["POST"])
+@routes.route("/bahan/<int:material_id>/terima", methods=["POST"])
 @access(*SDM)
 def accept_material(material_id: int):
     material = _material_or_404(material_id)
@@ -161,7 +164,7 @@ def accept_material(material_id: int):
                    "penulis (KB-07).")
 
 
-@bp.route("/bahan/<int:material_id>/kembalikan", methods=["POST"])
+@routes.route("/bahan/<int:material_id>/kembalikan", methods=["POST"])
 @access(*ROLES)
 def return_material(material_id: int):
     material = _material_or_404(material_id)

@@ -10,6 +10,7 @@ from portal.sdk import (
     ADMINS,
     SDM,
     ReportPeriod,
+    Routes,
     Unit,
     access,
     current_quarter,
@@ -24,7 +25,8 @@ from portal.sdk import (
 from portal.sdk import report_params as params
 from portal_komunitas import reports
 from portal_komunitas.models import RecapSubmission
-from portal_komunitas.views import bp
+
+routes = Routes()
 
 UNIT_REPORTS = ("pimpinan_unit",) + ADMINS
 
@@ -41,7 +43,7 @@ def _submitted(unit: Unit, period: ReportPeriod) -> RecapSubmission | None:
         RecapSubmission.period_end == period.end))
 
 
-@bp.route("/rekap")
+@routes.route("/rekap")
 @access(*UNIT_REPORTS)
 def recap():
     try:
@@ -55,7 +57,7 @@ def recap():
                   args=args, unit=unit, submitted=_submitted(unit, period))
 
 
-@bp.route("/rekap.<any(pdf, xlsx):fmt>")
+@routes.route("/rekap.<any(pdf, xlsx):fmt>")
 @access(*UNIT_REPORTS)
 def recap_export(fmt: str):
     try:
@@ -67,7 +69,7 @@ def recap_export(fmt: str):
     return report_download(report, fmt, flash_and(lambda: redirect_to("komunitas.recap")))
 
 
-@bp.route("/rekap/serahkan", methods=["POST"])
+@routes.route("/rekap/serahkan", methods=["POST"])
 @access(*UNIT_REPORTS)
 def submit_recap():
     try:
@@ -89,7 +91,7 @@ def submit_recap():
                        sampai=period.end.isoformat())
 
 
-@bp.route("/rekap/status")
+@routes.route("/rekap/status")
 @access(*SDM)
 def recap_status():
     try:

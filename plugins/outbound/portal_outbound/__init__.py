@@ -18,9 +18,9 @@ def portal_plugin_info():
 
 @hookimpl
 def portal_register_blueprints():
-    from portal_outbound import views, views_feedback, views_people, views_recap  # noqa: F401
+    from portal_outbound.routes import bp
 
-    return [views.bp]
+    return [bp]
 
 
 @hookimpl

@@ -72,6 +72,15 @@ class OutboundProgramme(HasStatus, db.Model):
     def open(self) -> bool:
         return self.status == "direncanakan"
 
+    @property
+    def closed(self) -> bool:
+        """Held and closed by the organiser: attendance is final (OB-01)."""
+        return self.status == "selesai"
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "dibatalkan"
+
 
 class OutboundParticipant(db.Model):
     """A participant, their attendance (None: not recorded) and their JP ledger row."""

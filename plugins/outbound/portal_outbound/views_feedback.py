@@ -6,16 +6,18 @@ from flask import flash, request
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.sdk import ROLES, access, db, redirect_to, render
+from portal.sdk import ROLES, Routes, access, db, redirect_to, render
 from portal_outbound import scope, workflow
 from portal_outbound.forms import FeedbackForm
 from portal_outbound.models import OutboundParticipant, OutboundProgramme
 from portal_outbound.tasks import feedback_due
-from portal_outbound.views import bp, programme_or_404
+from portal_outbound.views import programme_or_404
 from portal_outbound.workflow import WorkflowError
 
+routes = Routes()
 
-@bp.route("/program/<int:programme_id>/umpan-balik", methods=["GET", "POST"])
+
+@routes.route("/program/<int:programme_id>/umpan-balik", methods=["GET", "POST"])
 @access(*ROLES)
 def feedback(programme_id: int):
     programme = programme_or_404(programme_id)
@@ -41,7 +43,7 @@ def feedback(programme_id: int):
     return render("outbound/feedback.html", form=form, p=programme), status
 
 
-@bp.route("/kartu")
+@routes.route("/kartu")
 @access(*ROLES)
 def card():
     upcoming = list(db.session.scalars(

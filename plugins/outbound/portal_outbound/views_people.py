@@ -5,13 +5,15 @@ from __future__ import annotations
 from flask import abort, flash, request
 from flask_login import current_user
 
-from portal.sdk import Employee, access, db, parse_id, redirect_to, run_step
+from portal.sdk import Employee, Routes, access, db, parse_id, redirect_to, run_step
 from portal_outbound import scope, workflow
 from portal_outbound.forms import ParticipantForm
 from portal_outbound.models import OutboundParticipant, OutboundProgramme
 from portal_outbound.scope import ORGANISERS
-from portal_outbound.views import bp, organised_or_404, programme_page
+from portal_outbound.views import organised_or_404, programme_page
 from portal_outbound.workflow import WorkflowError
+
+routes = Routes()
 
 
 def _participant_or_404(programme: OutboundProgramme, participant_id: int) -> OutboundParticipant:
@@ -26,7 +28,7 @@ def _step(programme: OutboundProgramme, action, success: str):
     return run_step(action, success, lambda: redirect_to("outbound.programme", programme_id=programme.id))
 
 
-@bp.route("/program/<int:programme_id>/peserta", methods=["POST"])
+@routes.route("/program/<int:programme_id>/peserta", methods=["POST"])
 @access(*ORGANISERS)
 def add_participant(programme_id: int):
     programme = organised_or_404(programme_id)
@@ -59,7 +61,7 @@ def add_participant(programme_id: int):
     return redirect_to("outbound.programme", programme_id=programme.id)
 
 
-@bp.route("/program/<int:programme_id>/peserta/<int:participant_id>/hapus", methods=["POST"])
+@routes.route("/program/<int:programme_id>/peserta/<int:participant_id>/hapus", methods=["POST"])
 @access(*ORGANISERS)
 def remove_participant(programme_id: int, participant_id: int):
     programme = organised_or_404(programme_id)
@@ -68,7 +70,7 @@ def remove_participant(programme_id: int, participant_id: int):
                  "Peserta dihapus dari program.")
 
 
-@bp.route("/program/<int:programme_id>/peserta/<int:participant_id>/kehadiran",
+@routes.route("/program/<int:programme_id>/peserta/<int:participant_id>/kehadiran",
           methods=["POST"])
 @access(*ORGANISERS)
 def attendance(programme_id: int, participant_id: int):
@@ -82,7 +84,7 @@ def attendance(programme_id: int, participant_id: int):
                  f"Kehadiran {participant.employee.nama} dicatat.")
 
 
-@bp.route("/program/<int:programme_id>/hadir-semua", methods=["POST"])
+@routes.route("/program/<int:programme_id>/hadir-semua", methods=["POST"])
 @access(*ORGANISERS)
 def mark_all_present(programme_id: int):
     programme = organised_or_404(programme_id)
@@ -90,7 +92,7 @@ def mark_all_present(programme_id: int):
                  "{result} peserta ditandai hadir.")
 
 
-@bp.route("/program/<int:programme_id>/selesai", methods=["POST"])
+@routes.route("/program/<int:programme_id>/selesai", methods=["POST"])
 @access(*ORGANISERS)
 def complete(programme_id: int):
     """Close the programme: JP for everyone present (OB-01 setting), then e-certificates (G-06)."""
@@ -113,7 +115,7 @@ def _certificates(programme: OutboundProgramme) -> None:
         flash(message, "warning")
 
 
-@bp.route("/program/<int:programme_id>/sertifikat", methods=["POST"])
+@routes.route("/program/<int:programme_id>/sertifikat", methods=["POST"])
 @access(*ORGANISERS)
 def issue_certificates(programme_id: int):
     programme = organised_or_404(programme_id)

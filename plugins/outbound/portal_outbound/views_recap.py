@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from portal.sdk import access, flash_and, redirect_to, render, report_download
+from portal.sdk import Routes, access, flash_and, redirect_to, render, report_download
 from portal_outbound import reports
 from portal_outbound.scope import ORGANISERS
-from portal_outbound.views import bp, organised_or_404
+from portal_outbound.views import organised_or_404
+
+routes = Routes()
 
 
-@bp.route("/program/<int:programme_id>/rekap")
+@routes.route("/program/<int:programme_id>/rekap")
 @access(*ORGANISERS)
 def recap(programme_id: int):
     programme = organised_or_404(programme_id)
     return render("outbound/recap.html", p=programme, report=reports.build(programme))
 
 
-@bp.route("/program/<int:programme_id>/rekap.<any(pdf, xlsx):fmt>")
+@routes.route("/program/<int:programme_id>/rekap.<any(pdf, xlsx):fmt>")
 @access(*ORGANISERS)
 def recap_export(programme_id: int, fmt: str):
     programme = organised_or_404(programme_id)

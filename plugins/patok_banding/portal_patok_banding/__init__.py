@@ -18,9 +18,9 @@ def portal_plugin_info():
 
 @hookimpl
 def portal_register_blueprints():
-    from portal_patok_banding import views, views_docs, views_people  # noqa: F401  (routes)
+    from portal_patok_banding.routes import bp
 
-    return [views.bp]
+    return [bp]
 
 
 @hookimpl

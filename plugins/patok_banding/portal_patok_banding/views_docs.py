@@ -6,12 +6,14 @@ from flask import Response, abort, flash
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.sdk import ROLES, PdfError, access, db, download, redirect_to, render, render_report
+from portal.sdk import ROLES, PdfError, Routes, access, db, download, redirect_to, render, render_report
 from portal.sdk import report_xlsx as xlsx
 from portal_patok_banding import letters, reports, rules
 from portal_patok_banding.models import PBParticipant, PBProgram
 from portal_patok_banding.steps import BY_KEY, PB02
-from portal_patok_banding.views import bp, program_or_404
+from portal_patok_banding.views import program_or_404
+
+routes = Routes()
 
 
 def _pdf(data: bytes, name: str) -> Response:
@@ -31,13 +33,13 @@ def _letter(program_id: int, key: str, build, name: str):
         return redirect_to("patok_banding.program", program_id=program.id)
 
 
-@bp.route("/<int:program_id>/surat-usulan.pdf")
+@routes.route("/<int:program_id>/surat-usulan.pdf")
 @access(*ROLES)
 def proposal_pdf(program_id: int):
     return _letter(program_id, "surat_usulan", letters.proposal_letter, "surat-usulan-patok-banding")
 
 
-@bp.route("/<int:program_id>/surat-penugasan.pdf")
+@routes.route("/<int:program_id>/surat-penugasan.pdf")
 @access(*ROLES)
 def assignment_pdf(program_id: int):
     return _letter(program_id, "penugasan", letters.assignment_letter,
@@ -52,14 +54,14 @@ def _report_or_404(program_id: int) -> PBProgram:
     return program
 
 
-@bp.route("/<int:program_id>/laporan")
+@routes.route("/<int:program_id>/laporan")
 @access(*ROLES)
 def report(program_id: int):
     program = _report_or_404(program_id)
     return render("patok_banding/report.html", p=program, report=reports.program_report(program))
 
 
-@bp.route("/<int:program_id>/laporan.pdf")
+@routes.route("/<int:program_id>/laporan.pdf")
 @access(*ROLES)
 def report_pdf(program_id: int):
     program = _report_or_404(program_id)
@@ -71,13 +73,13 @@ def report_pdf(program_id: int):
         return redirect_to("patok_banding.report", program_id=program.id)
 
 
-@bp.route("/<int:program_id>/laporan.xlsx")
+@routes.route("/<int:program_id>/laporan.xlsx")
 @access(*ROLES)
 def report_xlsx(program_id: int):
     return xlsx.response(reports.program_report(_report_or_404(program_id)))
 
 
-@bp.route("/kartu")
+@routes.route("/kartu")
 @access(*ROLES)
 def card():
     mine = [p for p in db.session.scalars(

@@ -6,12 +6,15 @@ from flask import abort, flash
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.sdk import ROLES, SDM, Certificate, LedgerEntry, access, db, redirect_to, render, run_step
+from portal.sdk import ROLES, SDM, Certificate, LedgerEntry, Routes, access, db, redirect_to, render, run_step
 from portal_patok_banding import execution, rules
+from portal_patok_banding.actions import participant_actions
 from portal_patok_banding.forms import ExecutionForm, NoteForm, ReportForm, ReturnForm
 from portal_patok_banding.models import PBParticipant
 from portal_patok_banding.steps import EXECUTION, PB05
-from portal_patok_banding.views import bp, program_or_404
+from portal_patok_banding.views import program_or_404
+
+routes = Routes()
 
 
 def participant_or_404(program_id: int, person_id: int) -> PBParticipant:
@@ -36,6 +39,7 @@ def participant_page(person: PBParticipant, status: int = 200, **forms):
             Certificate.source_key == f"ledger:{entry.id}", Certificate.revoked_at.is_(None)))
     return render("patok_banding/participant.html", person=person, p=person.program, own=own,
                   sdm=rules.is_sdm(current_user), execution=EXECUTION, entry=entry,
+                  actions=participant_actions.allowed(person, current_user),
                   certificate=certificate, refusal=execution.execution_refusal(person),
                   execution_form=forms.get("execution_form") or ExecutionForm(obj=person),
                   report_form=forms.get("report_form") or ReportForm(obj=person),
@@ -59,13 +63,13 @@ def _post(program_id: int, person_id: int, form_cls, form_name: str, action, suc
     return _run(person, lambda: action(person, form), success, form_name, form)
 
 
-@bp.route("/<int:program_id>/peserta/<int:person_id>")
+@routes.route("/<int:program_id>/peserta/<int:person_id>")
 @access(*ROLES)
 def participant(program_id: int, person_id: int):
     return participant_page(participant_or_404(program_id, person_id))
 
 
-@bp.route("/<int:program_id>/peserta/<int:person_id>/pelaksanaan", methods=["POST"])
+@routes.route("/<int:program_id>/peserta/<int:person_id>/pelaksanaan", methods=["POST"])
 @access(*ROLES)
 def record_execution(program_id: int, person_id: int):
     return _post(program_id, person_id, ExecutionForm, "execution_form",
@@ -73,7 +77,7 @@ def record_execution(program_id: int, person_id: int):
                  "Catatan pelaksanaan patok banding disimpan (PB-03).")
 
 
-@bp.route("/<int:program_id>/peserta/<int:person_id>/laporan", methods=["POST"])
+@routes.route("/<int:program_id>/peserta/<int:person_id>/laporan", methods=["POST"])
 @access(*ROLES)
 def submit_report(program_id: int, person_id: int):
     return _post(program_id, person_id, ReportForm, "report_form",
@@ -81,7 +85,7 @@ def submit_report(program_id: int, person_id: int):
                  f"Laporan dikirim ke admin SDM untuk monitoring dan verifikasi ({PB05}).")
 
 
-@bp.route("/<int:program_id>/peserta/<int:person_id>/terima-laporan", methods=["POST"])
+@routes.route("/<int:program_id>/peserta/<int:person_id>/terima-laporan", methods=["POST"])
 @access(*SDM)
 def accept_report(program_id: int, person_id: int):
     return _post(program_id, person_id, NoteForm, "accept_form",
@@ -90,7 +94,7 @@ def accept_report(program_id: int, person_id: int):
                  f"Laporan diterima; JP masuk buku JP ({PB05}). Terbitkan sertifikat elektronik.")
 
 
-@bp.route("/<int:program_id>/peserta/<int:person_id>/kembalikan-laporan", methods=["POST"])
+@routes.route("/<int:program_id>/peserta/<int:person_id>/kembalikan-laporan", methods=["POST"])
 @access(*SDM)
 def return_report(program_id: int, person_id: int):
     return _post(program_id, person_id, ReturnForm, "return_form",
@@ -98,7 +102,7 @@ def return_report(program_id: int, person_id: int):
                  "Laporan dikembalikan kepada peserta dengan catatan.")
 
 
-@bp.route("/<int:program_id>/peserta/<int:person_id>/sertifikat", methods=["POST"])
+@routes.route("/<int:program_id>/peserta/<int:person_id>/sertifikat", methods=["POST"])
 @access(*SDM)
 def issue_certificate(program_id: int, person_id: int):
     """G-06: the e-certificate of a participant whose report was accepted."""

@@ -8,9 +8,9 @@ from portal.sdk import DashboardWidget, MenuItem
 
 
 def blueprint() -> Blueprint:
-    from portal_coaching.programme import views, views_evaluations, views_record  # noqa: F401  (routes)
+    from portal_coaching.programme.routes import bp
 
-    return views.bp
+    return bp
 
 
 def menu_items(user) -> list:

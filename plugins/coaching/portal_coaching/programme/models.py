@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.sdk import Employee, StoredFile, db, utcnow
+from portal.sdk import Employee, HasStatus, StoredFile, db, utcnow
 
 STANDARDS = {"teknis": "Teknis", "manajerial": "Manajerial", "sosial_kultural": "Sosial Kultural"}  # CM-02
 MODES = {"daring": "Daring (dalam jaringan)", "luring": "Luring (tatap muka)"}  # CM-03
@@ -101,10 +101,12 @@ class CoachingCoach(db.Model):
         return f"{self.nama} ({where}{', ' + self.instansi if self.instansi else ''})"
 
 
-class CoachingCoachee(db.Model):
+class CoachingCoachee(HasStatus, db.Model):
     """One coachee in a programme with their coach, mentor (CM-12) and examiner (CM-06)."""
 
     __tablename__ = "coaching_program_participant"
+    STATUSES = {"aktif": ("Berjalan", "badge-warn"), "selesai": ("Selesai", "badge-on"),
+                "tak_lulus": ("Tidak lulus", "badge-off")}
     __table_args__ = (UniqueConstraint("programme_id", "employee_id", name="uq_coaching_program_participant"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -131,6 +133,19 @@ class CoachingCoachee(db.Model):
                                                      order_by="CoachingDocument.id")
     logs: Mapped[list[CoachingLog]] = relationship(back_populates="participant",
                                                 order_by="(CoachingLog.tanggal, CoachingLog.id)")
+
+    @property
+    def active(self) -> bool:
+        """The eight weeks are under way: records are written and signed."""
+        return self.status == "aktif"
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "selesai"
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "tak_lulus"
 
 
 class CoachingDocument(db.Model):

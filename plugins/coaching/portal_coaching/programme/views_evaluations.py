@@ -7,18 +7,20 @@ from flask import abort, request
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.sdk import ROLES, access, commit_or_flash, db, redirect_to, render
+from portal.sdk import ROLES, Routes, access, commit_or_flash, db, redirect_to, render
 from portal_coaching.programme import workflow
 from portal_coaching.programme.forms import questionnaire_form
 from portal_coaching.programme.models import Evaluation
 from portal_coaching.programme.questionnaires import QUESTIONNAIRES, ROLE_LABELS, slot
-from portal_coaching.programme.views import STAFF, bp, programme_or_404
+from portal_coaching.programme.views import STAFF, programme_or_404
 from portal_coaching.programme.views_record import fills, record_or_404
 from portal_coaching.programme.workflow import WorkflowError
 
+routes = Routes()
+
 # --------------------------------------------------------------------------- evaluations (CM-11)
 
-@bp.route("/program/peserta/<int:participant_id>/evaluasi/<kind>/<role>", methods=["GET", "POST"])
+@routes.route("/program/peserta/<int:participant_id>/evaluasi/<kind>/<role>", methods=["GET", "POST"])
 @access(*ROLES)
 def evaluation(participant_id: int, kind: str, role: str):
     participant, roles = record_or_404(participant_id)
@@ -30,7 +32,7 @@ def evaluation(participant_id: int, kind: str, role: str):
     return _questionnaire(participant.programme, participant, questionnaire, role)
 
 
-@bp.route("/program/<int:programme_id>/evaluasi/penyelenggara", methods=["GET", "POST"])
+@routes.route("/program/<int:programme_id>/evaluasi/penyelenggara", methods=["GET", "POST"])
 @access(*STAFF)
 def organiser_evaluation(programme_id: int):
     return _questionnaire(programme_or_404(programme_id), None, QUESTIONNAIRES["kegiatan_penyelenggara"], "sdm")
@@ -59,7 +61,7 @@ def _questionnaire(programme, participant, questionnaire, role):
                   programme=programme, p=participant, role_label=ROLE_LABELS[role], back=back), status
 
 
-@bp.route("/program/<int:programme_id>/evaluasi")
+@routes.route("/program/<int:programme_id>/evaluasi")
 @access(*STAFF)
 def evaluation_summary(programme_id: int):
     """Averages per item per questionnaire for admin SDM; persons are never named (CM-01, CM-11)."""

@@ -14,6 +14,7 @@ from portal.sdk import (
     CertificateError,
     LedgerEntry,
     PdfError,
+    Routes,
     access,
     commit_or_flash,
     db,
@@ -24,6 +25,7 @@ from portal.sdk import (
 )
 from portal.sdk import issue_certificate as issue
 from portal_coaching.programme import pdf, rules, workflow
+from portal_coaching.programme.actions import record_actions
 from portal_coaching.programme.catalogue import FORMS, PRE_PHASE
 from portal_coaching.programme.forms import (
     LOG_AUTHORS,
@@ -34,8 +36,10 @@ from portal_coaching.programme.forms import (
 )
 from portal_coaching.programme.models import Document, Evaluation, LogEntry, Participant
 from portal_coaching.programme.questionnaires import QUESTIONNAIRES, ROLE_LABELS, slot
-from portal_coaching.programme.views import STAFF, bp
+from portal_coaching.programme.views import STAFF
 from portal_coaching.programme.workflow import WorkflowError
+
+routes = Routes()
 
 
 def record_or_404(participant_id: int) -> tuple[Participant, set[str]]:
@@ -77,7 +81,7 @@ def _week_logs(start, logs) -> dict[int, list[LogEntry]]:
     return weeks
 
 
-@bp.route("/program/peserta/<int:participant_id>")
+@routes.route("/program/peserta/<int:participant_id>")
 @access(*ROLES)
 def record(participant_id: int):
     participant, roles = record_or_404(participant_id)
@@ -88,6 +92,7 @@ def record(participant_id: int):
     docs = {kind: [d for d in participant.documents if d.kind == kind] for kind in FORMS}
     return render(
         "coaching/program/record.html", p=participant, programme=programme, roles=roles, forms=FORMS,
+        actions=record_actions.allowed(participant, current_user),
         pre_phase=PRE_PHASE, docs=docs, weeks=rules.eight_weeks(programme.tanggal_mulai),
         week_logs=_week_logs(programme.tanggal_mulai, participant.logs), ledger=ledger, today=today(),
         warnings=rules.month_warnings(programme.tanggal_mulai, [x.tanggal for x in coachee_logs], today()),
@@ -106,8 +111,8 @@ def _may_fill(kind: str, roles: set[str], participant: Participant) -> bool:
                 or ("coach" in who and rules.acts_as_coach(roles, participant)))
 
 
-@bp.route("/program/peserta/<int:participant_id>/formulir/<kind>", methods=["GET", "POST"])
-@bp.route("/program/peserta/<int:participant_id>/formulir/<kind>/<int:document_id>", methods=["GET", "POST"])
+@routes.route("/program/peserta/<int:participant_id>/formulir/<kind>", methods=["GET", "POST"])
+@routes.route("/program/peserta/<int:participant_id>/formulir/<kind>/<int:document_id>", methods=["GET", "POST"])
 @access(*ROLES)
 def document(participant_id: int, kind: str, document_id: int | None = None):
     participant, roles = record_or_404(participant_id)
@@ -137,7 +142,7 @@ def document(participant_id: int, kind: str, document_id: int | None = None):
                   editable=editable)
 
 
-@bp.route("/program/peserta/<int:participant_id>/formulir/<kind>/<int:document_id>/konfirmasi",
+@routes.route("/program/peserta/<int:participant_id>/formulir/<kind>/<int:document_id>/konfirmasi",
           methods=["POST"])
 @access(*ROLES)
 def confirm(participant_id: int, kind: str, document_id: int):
@@ -158,7 +163,7 @@ def confirm(participant_id: int, kind: str, document_id: int):
     return redirect_to("coaching.record", participant_id=participant.id, _anchor=kind)
 
 
-@bp.route("/program/peserta/<int:participant_id>/formulir/<kind>/<int:document_id>/hapus", methods=["POST"])
+@routes.route("/program/peserta/<int:participant_id>/formulir/<kind>/<int:document_id>/hapus", methods=["POST"])
 @access(*ROLES)
 def delete_document(participant_id: int, kind: str, document_id: int):
     participant, roles = record_or_404(participant_id)
@@ -188,7 +193,7 @@ def _log_form(roles: set[str], participant: Participant) -> LogForm | None:
     return form
 
 
-@bp.route("/program/peserta/<int:participant_id>/log", methods=["POST"])
+@routes.route("/program/peserta/<int:participant_id>/log", methods=["POST"])
 @access(*ROLES)
 def add_log(participant_id: int):
     participant, roles = record_or_404(participant_id)
@@ -209,7 +214,7 @@ def add_log(participant_id: int):
     return redirect_to("coaching.record", participant_id=participant.id, _anchor="log")
 
 
-@bp.route("/program/peserta/<int:participant_id>/log/<int:log_id>/paraf", methods=["POST"])
+@routes.route("/program/peserta/<int:participant_id>/log/<int:log_id>/paraf", methods=["POST"])
 @access(*ROLES)
 def initial(participant_id: int, log_id: int):
     participant, roles = record_or_404(participant_id)
@@ -225,7 +230,7 @@ def initial(participant_id: int, log_id: int):
 
 # --------------------------------------------------------------------------- completion (CM-03, G-06)
 
-@bp.route("/program/peserta/<int:participant_id>/selesai", methods=["POST"])
+@routes.route("/program/peserta/<int:participant_id>/selesai", methods=["POST"])
 @access(*STAFF)
 def complete(participant_id: int):
     participant, _roles = record_or_404(participant_id)
@@ -251,7 +256,7 @@ def complete(participant_id: int):
     return redirect_to("coaching.record", participant_id=participant.id)
 
 
-@bp.route("/program/peserta/<int:participant_id>/reasesmen", methods=["POST"])
+@routes.route("/program/peserta/<int:participant_id>/reasesmen", methods=["POST"])
 @access(*TALENTA)
 def reassess(participant_id: int):
     """The talent-management unit (§E.7) records the re-assessment; it does not open the
@@ -271,7 +276,7 @@ def reassess(participant_id: int):
 
 # --------------------------------------------------------------------------- printable forms
 
-@bp.route("/program/peserta/<int:participant_id>/cetak/<form>.pdf")
+@routes.route("/program/peserta/<int:participant_id>/cetak/<form>.pdf")
 @access(*ROLES)
 def printable(participant_id: int, form: str):
     participant, _roles = record_or_404(participant_id)

@@ -11,9 +11,9 @@ UNIT_TYPES = {"coaching_unit": "coaching", "mentoring_unit": "mentoring"}
 
 
 def blueprint() -> Blueprint:
-    from portal_coaching.unit import views, views_mentor, views_pair  # noqa: F401  (routes)
+    from portal_coaching.unit.routes import bp as assembled
 
-    return bp
+    return assembled
 
 
 def menu_items(user) -> list:

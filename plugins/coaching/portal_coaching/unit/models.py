@@ -69,6 +69,10 @@ class UnitInventory(HasStatus, db.Model):
     def jenis_label(self) -> str:
         return JENIS[self.jenis]
 
+    @property
+    def waiting_validation(self) -> bool:
+        return self.status == "diusulkan"
+
 
 class UnitPair(HasStatus, db.Model):
     """A coaching or mentoring relationship: request, agreement, meetings, evaluation."""
@@ -133,6 +137,28 @@ class UnitPair(HasStatus, db.Model):
     @property
     def current_supervisor_id(self) -> int | None:
         return self.employee.supervisor_id
+
+    @property
+    def waiting_supervisor(self) -> bool:
+        return self.status == "menunggu_atasan"
+
+    @property
+    def waiting_partner(self) -> bool:
+        return self.status == "menunggu_mitra"
+
+    @property
+    def agreed(self) -> bool:
+        """The request was accepted: the agreement and what follows it exist."""
+        return self.status in ("kesepakatan", "berjalan", "selesai")
+
+    @property
+    def underway(self) -> bool:
+        """The agreement was confirmed: meetings are held or were held."""
+        return self.status in ("berjalan", "selesai")
+
+    @property
+    def finished(self) -> bool:
+        return self.status == "selesai"
 
     @property
     def confirmed_meetings(self) -> list[UnitMeeting]:

@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 from portal.sdk import (
     ROLES,
     Employee,
+    Routes,
     Unit,
     access,
     arg,
@@ -22,10 +23,12 @@ from portal.sdk import (
 )
 from portal.sdk import normalise_nip as normalise
 from portal_coaching.unit import rules, workflow
+from portal_coaching.unit.actions import inventory_actions
 from portal_coaching.unit.forms import AreaForm, InventoryForm, NoteForm, StartForm
-from portal_coaching.unit.hooks import bp
 from portal_coaching.unit.models import INVENTORY_STATUS, JENIS, PARTNER_LABEL, UnitInventory, UnitPair
 from portal_coaching.unit.workflow import WorkflowError
+
+routes = Routes()
 
 PER_PAGE = 20
 
@@ -48,7 +51,7 @@ def _lists_anything() -> bool:
 
 # --------------------------------------------------------------------------- home
 
-@bp.route("/unit/")
+@routes.route("/unit/")
 @access(*ROLES)
 def index():
     me = current_user.employee_id
@@ -63,10 +66,11 @@ def index():
         .where(Employee.supervisor_id == me, UnitPair.status == "menunggu_atasan")
         .order_by(UnitPair.id).limit(50)) if rules.can_view_pair(current_user, p)]
     return render("coaching/unit/index.html", entries=entries, mine=mine, partnering=partnering,
+                  actions={e.id: inventory_actions.allowed(e, current_user) for e in entries},
                   approvals=approvals, lists=_lists_anything(), sdm=rules.is_sdm(current_user))
 
 
-@bp.route("/unit/kartu")
+@routes.route("/unit/kartu")
 @access(*ROLES)
 def card():
     me = current_user.employee_id
@@ -95,20 +99,20 @@ def _inventory_page(form: InventoryForm | None = None, note_form: NoteForm | Non
     q, status = arg("q", max_length=60), arg("status", tuple(INVENTORY_STATUS))
     page = db.paginate(_inventory_query(q, status), page=page_number(), per_page=PER_PAGE,
                        error_out=False)
-    validator = {e.id: rules.is_validator(current_user, e) for e in page.items}
+    actions = {e.id: inventory_actions.allowed(e, current_user) for e in page.items}
     return render("coaching/unit/inventory.html", block="results" if form is None else None,
                   page=page, q=q, status=status, statuses=INVENTORY_STATUS, form=form or InventoryForm(),
-                  note_form=note_form or NoteForm(), validator=validator, jenis=JENIS,
+                  note_form=note_form or NoteForm(), actions=actions, jenis=JENIS,
                   args={"q": q, "status": status}), status_code
 
 
-@bp.route("/unit/inventarisasi")
+@routes.route("/unit/inventarisasi")
 @access("pimpinan_unit", "admin_unit", "admin_sdm", "superadmin")
 def inventory():
     return _inventory_page()
 
 
-@bp.route("/unit/inventarisasi", methods=["POST"])
+@routes.route("/unit/inventarisasi", methods=["POST"])
 @access("pimpinan_unit", "admin_unit", "admin_sdm", "superadmin")
 def add_inventory():
     form = InventoryForm()
@@ -133,7 +137,7 @@ def add_inventory():
     return _inventory_page(form=form, status_code=422)
 
 
-@bp.route("/unit/inventarisasi/<int:entry_id>/validasi", methods=["POST"])
+@routes.route("/unit/inventarisasi/<int:entry_id>/validasi", methods=["POST"])
 @access("pimpinan_unit")
 def validate_inventory(entry_id: int):
     entry = inventory_or_404(entry_id)
@@ -143,7 +147,7 @@ def validate_inventory(entry_id: int):
     return redirect_to("coaching_unit.inventory")
 
 
-@bp.route("/unit/inventarisasi/<int:entry_id>/tolak", methods=["POST"])
+@routes.route("/unit/inventarisasi/<int:entry_id>/tolak", methods=["POST"])
 @access("pimpinan_unit")
 def reject_inventory(entry_id: int):
     entry = inventory_or_404(entry_id)
@@ -165,7 +169,7 @@ def _own_entry(entry_id: int) -> UnitInventory:
     return entry
 
 
-@bp.route("/unit/inventarisasi/<int:entry_id>/area", methods=["GET", "POST"])
+@routes.route("/unit/inventarisasi/<int:entry_id>/area", methods=["GET", "POST"])
 @access(*ROLES)
 def area(entry_id: int):
     entry = _own_entry(entry_id)
@@ -188,7 +192,7 @@ def area(entry_id: int):
     return render("coaching/unit/area.html", form=form, entry=entry), status
 
 
-@bp.route("/unit/inventarisasi/<int:entry_id>/mulai", methods=["GET", "POST"])
+@routes.route("/unit/inventarisasi/<int:entry_id>/mulai", methods=["GET", "POST"])
 @access(*ROLES)
 def start(entry_id: int):
     entry = _own_entry(entry_id)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from flask import request
 from flask_login import current_user
 
-from portal.sdk import ROLES, access, commit_or_flash
+from portal.sdk import ROLES, Routes, access, commit_or_flash
 from portal_coaching.unit import mentor_qualities
-from portal_coaching.unit.hooks import bp
 from portal_coaching.unit.views_pair import ERRORS, _back, pair_or_404
 
+routes = Routes()
 
-@bp.route("/unit/pasangan/<int:pair_id>/kualitas-mentor", methods=["POST"])
+
+@routes.route("/unit/pasangan/<int:pair_id>/kualitas-mentor", methods=["POST"])
 @access(*ROLES)
 def mentor_quality(pair_id: int):
     pair = pair_or_404(pair_id)
@@ -20,11 +21,11 @@ def mentor_quality(pair_id: int):
     return _back(pair)
 
 
-@bp.app_template_global()
+@routes.app_template_global()
 def mentor_quality_labels(pair) -> list[str]:
     return mentor_qualities.labels(pair)
 
 
-@bp.app_template_global()
+@routes.app_template_global()
 def mentor_quality_choices() -> dict[str, str]:
     return mentor_qualities.QUALITIES

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from portal.sdk import (
     ROLES,
     CertificateError,
+    Routes,
     access,
     arg,
     commit_or_flash,
@@ -24,10 +25,12 @@ from portal.sdk import (
     today,
 )
 from portal_coaching.unit import certificates, documents, rules, workflow
+from portal_coaching.unit.actions import meeting_actions, pair_actions
 from portal_coaching.unit.forms import AgreementForm, EvaluationForm, MeetingForm, NoteForm
-from portal_coaching.unit.hooks import bp
 from portal_coaching.unit.models import PAIR_STATUS, UnitMeeting, UnitPair
 from portal_coaching.unit.workflow import WorkflowError
+
+routes = Routes()
 
 ERRORS = (WorkflowError,)
 
@@ -44,6 +47,8 @@ def _page(pair: UnitPair, status: int = 200, **forms):
     agreement = forms.get("agreement") or AgreementForm(data={"tujuan": pair.tujuan, "sasaran": pair.sasaran})
     meeting_form = forms.get("meeting") or MeetingForm(data={"tanggal": today().isoformat()})
     return render("coaching/unit/pair.html", p=pair, side=side, agreement=agreement,
+                  actions=pair_actions.allowed(pair, current_user),
+                  meeting_actions=lambda meeting: meeting_actions.allowed(meeting, current_user),
                   meeting_form=meeting_form, evaluation=forms.get("evaluation") or EvaluationForm(),
                   note_form=forms.get("note") or NoteForm(), rule=rules.RULE_OF[pair.jenis],
                   counted=certificates.counted_jp(pair)), status
@@ -53,7 +58,7 @@ def _back(pair: UnitPair):
     return redirect_to("coaching_unit.pair", pair_id=pair.id)
 
 
-@bp.route("/unit/pasangan")
+@routes.route("/unit/pasangan")
 @access("admin_sdm")
 def pairs():
     """Admin SDM: every unit coaching/mentoring, by status (CM-01 allows the HR unit)."""
@@ -66,13 +71,13 @@ def pairs():
                   args={"status": status})
 
 
-@bp.route("/unit/pasangan/<int:pair_id>")
+@routes.route("/unit/pasangan/<int:pair_id>")
 @access(*ROLES)
 def pair(pair_id: int):
     return _page(pair_or_404(pair_id))
 
 
-@bp.route("/unit/pasangan/<int:pair_id>/atasan/<any(setujui, tolak):aksi>", methods=["POST"])
+@routes.route("/unit/pasangan/<int:pair_id>/atasan/<any(setujui, tolak):aksi>", methods=["POST"])
 @access(*ROLES)
 def supervisor_decide(pair_id: int, aksi: str):
     pair = pair_or_404(pair_id)
@@ -88,7 +93,7 @@ def supervisor_decide(pair_id: int, aksi: str):
     return _back(pair)
 
 
-@bp.route("/unit/pasangan/<int:pair_id>/jawab/<any(terima, tolak):aksi>", methods=["POST"])
+@routes.route("/unit/pasangan/<int:pair_id>/jawab/<any(terima, tolak):aksi>", methods=["POST"])
 @access(*ROLES)
 def partner_decide(pair_id: int, aksi: str):
     pair = pair_or_404(pair_id)
@@ -104,7 +109,7 @@ def partner_decide(pair_id: int, aksi: str):
     return _back(pair)
 
 
-@bp.route("/unit/pasangan/<int:pair_id>/kesepakatan", methods=["POST"])
+@routes.route("/unit/pasangan/<int:pair_id>/kesepakatan", methods=["POST"])
 @access(*ROLES)
 def save_agreement(pair_id: int):
     pair = pair_or_404(pair_id)
@@ -117,7 +122,7 @@ def save_agreement(pair_id: int):
     return _back(pair)
 
 
-@bp.route("/unit/pasangan/<int:pair_id>/kesepakatan/konfirmasi", methods=["POST"])
+@routes.route("/unit/pasangan/<int:pair_id>/kesepakatan/konfirmasi", methods=["POST"])
 @access(*ROLES)
 def confirm_agreement(pair_id: int):
     pair = pair_or_404(pair_id)
@@ -126,7 +131,7 @@ def confirm_agreement(pair_id: int):
     return _back(pair)
 
 
-@bp.route("/unit/pasangan/<int:pair_id>/pertemuan", methods=["POST"])
+@routes.route("/unit/pasangan/<int:pair_id>/pertemuan", methods=["POST"])
 @access(*ROLES)
 @once_per_form
 def log_meeting(pair_id: int):
@@ -158,7 +163,7 @@ def _meeting_or_404(meeting_id: int) -> UnitMeeting:
     return meeting
 
 
-@bp.route("/unit/pertemuan/<int:meeting_id>/<any(konfirmasi, tolak):aksi>", methods=["POST"])
+@routes.route("/unit/pertemuan/<int:meeting_id>/<any(konfirmasi, tolak):aksi>", methods=["POST"])
 @access(*ROLES)
 def decide_meeting(meeting_id: int, aksi: str):
     meeting = _meeting_or_404(meeting_id)
@@ -172,7 +177,7 @@ def decide_meeting(meeting_id: int, aksi: str):
     return _back(meeting.pair)
 
 
-@bp.route("/unit/pasangan/<int:pair_id>/evaluasi", methods=["POST"])
+@routes.route("/unit/pasangan/<int:pair_id>/evaluasi", methods=["POST"])
 @access(*ROLES)
 def evaluate(pair_id: int):
     pair = pair_or_404(pair_id)
@@ -203,7 +208,7 @@ def _issue(pair: UnitPair) -> None:
           "(G-06).", "success")
 
 
-@bp.route("/unit/pasangan/<int:pair_id>/sertifikat", methods=["POST"])
+@routes.route("/unit/pasangan/<int:pair_id>/sertifikat", methods=["POST"])
 @access(*ROLES)
 def issue_certificate(pair_id: int):
     pair = pair_or_404(pair_id)
@@ -217,7 +222,7 @@ def issue_certificate(pair_id: int):
     return _back(pair)
 
 
-@bp.route("/unit/pasangan/<int:pair_id>/dokumentasi.<any(pdf, xlsx):fmt>")
+@routes.route("/unit/pasangan/<int:pair_id>/dokumentasi.<any(pdf, xlsx):fmt>")
 @access(*ROLES)
 def documentation(pair_id: int, fmt: str):
     pair = pair_or_404(pair_id)
