@@ -174,36 +174,31 @@ def register(app: Flask) -> None:
         return error
 
 
-def commit_or_flash(action, success: str, errors: tuple[type[Exception], ...] = (Refusal,)) -> bool:
-    """Run a workflow step: commit and flash ``success``, or roll back and flash its refusal."""
-    from portal.extensions import db
-
-    try:
-        action()
-    except errors as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return False
-    db.session.commit()
-    flash(success, "success")
-    return True
+def commit_or_flash(action, success: str) -> bool:
+    """:func:`run_step` for a view that goes on after the step: True when it was done
+    (committed, ``success`` flashed), False when refused (rolled back, the refusal flashed)."""
+    return run_step(action, success, back=lambda: True, refused=lambda _error: False)
 
 
-def run_step(action, success: str, back, refused=None, flash_refusal: bool = True):
+def run_step(action, success: str, back, refused=None, flash_refusal: bool = True, field=None):
     """The one workflow step runner of every view (issue 13).
 
     Runs ``action()``. Done: commit, flash ``success`` (``{result}`` replaced by what the action
     returned) and answer ``back(result)`` (or ``back()``). Refused (:class:`Refusal`): roll
     back, flash the refusal (unless ``flash_refusal`` is off because the page shows it itself)
     and answer ``refused(error)`` — the page again with the user's input and 422 — or, without
-    it, ``back()``. Nothing is committed on a refusal."""
+    it, ``back()``. With ``field`` (a form field) the refusal is that field's error instead of a
+    flash, so the page shown again holds the user's input with the reason beside it. Nothing is
+    committed on a refusal."""
     from portal.extensions import db
 
     try:
         result = action()
     except Refusal as error:
         db.session.rollback()
-        if flash_refusal:
+        if field is not None:
+            field.errors = [*field.errors, str(error)]
+        elif flash_refusal:
             flash(str(error), "error")
         return refused(error) if refused is not None else _call(back, None)
     db.session.commit()
@@ -214,6 +209,6 @@ def run_step(action, success: str, back, refused=None, flash_refusal: bool = Tru
 
 def _call(back, result):
     """``back`` is a response, a function of the step's result, or a function of nothing."""
-    if not callable(back):
+    if isinstance(back, Response) or not callable(back):
         return back
     return back(result) if inspect.signature(back).parameters else back()

@@ -112,3 +112,24 @@ def test_run_step_commits_on_success_and_rolls_back_a_refusal(make_app, people):
     assert client.post("/uji-langkah/0").status_code == 200
     db.session.expire_all()
     assert db.session.scalar(count) == 1
+
+
+def test_run_step_shows_a_refusal_beside_the_field_and_keeps_the_page(app):
+    from flask import get_flashed_messages
+    from wtforms import Form, StringField
+
+    class Proposal(Form):
+        judul = StringField()
+
+    with app.test_request_context("/", method="POST", data={"judul": "Usulan saya"}):
+        form = Proposal(formdata=None, judul="Usulan saya")
+        form.validate()
+
+        def refuse():
+            raise Refusal("Unit ini bukan unit yang Anda kelola (KB-01).")
+
+        answer = run_step(refuse, "Tersimpan.", lambda: "kembali", refused=lambda _error: "halaman", field=form.judul)
+        assert answer == "halaman"
+        assert form.judul.errors[-1] == "Unit ini bukan unit yang Anda kelola (KB-01)."
+        assert form.judul.data == "Usulan saya"  # nothing the user entered is lost
+        assert get_flashed_messages() == []  # shown beside the field, not twice

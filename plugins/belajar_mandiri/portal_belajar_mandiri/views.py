@@ -38,7 +38,6 @@ from portal_belajar_mandiri.actions import assignment_actions
 from portal_belajar_mandiri.forms import ActivityForm, MaterialForm, ProposeForm, ReportForm, ReturnForm
 from portal_belajar_mandiri.jp import SLUG
 from portal_belajar_mandiri.models import ASSIGNED, STATUS, MandiriActivity, MandiriAssignment
-from portal_belajar_mandiri.workflow import WorkflowError
 
 bp = Blueprint(SLUG, __name__, template_folder="templates")
 UNIT_ROLES = ("pimpinan_unit",) + ADMINS
@@ -137,24 +136,22 @@ def propose(employee_id: int):
     if request.method == "GET" and item is not None:
         form.kompetensi.data = item.gap.kompetensi if item.gap else item.description
         form.tujuan.data = item.description
-    status = 200
-    if request.method == "POST":
-        status = 422
-        if form.validate_on_submit():
-            try:
-                a = workflow.propose(employee, form.values(), current_user,
-                                     override_reason=(form.alasan_kelayakan.data or "").strip())
-            except WorkflowError as error:
-                db.session.rollback()
-                form.kompetensi.errors = [*form.kompetensi.errors, str(error)]
-            else:
-                db.session.commit()
-                flash(f"{employee.nama} diusulkan; menunggu penugasan oleh Pejabat yang Berwenang ({rules.BM_01}).",
-                      "success")
-                return redirect_to("belajar_mandiri.assignment", assignment_id=a.id)
-    answer = check_eligibility(employee, SLUG, form.tanggal_mulai.date or today(), {})
-    return render("belajar_mandiri/propose.html", form=form, employee=employee, item=item,
-                  pyb=rules.pyb_of(employee), answer=answer), status
+
+    def page(status: int = 422):
+        answer = check_eligibility(employee, SLUG, form.tanggal_mulai.date or today(), {})
+        return render("belajar_mandiri/propose.html", form=form, employee=employee, item=item,
+                      pyb=rules.pyb_of(employee), answer=answer), status
+
+    if request.method == "GET":
+        return page(200)
+    if not form.validate_on_submit():
+        return page()
+    return run_step(
+        lambda: workflow.propose(employee, form.values(), current_user,
+                                 override_reason=(form.alasan_kelayakan.data or "").strip()),
+        f"{employee.nama} diusulkan; menunggu penugasan oleh Pejabat yang Berwenang ({rules.BM_01}).",
+        lambda a: redirect_to("belajar_mandiri.assignment", assignment_id=a.id),
+        refused=lambda _error: page(), field=form.kompetensi)
 
 
 # --------------------------------------------------------------------------- one assignment
@@ -231,18 +228,17 @@ def add_activity(assignment_id: int):
     if not rules.is_self(current_user, a):
         abort(403)
     form = ActivityForm()
-    if form.validate_on_submit():
-        try:
-            workflow.add_activity(a, form.kegiatan.data.strip(), form.target.data.strip(),
-                                  form.tanggal.date)
-        except WorkflowError as error:
-            db.session.rollback()
-            form.tanggal.errors = [*form.tanggal.errors, str(error)]
-        else:
-            db.session.commit()
-            flash("Kegiatan ditambahkan ke jadwal.", "success")
-            return redirect_to("belajar_mandiri.assignment", assignment_id=a.id)
-    return assignment_page(assignment_or_404(assignment_id), 422, activity_form=form)
+
+    def page(_error=None):
+        return assignment_page(assignment_or_404(assignment_id), 422, activity_form=form)
+
+    if not form.validate_on_submit():
+        return page()
+    return run_step(lambda: workflow.add_activity(a, form.kegiatan.data.strip(), form.target.data.strip(),
+                                                  form.tanggal.date),
+                    "Kegiatan ditambahkan ke jadwal.",
+                    lambda: redirect_to("belajar_mandiri.assignment", assignment_id=assignment_id),
+                    refused=page, field=form.tanggal)
 
 
 def _activity_or_404(activity_id: int) -> MandiriActivity:
@@ -257,17 +253,13 @@ def _activity_or_404(activity_id: int) -> MandiriActivity:
 def mark_done(activity_id: int):
     """Marks one line realised; htmx swaps the line in place, otherwise back to the page."""
     activity = _activity_or_404(activity_id)
-    try:
-        workflow.mark_done(activity)
-    except WorkflowError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        if request.htmx and not request.htmx.boosted:
-            return render("belajar_mandiri/_activity.html", x=activity, me=True)
-        flash(f"Kegiatan \u201c{activity.kegiatan}\u201d ditandai terealisasi.", "success")
-    return redirect_to("belajar_mandiri.assignment", assignment_id=activity.assignment_id)
+    back = redirect_to("belajar_mandiri.assignment", assignment_id=activity.assignment_id)
+    if request.htmx and not request.htmx.boosted:  # the line swapped in place, no flash
+        return run_step(lambda: workflow.mark_done(activity), "",
+                        lambda: render("belajar_mandiri/_activity.html", x=activity, me=True),
+                        refused=lambda _error: back)
+    return run_step(lambda: workflow.mark_done(activity),
+                    f"Kegiatan \u201c{activity.kegiatan}\u201d ditandai terealisasi.", back)
 
 
 @bp.route("/kegiatan/<int:activity_id>/hapus", methods=["POST"])
@@ -285,18 +277,17 @@ def submit_report(assignment_id: int):
     if not rules.is_self(current_user, a):
         abort(403)
     form = ReportForm()
-    if form.validate_on_submit():
-        try:
-            workflow.submit_report(a, form.laporan.data.strip())
-        except WorkflowError as error:
-            db.session.rollback()
-            form.laporan.errors = [*form.laporan.errors, str(error)]
-        else:
-            db.session.commit()
-            flash("Laporan disampaikan kepada pimpinan unit kerja, dengan tembusan unit "
-                  f"pengembangan SDM dan atasan langsung ({rules.BM_04}).", "success")
-            return redirect_to("belajar_mandiri.assignment", assignment_id=a.id)
-    return assignment_page(assignment_or_404(assignment_id), 422, report_form=form)
+
+    def page(_error=None):
+        return assignment_page(assignment_or_404(assignment_id), 422, report_form=form)
+
+    if not form.validate_on_submit():
+        return page()
+    return run_step(lambda: workflow.submit_report(a, form.laporan.data.strip()),
+                    "Laporan disampaikan kepada pimpinan unit kerja, dengan tembusan unit "
+                    f"pengembangan SDM dan atasan langsung ({rules.BM_04}).",
+                    lambda: redirect_to("belajar_mandiri.assignment", assignment_id=assignment_id),
+                    refused=page, field=form.laporan)
 
 
 @bp.route("/penugasan/<int:assignment_id>/laporan.pdf")
@@ -317,8 +308,7 @@ def accept_report(assignment_id: int):
 
     a = assignment_or_404(assignment_id)
     if not commit_or_flash(lambda: workflow.accept_report(a, current_user),
-                           f"Laporan diterima dan JP dicatat di buku JP ({rules.BM_04}).",
-                           (WorkflowError,)):
+                           f"Laporan diterima dan JP dicatat di buku JP ({rules.BM_04})."):
         return redirect_to("belajar_mandiri.assignment", assignment_id=a.id)
     try:
         issue(a.ledger_entry_id, current_user.id)

@@ -114,8 +114,7 @@ def save_row(assignment_id: int):
 def send():
     year = _year()
     commit_or_flash(lambda: workflow.send_monitoring(team(year), current_user.employee),
-                    f"Formulir monitoring dikirim ke unit pengembangan SDM ({rules.BM_03}).",
-                    (WorkflowError,))
+                    f"Formulir monitoring dikirim ke unit pengembangan SDM ({rules.BM_03}).")
     return redirect_to("belajar_mandiri.monitoring", tahun=year)
 
 

@@ -14,6 +14,7 @@ from portal.sdk import (
     Employee,
     Unit,
     access,
+    commit_or_flash,
     db,
     manageable_units,
     once_per_form,
@@ -130,15 +131,10 @@ def coordinators():
             if employee is None:
                 form.nip.errors = [*form.nip.errors, "Pegawai dengan NIP ini tidak ditemukan."]
             if unit is not None and employee is not None:
-                try:
-                    workflow.appoint(unit, employee, current_user)
-                except WorkflowError as error:
-                    db.session.rollback()
-                    form.unit_id.errors = [*form.unit_id.errors, str(error)]
-                else:
-                    db.session.commit()
-                    flash(f"{employee.nama} ditunjuk sebagai koordinator komunitas belajar "
-                          f"{unit.nama} (KB-02).", "success")
+                appointed = commit_or_flash(
+                    lambda: workflow.appoint(unit, employee, current_user),
+                    f"{employee.nama} ditunjuk sebagai koordinator komunitas belajar {unit.nama} (KB-02).")
+                if appointed:
                     return redirect_to("komunitas.coordinators")
     current = db.session.execute(
         select(Coordinator, Unit).join(Unit, Coordinator.unit_id == Unit.id)
@@ -179,16 +175,12 @@ def _proposal_form(proposal: Proposal | None):
         valid = form.validate_on_submit()
         unit = _chosen_unit(form.unit_id, units)
         if valid and unit is not None:
-            try:
-                saved = workflow.save_proposal(proposal, unit, form.values(), current_user)
-            except WorkflowError as error:
-                db.session.rollback()
-                form.unit_id.errors = [*form.unit_id.errors, str(error)]
-            else:
-                db.session.commit()
-                flash("Usulan disimpan sebagai draf. Periksa lalu ajukan ke pimpinan unit.",
-                      "success")
-                return redirect_to("komunitas.proposal", proposal_id=saved.id)
+            return run_step(lambda: workflow.save_proposal(proposal, unit, form.values(), current_user),
+                            "Usulan disimpan sebagai draf. Periksa lalu ajukan ke pimpinan unit.",
+                            lambda saved: redirect_to("komunitas.proposal", proposal_id=saved.id),
+                            refused=lambda _error: (render("komunitas/proposal_form.html", form=form,
+                                                           proposal=proposal), 422),
+                            field=form.unit_id)
     return render("komunitas/proposal_form.html", form=form, proposal=proposal), status
 
 
@@ -362,16 +354,12 @@ def add_person(meeting_id: int):
             return _meeting_page(meeting, form, matches=matches, status=200 if matches else 422)
         employee = matches[0]
     role = form.role.data or "peserta"
-    try:
-        workflow.add_person(meeting, employee, role, override_reason=form.alasan_kelayakan.data or "",
-                            actor=current_user)
-    except WorkflowError as error:
-        db.session.rollback()
-        form.q.errors = [str(error)]
-        return _meeting_page(_meeting_or_404(meeting_id), form, status=422)
-    db.session.commit()
-    flash(f"{employee.nama} ditambahkan sebagai {ROLE_LABELS[role].lower()}.", "success")
-    return redirect_to("komunitas.meeting", meeting_id=meeting.id)
+    return run_step(lambda: workflow.add_person(meeting, employee, role, actor=current_user,
+                                                override_reason=form.alasan_kelayakan.data or ""),
+                    f"{employee.nama} ditambahkan sebagai {ROLE_LABELS[role].lower()}.",
+                    lambda: redirect_to("komunitas.meeting", meeting_id=meeting_id),
+                    refused=lambda _error: _meeting_page(_meeting_or_404(meeting_id), form, status=422),
+                    field=form.q)
 
 
 def _person_or_404(meeting: Meeting, person_id: int) -> MeetingPerson:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from wtforms import IntegerField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange
 
-from portal.sdk import ROLES, SDM, Routes, access, db, redirect_to, render, today
+from portal.sdk import ROLES, SDM, Routes, access, db, redirect_to, render, run_step, today
 from portal_komunitas import attendance, planning, rules, speakers
 from portal_komunitas.actions import plan_actions
 from portal_komunitas.jp import ROLE_LABELS
@@ -82,15 +82,9 @@ def plans():
 @access(*SDM)
 def receive_plan(plan_id: int):
     plan = db.session.get(KomunitasPlan, plan_id) or abort(404)
-    try:
-        planning.receive(plan, current_user)
-    except planning.PlanError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(f"Rencana {plan.unit.nama} {plan.tahun} diterima (KB-11).", "success")
-    return redirect_to("komunitas.plans")
+    return run_step(lambda: planning.receive(plan, current_user),
+                    f"Rencana {plan.unit.nama} {plan.tahun} diterima (KB-11).",
+                    lambda: redirect_to("komunitas.plans"))
 
 
 @routes.route("/pertemuan/<int:meeting_id>/pihak-luar", methods=["POST"])

@@ -8,14 +8,25 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from portal.sdk import ROLES, Unit, access, commit_or_flash, db, once_per_form, page_number, redirect_to, render, today
+from portal.sdk import (
+    ROLES,
+    Unit,
+    access,
+    commit_or_flash,
+    db,
+    once_per_form,
+    page_number,
+    redirect_to,
+    render,
+    run_step,
+    today,
+)
 from portal_outbound import scope, workflow
 from portal_outbound.filters import ProgrammeFilters, organiser_list
 from portal_outbound.forms import CancelForm, ParticipantForm, ProgrammeForm
 from portal_outbound.jp import ACTIVITIES, GOALS
 from portal_outbound.models import STATUS, OutboundParticipant, OutboundProgramme
 from portal_outbound.scope import ORGANISERS
-from portal_outbound.workflow import WorkflowError
 
 bp = Blueprint("outbound", __name__, template_folder="templates")
 PER_PAGE = 20
@@ -99,15 +110,12 @@ def _form_page(programme: OutboundProgramme | None):
         valid = form.validate_on_submit()
         unit = _chosen_unit(form, units)
         if valid and unit is not None:
-            try:
-                saved = workflow.save_programme(programme, unit, form.values(), current_user)
-            except WorkflowError as error:
-                db.session.rollback()
-                form.judul.errors = [*form.judul.errors, str(error)]
-            else:
-                db.session.commit()
-                flash("Program disimpan. Tambahkan peserta di bawah.", "success")
-                return redirect_to("outbound.programme", programme_id=saved.id)
+            return run_step(lambda: workflow.save_programme(programme, unit, form.values(), current_user),
+                            "Program disimpan. Tambahkan peserta di bawah.",
+                            lambda saved: redirect_to("outbound.programme", programme_id=saved.id),
+                            refused=lambda _error: (render("outbound/programme_form.html", form=form,
+                                                           programme=programme), 422),
+                            field=form.judul)
     return render("outbound/programme_form.html", form=form, programme=programme), status
 
 
@@ -157,5 +165,5 @@ def cancel_programme(programme_id: int):
     if not form.validate_on_submit():
         return programme_page(programme, cancel_form=form, status=422)
     commit_or_flash(lambda: workflow.cancel(programme, form.alasan.data.strip(), current_user),
-                    "Program dibatalkan.", (WorkflowError,))
+                    "Program dibatalkan.")
     return redirect_to("outbound.programme", programme_id=programme.id)

@@ -6,13 +6,12 @@ from flask import flash, request
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.sdk import ROLES, Routes, access, db, redirect_to, render
+from portal.sdk import ROLES, Routes, access, db, redirect_to, render, run_step
 from portal_outbound import scope, workflow
 from portal_outbound.forms import FeedbackForm
 from portal_outbound.models import OutboundParticipant, OutboundProgramme
 from portal_outbound.tasks import feedback_due
 from portal_outbound.views import programme_or_404
-from portal_outbound.workflow import WorkflowError
 
 routes = Routes()
 
@@ -31,15 +30,11 @@ def feedback(programme_id: int):
     if request.method == "POST":
         status = 422
         if form.validate_on_submit():
-            try:
-                workflow.submit_feedback(participant, form.values())
-            except WorkflowError as error:
-                db.session.rollback()
-                flash(str(error), "error")
-            else:
-                db.session.commit()
-                flash("Terima kasih, umpan balik Anda tersimpan (OB-01).", "success")
-                return redirect_to("outbound.programme", programme_id=programme.id)
+            return run_step(lambda: workflow.submit_feedback(participant, form.values()),
+                            "Terima kasih, umpan balik Anda tersimpan (OB-01).",
+                            lambda: redirect_to("outbound.programme", programme_id=programme_id),
+                            refused=lambda _error: (render("outbound/feedback.html", form=form,
+                                                           p=programme), 422))
     return render("outbound/feedback.html", form=form, p=programme), status
 
 

@@ -11,7 +11,6 @@ from portal_outbound.forms import ParticipantForm
 from portal_outbound.models import OutboundParticipant, OutboundProgramme
 from portal_outbound.scope import ORGANISERS
 from portal_outbound.views import organised_or_404, programme_page
-from portal_outbound.workflow import WorkflowError
 
 routes = Routes()
 
@@ -46,19 +45,18 @@ def add_participant(programme_id: int):
             return programme_page(programme, person_form=form, matches=matches,
                                   status=200 if matches else 422)
         employee = matches[0]
-    try:
-        notes = workflow.add_participant(programme, employee,
-                                         override_reason=form.alasan_kelayakan.data or "",
-                                         actor=current_user)
-    except WorkflowError as error:
-        db.session.rollback()
-        form.q.errors = [str(error)]
-        return programme_page(organised_or_404(programme_id), person_form=form, status=422)
-    db.session.commit()
-    flash(f"{employee.nama} ditambahkan sebagai peserta.", "success")
-    for note in notes:
-        flash(note, "warning")
-    return redirect_to("outbound.programme", programme_id=programme.id)
+
+    def back(notes: list[str]):
+        for note in notes:
+            flash(note, "warning")
+        return redirect_to("outbound.programme", programme_id=programme_id)
+
+    return run_step(lambda: workflow.add_participant(programme, employee, actor=current_user,
+                                                     override_reason=form.alasan_kelayakan.data or ""),
+                    f"{employee.nama} ditambahkan sebagai peserta.", back,
+                    refused=lambda _error: programme_page(organised_or_404(programme_id), person_form=form,
+                                                          status=422),
+                    field=form.q)
 
 
 @routes.route("/program/<int:programme_id>/peserta/<int:participant_id>/hapus", methods=["POST"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, request
+from flask import Blueprint, abort, request
 from flask_login import current_user
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
@@ -41,7 +41,6 @@ from portal_patok_banding.forms import (
 )
 from portal_patok_banding.models import PBNeed, PBParticipant, PBProgram
 from portal_patok_banding.steps import ACTORS, EXECUTION, STAGES, STEPS
-from portal_patok_banding.workflow import WorkflowError
 
 bp = Blueprint("patok_banding", __name__, template_folder="templates")
 
@@ -167,16 +166,11 @@ def create():
         valid = form.validate_on_submit()
         unit = _chosen(form.unit_id, units)
         if valid and unit is not None:
-            try:
-                program = workflow.create(unit, form.judul.data.strip(), current_user)
-            except WorkflowError as error:
-                db.session.rollback()
-                form.unit_id.errors = [*form.unit_id.errors, str(error)]
-            else:
-                db.session.commit()
-                flash("Patok banding dibuat. Catat usulan kebutuhan dari unit kerja (langkah 1).",
-                      "success")
-                return redirect_to("patok_banding.program", program_id=program.id)
+            return run_step(lambda: workflow.create(unit, form.judul.data.strip(), current_user),
+                            "Patok banding dibuat. Catat usulan kebutuhan dari unit kerja (langkah 1).",
+                            lambda program: redirect_to("patok_banding.program", program_id=program.id),
+                            refused=lambda _error: (render("patok_banding/program_form.html", form=form), 422),
+                            field=form.unit_id)
     return render("patok_banding/program_form.html", form=form), status
 
 

@@ -13,7 +13,6 @@ from portal.sdk import (
     TALENTA,
     Employee,
     EmployeeGap,
-    UploadError,
     access,
     arg,
     commit_or_flash,
@@ -111,7 +110,7 @@ def _programme_form(programme: Programme | None):
         saved = {}
         if form.validate_on_submit() and commit_or_flash(
                 lambda: saved.setdefault("p", workflow.save_programme(programme, form.values(), current_user)),
-                "Profil program disimpan.", (WorkflowError,)):
+                "Profil program disimpan."):
             return redirect_to("coaching.programme", programme_id=saved["p"].id)
         return render("coaching/program/programme_form.html", form=form, programme=programme), 422
     return render("coaching/program/programme_form.html", form=form, programme=programme)
@@ -182,8 +181,7 @@ def add_participant(programme_id: int):
     reason = request.form.get("alasan_kelayakan", "")[:1000]
     if commit_or_flash(lambda: workflow.add_participant(
             programme, employee, coach, mentor, form.mentor_alasan.data or "", form.penguji.data.strip(),
-            current_user, override_reason=reason), f"{employee.nama} ditambahkan sebagai coachee.",
-            (WorkflowError,)):
+            current_user, override_reason=reason), f"{employee.nama} ditambahkan sebagai coachee."):
         return redirect_to("coaching.programme", programme_id=programme.id)
     return redirect_to("coaching.candidates_page", programme_id=programme.id)
 
@@ -203,7 +201,7 @@ def clinics():
                 form.nip.errors = [*form.nip.errors, "Pegawai dengan NIP ini tidak ditemukan."]
             elif commit_or_flash(lambda: workflow.record_clinic(
                     employee, form.jenis.data, form.tanggal.date, form.catatan.data or "", current_user),
-                    f"Catatan coaching clinic {employee.nama} disimpan.", (WorkflowError,)):
+                    f"Catatan coaching clinic {employee.nama} disimpan."):
                 return redirect_to("coaching.clinics")
     q = arg("q")
     query = select(Clinic).join(Employee).order_by(Clinic.tanggal.desc(), Clinic.id.desc())
@@ -252,7 +250,7 @@ def _save_coach(form: CoachForm) -> bool:
         if upload and getattr(upload, "filename", ""):
             coach.sertifikat = store(upload, current_user.employee_id)
 
-    return commit_or_flash(action, "Coach didaftarkan.", (WorkflowError, UploadError))
+    return commit_or_flash(action, "Coach didaftarkan.")
 
 
 @bp.route("/program/coach/<int:coach_id>/sertifikat")

@@ -14,7 +14,6 @@ from portal_coaching.programme.models import Evaluation
 from portal_coaching.programme.questionnaires import QUESTIONNAIRES, ROLE_LABELS, slot
 from portal_coaching.programme.views import STAFF, programme_or_404
 from portal_coaching.programme.views_record import fills, record_or_404
-from portal_coaching.programme.workflow import WorkflowError
 
 routes = Routes()
 
@@ -52,7 +51,7 @@ def _questionnaire(programme, participant, questionnaire, role):
             comments = {str(i): (getattr(form, f"komentar_{i}").data or "").strip() for i in range(1, count + 1)}
             if commit_or_flash(lambda: workflow.save_evaluation(programme, participant, questionnaire.kind, role,
                                                                 scores, comments, current_user),
-                               f"{questionnaire.title} tersimpan. Terima kasih.", (WorkflowError,)):
+                               f"{questionnaire.title} tersimpan. Terima kasih."):
                 return redirect_to(back[0], **back[1])
         status = 422
     else:

@@ -37,7 +37,6 @@ from portal_coaching.programme.forms import (
 from portal_coaching.programme.models import Document, Evaluation, LogEntry, Participant
 from portal_coaching.programme.questionnaires import QUESTIONNAIRES, ROLE_LABELS, slot
 from portal_coaching.programme.views import STAFF
-from portal_coaching.programme.workflow import WorkflowError
 
 routes = Routes()
 
@@ -133,7 +132,7 @@ def document(participant_id: int, kind: str, document_id: int | None = None):
         form = document_form(spec)
         if form.validate_on_submit() and commit_or_flash(
                 lambda: workflow.save_document(participant, kind, document_values(spec, form), existing,
-                                               current_user), f"{spec.title} disimpan.", (WorkflowError,)):
+                                               current_user), f"{spec.title} disimpan."):
             return redirect_to("coaching.record", participant_id=participant.id, _anchor=kind)
         return render("coaching/program/document.html", p=participant, spec=spec, form=form,
                       document=existing, editable=True), 422
@@ -159,7 +158,7 @@ def confirm(participant_id: int, kind: str, document_id: int):
         abort(403)
     on_behalf = party == "coach" and "coach" not in roles
     commit_or_flash(lambda: workflow.confirm_document(found, party, on_behalf, current_user),
-                    f"{FORMS[kind].title} dikonfirmasi.", (WorkflowError,))
+                    f"{FORMS[kind].title} dikonfirmasi.")
     return redirect_to("coaching.record", participant_id=participant.id, _anchor=kind)
 
 
@@ -172,7 +171,7 @@ def delete_document(participant_id: int, kind: str, document_id: int):
         abort(404)
     if not _may_fill(kind, roles, participant):
         abort(403)
-    commit_or_flash(lambda: workflow.delete_document(found, current_user), "Isian dihapus.", (WorkflowError,))
+    commit_or_flash(lambda: workflow.delete_document(found, current_user), "Isian dihapus.")
     return redirect_to("coaching.record", participant_id=participant.id, _anchor=kind)
 
 
@@ -209,7 +208,7 @@ def add_log(participant_id: int):
     values = {"pertemuan_ke": form.pertemuan_ke.data, "tanggal": form.tanggal.date,
               "topik": form.topik.data.strip(), "hasil": form.hasil.data.strip()}
     if not commit_or_flash(lambda: workflow.add_log(participant, author, values, on_behalf, current_user),
-                           "Catatan pertemuan disimpan.", (WorkflowError,)):
+                           "Catatan pertemuan disimpan."):
         return record(participant_id), 422
     return redirect_to("coaching.record", participant_id=participant.id, _anchor="log")
 
@@ -224,7 +223,7 @@ def initial(participant_id: int, log_id: int):
     if not rules.acts_as_coach(roles, participant):
         abort(403)
     commit_or_flash(lambda: workflow.initial(entry, "coach" not in roles, current_user),
-                    "Catatan coachee diparaf; pertemuan dicatat ke JP coachee (CM-13).", (WorkflowError,))
+                    "Catatan coachee diparaf; pertemuan dicatat ke JP coachee (CM-13).")
     return redirect_to("coaching.record", participant_id=participant.id, _anchor="log")
 
 
@@ -236,8 +235,7 @@ def complete(participant_id: int):
     participant, _roles = record_or_404(participant_id)
     if participant.status == "aktif":
         if not commit_or_flash(lambda: workflow.complete(participant, current_user),
-                               "Program coachee ditutup dengan evaluasi kelulusan penguji (Lamp. H.e).",
-                               (WorkflowError,)):
+                               "Program coachee ditutup dengan evaluasi kelulusan penguji (Lamp. H.e)."):
             return redirect_to("coaching.record", participant_id=participant.id)
     if participant.status == "tak_lulus":
         flash("Coachee dinyatakan tidak lulus oleh penguji: tanpa sertifikat; JP pertemuan tetap tercatat "
@@ -270,7 +268,7 @@ def reassess(participant_id: int):
     else:
         commit_or_flash(lambda: workflow.record_reassessment(participant, form.tanggal.date,
                                                              form.catatan.data or "", current_user),
-                        "Re-asesmen dicatat (CM-03).", (WorkflowError,))
+                        "Re-asesmen dicatat (CM-03).")
     return back
 
 

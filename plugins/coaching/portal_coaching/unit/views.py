@@ -19,6 +19,7 @@ from portal.sdk import (
     page_number,
     redirect_to,
     render,
+    run_step,
     viewable_units,
 )
 from portal.sdk import normalise_nip as normalise
@@ -26,7 +27,6 @@ from portal_coaching.unit import rules, workflow
 from portal_coaching.unit.actions import inventory_actions
 from portal_coaching.unit.forms import AreaForm, InventoryForm, NoteForm, StartForm
 from portal_coaching.unit.models import INVENTORY_STATUS, JENIS, PARTNER_LABEL, UnitInventory, UnitPair
-from portal_coaching.unit.workflow import WorkflowError
 
 routes = Routes()
 
@@ -124,16 +124,11 @@ def add_inventory():
             form.nip.errors = [*form.nip.errors, f"{employee.nama} bukan pegawai unit yang Anda "
                                "kelola atau pimpin; inventarisasi dilakukan oleh unit pegawai (CU-01)."]
         else:
-            try:
-                workflow.list_employee(employee, form.jenis.data, form.alasan.data.strip(), current_user)
-            except WorkflowError as error:
-                db.session.rollback()
-                form.nip.errors = [*form.nip.errors, str(error)]
-            else:
-                db.session.commit()
-                flash(f"{employee.nama} dicatat membutuhkan {form.jenis.data}; menunggu validasi "
-                      "pimpinan unit (CU-01).", "success")
-                return redirect_to("coaching_unit.inventory")
+            return run_step(
+                lambda: workflow.list_employee(employee, form.jenis.data, form.alasan.data.strip(), current_user),
+                f"{employee.nama} dicatat membutuhkan {form.jenis.data}; menunggu validasi pimpinan unit (CU-01).",
+                lambda: redirect_to("coaching_unit.inventory"),
+                refused=lambda _error: _inventory_page(form=form, status_code=422), field=form.nip)
     return _inventory_page(form=form, status_code=422)
 
 
@@ -143,7 +138,7 @@ def validate_inventory(entry_id: int):
     entry = inventory_or_404(entry_id)
     reason = request.form.get("alasan_kelayakan", "")[:1000]
     commit_or_flash(lambda: workflow.validate(entry, current_user, override_reason=reason),
-                    f"{entry.employee.nama} divalidasi membutuhkan {entry.jenis} (CU-01).", (WorkflowError,))
+                    f"{entry.employee.nama} divalidasi membutuhkan {entry.jenis} (CU-01).")
     return redirect_to("coaching_unit.inventory")
 
 
@@ -156,7 +151,7 @@ def reject_inventory(entry_id: int):
         flash("Tuliskan catatan mengapa usulan tidak divalidasi (CU-01).", "error")
         return redirect_to("coaching_unit.inventory")
     commit_or_flash(lambda: workflow.reject(entry, current_user, form.catatan.data.strip()),
-                    f"Usulan {entry.jenis} {entry.employee.nama} tidak divalidasi.", (WorkflowError,))
+                    f"Usulan {entry.jenis} {entry.employee.nama} tidak divalidasi.")
     return redirect_to("coaching_unit.inventory")
 
 
@@ -175,21 +170,17 @@ def area(entry_id: int):
     entry = _own_entry(entry_id)
     form = AreaForm(data={"area": entry.area or "", "area_standard": entry.area_standard or ""}) \
         if request.method == "GET" else AreaForm()
-    status = 200
-    if request.method == "POST":
-        status = 422
-        if form.validate_on_submit():
-            try:
-                workflow.set_area(entry, current_user, form.area_standard.data, form.area.data.strip())
-            except WorkflowError as error:
-                db.session.rollback()
-                form.area.errors = [*form.area.errors, str(error)]
-            else:
-                db.session.commit()
-                flash("Area pengembangan disimpan (CU-01). Ajukan permohonan "
-                      f"{entry.jenis} berikutnya.", "success")
-                return redirect_to("coaching_unit.index")
-    return render("coaching/unit/area.html", form=form, entry=entry), status
+
+    def page(status: int = 422):
+        return render("coaching/unit/area.html", form=form, entry=entry), status
+
+    if request.method == "GET":
+        return page(200)
+    if not form.validate_on_submit():
+        return page()
+    return run_step(lambda: workflow.set_area(entry, current_user, form.area_standard.data, form.area.data.strip()),
+                    f"Area pengembangan disimpan (CU-01). Ajukan permohonan {entry.jenis} berikutnya.",
+                    lambda: redirect_to("coaching_unit.index"), refused=lambda _error: page(), field=form.area)
 
 
 @routes.route("/unit/inventarisasi/<int:entry_id>/mulai", methods=["GET", "POST"])
@@ -206,17 +197,20 @@ def start(entry_id: int):
         if form.validate_on_submit():
             partner = _chosen_partner(entry, form)
             if partner is not None:
-                try:
-                    pair = workflow.start(entry, current_user, partner, form.kegiatan.data.strip())
-                except WorkflowError as error:
-                    db.session.rollback()
-                    form.nip.errors = [*form.nip.errors, str(error)]
-                else:
-                    db.session.commit()
-                    flash(_started_message(pair), "success")
-                    return redirect_to("coaching_unit.pair", pair_id=pair.id)
+                return run_step(lambda: workflow.start(entry, current_user, partner, form.kegiatan.data.strip()),
+                                "", _started, refused=lambda _error: _start_page(entry, form),
+                                field=form.nip)
+    return _start_page(entry, form, status)
+
+
+def _start_page(entry: UnitInventory, form: StartForm, status: int = 422):
     return render("coaching/unit/start.html", form=form, entry=entry,
                   supervisor=entry.employee.supervisor), status
+
+
+def _started(pair: UnitPair):
+    flash(_started_message(pair), "success")
+    return redirect_to("coaching_unit.pair", pair_id=pair.id)
 
 
 def _chosen_partner(entry: UnitInventory, form: StartForm) -> Employee | None:

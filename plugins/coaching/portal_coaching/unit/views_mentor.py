@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from portal.sdk import ROLES, Routes, access, commit_or_flash
 from portal_coaching.unit import mentor_qualities
-from portal_coaching.unit.views_pair import ERRORS, _back, pair_or_404
+from portal_coaching.unit.views_pair import _back, pair_or_404
 
 routes = Routes()
 
@@ -17,7 +17,7 @@ routes = Routes()
 def mentor_quality(pair_id: int):
     pair = pair_or_404(pair_id)
     commit_or_flash(lambda: mentor_qualities.record_qualities(pair, current_user, request.form.getlist("kualitas")),
-                    f"Kualitas mentor dicatat ({mentor_qualities.G_05}).", ERRORS)
+                    f"Kualitas mentor dicatat ({mentor_qualities.G_05}).")
     return _back(pair)
 
 

@@ -22,6 +22,7 @@ from portal.sdk import (
     redirect_to,
     render,
     report_download,
+    run_step,
     today,
 )
 from portal_coaching.unit import certificates, documents, rules, workflow
@@ -32,7 +33,6 @@ from portal_coaching.unit.workflow import WorkflowError
 
 routes = Routes()
 
-ERRORS = (WorkflowError,)
 
 
 def pair_or_404(pair_id: int) -> UnitPair:
@@ -83,13 +83,13 @@ def supervisor_decide(pair_id: int, aksi: str):
     pair = pair_or_404(pair_id)
     if aksi == "setujui":
         commit_or_flash(lambda: workflow.supervisor_decide(pair, current_user, True),
-                        "Mentor disetujui; permohonan diteruskan kepada mentor (CU-03).", ERRORS)
+                        "Mentor disetujui; permohonan diteruskan kepada mentor (CU-03).")
         return _back(pair)
     form = NoteForm()
     if not form.validate_on_submit():
         return _page(pair, 422, note=form)
     commit_or_flash(lambda: workflow.supervisor_decide(pair, current_user, False, form.catatan.data.strip()),
-                    "Permohonan mentoring tidak disetujui (CU-03).", ERRORS)
+                    "Permohonan mentoring tidak disetujui (CU-03).")
     return _back(pair)
 
 
@@ -99,13 +99,13 @@ def partner_decide(pair_id: int, aksi: str):
     pair = pair_or_404(pair_id)
     if aksi == "terima":
         commit_or_flash(lambda: workflow.partner_decide(pair, current_user, True),
-                        "Permohonan diterima. Susun kesepakatan tujuan dan sasaran bersama.", ERRORS)
+                        "Permohonan diterima. Susun kesepakatan tujuan dan sasaran bersama.")
         return _back(pair)
     form = NoteForm()
     if not form.validate_on_submit():
         return _page(pair, 422, note=form)
     commit_or_flash(lambda: workflow.partner_decide(pair, current_user, False, form.catatan.data.strip()),
-                    "Permohonan ditolak.", ERRORS)
+                    "Permohonan ditolak.")
     return _back(pair)
 
 
@@ -118,7 +118,7 @@ def save_agreement(pair_id: int):
         return _page(pair, 422, agreement=form)
     commit_or_flash(lambda: workflow.save_agreement(pair, current_user, form.tujuan.data.strip(),
                                                     form.sasaran.data.strip()),
-                    "Kesepakatan disimpan dan Anda konfirmasi; menunggu konfirmasi pihak lain.", ERRORS)
+                    "Kesepakatan disimpan dan Anda konfirmasi; menunggu konfirmasi pihak lain.")
     return _back(pair)
 
 
@@ -127,7 +127,7 @@ def save_agreement(pair_id: int):
 def confirm_agreement(pair_id: int):
     pair = pair_or_404(pair_id)
     commit_or_flash(lambda: workflow.confirm_agreement(pair, current_user),
-                    "Kesepakatan dikonfirmasi.", ERRORS)
+                    "Kesepakatan dikonfirmasi.")
     return _back(pair)
 
 
@@ -169,11 +169,10 @@ def decide_meeting(meeting_id: int, aksi: str):
     meeting = _meeting_or_404(meeting_id)
     if aksi == "konfirmasi":
         commit_or_flash(lambda: workflow.confirm_meeting(meeting, current_user),
-                        f"Pertemuan dikonfirmasi; JP masuk buku JP ({rules.RULE_OF[meeting.pair.jenis]}).",
-                        ERRORS)
+                        f"Pertemuan dikonfirmasi; JP masuk buku JP ({rules.RULE_OF[meeting.pair.jenis]}).")
     else:
         commit_or_flash(lambda: workflow.reject_meeting(meeting, current_user),
-                        "Pertemuan tidak dikonfirmasi dan tidak menghasilkan JP.", ERRORS)
+                        "Pertemuan tidak dikonfirmasi dan tidak menghasilkan JP.")
     return _back(meeting.pair)
 
 
@@ -184,17 +183,15 @@ def evaluate(pair_id: int):
     form = EvaluationForm()
     if not form.validate_on_submit():
         return _page(pair, 422, evaluation=form)
-    try:
-        done = workflow.evaluate(pair, current_user, form.evaluasi.data.strip())
-    except WorkflowError as error:
-        db.session.rollback()
-        form.evaluasi.errors = [*form.evaluasi.errors, str(error)]
-        return _page(pair, 422, evaluation=form)
-    db.session.commit()
-    flash("Evaluasi disimpan.", "success")
-    if done:
-        _issue(pair)
-    return _back(pair)
+
+    def back(done: bool):
+        if done:
+            _issue(pair)
+        return _back(pair)
+
+    return run_step(lambda: workflow.evaluate(pair, current_user, form.evaluasi.data.strip()),
+                    "Evaluasi disimpan.", back,
+                    refused=lambda _error: _page(pair, 422, evaluation=form), field=form.evaluasi)
 
 
 def _issue(pair: UnitPair) -> None:
