@@ -18,8 +18,8 @@ import pluggy
 if TYPE_CHECKING:
     from flask import Blueprint
 
-    from portal.ledger.settings import JPSettings
     from portal.models import Account, Employee
+    from portal.rule_settings.versions import JPSettings
     from portal.types import DashboardWidget, JPResult, MenuItem, Opportunity, Participation, PluginInfo
 
 hookspec = pluggy.HookspecMarker("portal")

@@ -80,7 +80,7 @@ def _mechanism_of(item: MenuItem) -> str:
 
 def _by_mechanism(items: list[MenuItem]) -> list[dict]:
     """Plugin entries grouped under their mechanism's title, groups in the 70 → 20 → 10 order."""
-    from portal.ledger.catalogue import mechanism_model, mechanism_title
+    from portal.mechanisms.catalogue import mechanism_model, mechanism_title
 
     groups: dict[str, list[MenuItem]] = {}
     for item in items:

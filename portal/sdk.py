@@ -135,13 +135,6 @@ from portal.ledger.service import (
 from portal.ledger.service import (
     cancel as cancel_ledger_entry,
 )
-from portal.ledger.setting_jp import (
-    SettingJP,
-)
-from portal.ledger.settings import (
-    add_version,
-    value_on,
-)
 from portal.letters import (
     MINISTRY,
     Letter,
@@ -294,6 +287,13 @@ from portal.reports.signers import (
 from portal.routes import (
     Routes,
     assemble,
+)
+from portal.rule_settings.setting_jp import (
+    SettingJP,
+)
+from portal.rule_settings.versions import (
+    add_version,
+    value_on,
 )
 from portal.scope import (
     can_manage_unit,

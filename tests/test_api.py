@@ -16,8 +16,8 @@ from portal.api.openapi import document
 from portal.clock import today
 from portal.extensions import db
 from portal.hookspecs import hookimpl
-from portal.ledger.catalogue import FIXED_MECHANISMS
 from portal.ledger.service import cancel, credit
+from portal.mechanisms.catalogue import FIXED_MECHANISMS
 from portal.models import Account, ApiToken, AuditLog, EmployeeGap, Unit
 from portal.plugins import registry
 from portal.types import CapSpec, JPResult, Participation, PluginInfo

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.hookspecs import hookimpl
-from portal.ledger.catalogue import MECHANISM_MODELS
 from portal.ledger.service import credit
+from portal.mechanisms.catalogue import MECHANISM_MODELS
 from portal.mechanisms.switches import set_switch
 from portal.models import AuditLog, EmployeeGap
 from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem

@@ -248,7 +248,7 @@ def test_year_summary_sums_counted_jp_by_model_and_mechanism(world):
 
 
 def test_pppk_target_is_its_own_setting(world):
-    from portal.ledger.settings import add_version
+    from portal.rule_settings.versions import add_version
 
     assert year_summary(world["pppk"].id, 2026)["target_jp"] == 20
     add_version("core.target_jp_pppk", "24", dt.date(2026, 1, 1), "Nota dinas uji", None)
@@ -288,8 +288,8 @@ def test_cap_spec_rejects_unknown_scope():
 @pytest.mark.hook("portal_compute_jp")
 def test_portal_compute_jp_first_answer_wins_and_others_pass(make_app):
     from portal.hookspecs import hookimpl
-    from portal.ledger.settings import JPSettings
     from portal.plugins import registry
+    from portal.rule_settings.versions import JPSettings
     from portal.types import JPResult, PluginInfo
 
     class Other:

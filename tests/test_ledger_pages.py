@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from portal.clock import today
 from portal.extensions import db
-from portal.ledger.catalogue import mechanism_title
 from portal.ledger.service import cancel, credit
+from portal.mechanisms.catalogue import mechanism_title
 from portal.testing import People
 from tests.ledger_helpers import community_plugin, participation
 

@@ -90,7 +90,7 @@ def test_a_row_moved_to_another_month_and_employee_moves_its_jp(world):
 
 def test_recount_after_a_setting_change_updates_the_rollup(world):
     from portal.ledger import recalc
-    from portal.ledger.settings import add_version
+    from portal.rule_settings.versions import add_version
 
     employee = world["employees"][0]
     credit(participation(employee.id, "diskusi_permasalahan", "peserta", on_date=MARCH, reference="d"))

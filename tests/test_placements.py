@@ -207,7 +207,7 @@ def test_without_a_waiting_period_the_block_lasts_until_the_clearing_evaluation_
 def test_block_is_cleared_only_by_a_performance_evaluation_after_the_period(placement_app, two_units):
     staff = two_units["A"]["staff"]
     with placement_app.test_request_context():
-        from portal.ledger.settings import add_version
+        from portal.rule_settings.versions import add_version
 
         add_version("core.mg10_block_months", "12", today() - dt.timedelta(days=30), "Kebijakan unit SDM", None)
         db.session.commit()

@@ -108,7 +108,7 @@ def test_hooks_of_one_plugin_are_called_through_pluggy(make_app, capsys):
 
 @pytest.mark.hook("portal_activity_labels")
 def test_portal_activity_labels_name_activity_types_and_roles(make_app):
-    from portal.ledger.catalogue import activity_label, role_label
+    from portal.mechanisms.catalogue import activity_label, role_label
     from portal.types import ActivityLabels
 
     class Shadowing:

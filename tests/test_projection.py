@@ -21,7 +21,7 @@ from portal.ledger.projection import (
     risk_factor,
     scheduled_for,
 )
-from portal.ledger.settings import add_version
+from portal.rule_settings.versions import add_version
 from portal.types import Participation, PluginInfo
 from tests.certificate_helpers import entry_for
 

@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 
 import portal
 from portal.extensions import db
-from portal.ledger.settings import add_version
 from portal.plugins import registry
+from portal.rule_settings.versions import add_version
 from portal.rulebook.catalogue import declared_ids, entries
 from portal.rulebook.core import CORE_RULES
 from portal.rulebook.markdown import render_markdown

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from portal.ledger.setting_jp import SettingJP
+from portal.rule_settings.setting_jp import SettingJP
 from portal.types import Participation
 
 JP = SettingJP("uji", "jp_peserta", "JP peserta uji", 12, "JP uji (pengaturan lokal; G-06)")

@@ -13,8 +13,8 @@ from portal.extensions import db
 from portal.ledger import recalc
 from portal.ledger.models import LedgerEntry, RuleSettingVersion
 from portal.ledger.service import credit
-from portal.ledger.settings import JPSettings, add_version, declared, parse_value, value_on
 from portal.models import AuditLog
+from portal.rule_settings.versions import JPSettings, add_version, declared, parse_value, value_on
 from portal.testing import People
 from tests.ledger_helpers import SLUG, community_plugin, participation
 

@@ -23,10 +23,10 @@ from portal.imports.validation import Problem, check_header, chunks, sorted_prob
 from portal.ledger.models import LedgerEntry
 from portal.ledger.numbers import to_jp
 from portal.ledger.service import LedgerError, compute_jp
-from portal.ledger.settings import JPSettings, VersionCache
 from portal.mechanisms.switches import disabled_slugs
 from portal.models import Employee, Unit
 from portal.plugins import registry
+from portal.rule_settings.versions import JPSettings, VersionCache
 from portal.types import ActivityRow, ImportVerdict, Participation
 
 WHOLE_ROW = "baris"

@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from portal.api.responses import ApiError
 from portal.extensions import db
-from portal.ledger.catalogue import FIXED_MECHANISMS
 from portal.ledger.team import can_filter_unit
+from portal.mechanisms.catalogue import FIXED_MECHANISMS
 from portal.models import Account, Employee, Unit
 from portal.plugins import registry
 from portal.scope import can_view_employee

@@ -7,7 +7,7 @@ document with openapi-spec-validator.
 from __future__ import annotations
 
 from portal.api import openapi_sync
-from portal.ledger.catalogue import FIXED_MECHANISMS
+from portal.mechanisms.catalogue import FIXED_MECHANISMS
 
 JP = {"type": "number", "minimum": 0, "description": "Jam Pelajaran (JP)"}
 BY_MODEL = {

@@ -13,7 +13,7 @@ from portal.certificates import storage
 from portal.certificates.service import pdf_bytes
 from portal.extensions import db
 from portal.i18n import tanggal
-from portal.ledger.catalogue import mechanism_title
+from portal.mechanisms.catalogue import mechanism_title
 from portal.models import Employee, LedgerEntry, Unit
 from portal.models.certificate import Certificate, CertificateJobItem
 from portal.scope import manageable_units

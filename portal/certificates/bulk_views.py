@@ -13,8 +13,8 @@ from portal.certificates import bulk, document, jobs
 from portal.certificates.bulk import BulkFilter
 from portal.exports import download as file_download
 from portal.extensions import db, limiter
-from portal.ledger.catalogue import mechanism_choices, mechanism_title
 from portal.ledger.numbers import jp_number
+from portal.mechanisms.catalogue import mechanism_choices, mechanism_title
 from portal.models import LedgerEntry, Unit
 from portal.models.certificate import CertificateJob
 from portal.pagination import parse_date_text, parse_id

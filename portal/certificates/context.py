@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from portal.ledger.catalogue import activity_label, mechanism_title, role_label
 from portal.ledger.numbers import to_jp
+from portal.mechanisms.catalogue import activity_label, mechanism_title, role_label
 from portal.models import LedgerEntry
 from portal.plugins import registry
 from portal.refusal import Refusal

@@ -20,7 +20,7 @@ import datetime as dt
 from portal.assessments.results import assessed_standards
 from portal.eligibility.answer import SWITCH_RULE
 from portal.i18n import tanggal
-from portal.ledger.catalogue import mechanism_title
+from portal.mechanisms.catalogue import mechanism_title
 from portal.mechanisms.switches import is_enabled
 from portal.models import Employee
 from portal.models.employee import GAP_STANDARD_LABELS, GAP_STANDARDS, STATUS_ASN

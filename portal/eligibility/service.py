@@ -20,7 +20,7 @@ from flask import current_app
 
 from portal.eligibility import core_rules
 from portal.eligibility.answer import EligibilityAnswer
-from portal.ledger.catalogue import mechanism_title
+from portal.mechanisms.catalogue import mechanism_title
 from portal.mechanisms.switches import disabled_slugs
 from portal.models import Employee
 from portal.plugins import registry

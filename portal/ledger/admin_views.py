@@ -16,14 +16,14 @@ from portal.clock import today
 from portal.extensions import db
 from portal.i18n import tanggal
 from portal.ledger import recalc, recalc_job
-from portal.ledger.catalogue import mechanism_choices
 from portal.ledger.forms import SettingVersionForm
 from portal.ledger.models import LedgerEntry, RuleSettingVersion
 from portal.ledger.numbers import jp_number
 from portal.ledger.paging import paginate_list
 from portal.ledger.params import date_value
-from portal.ledger.settings import add_version, declared, parse_value, value_on
+from portal.mechanisms.catalogue import mechanism_choices
 from portal.pagination import page_number
+from portal.rule_settings.versions import add_version, declared, parse_value, value_on
 from portal.web import redirect_to, render
 
 bp = Blueprint("ledger_admin", __name__, url_prefix="/admin")

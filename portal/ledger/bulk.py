@@ -39,14 +39,14 @@ from portal.extensions import db
 from portal.imports.validation import chunks
 from portal.ledger import caps as cap_engine
 from portal.ledger import rollup
-from portal.ledger.catalogue import mechanism_model
 from portal.ledger.history import block_flags
 from portal.ledger.locks import lock_ledger
 from portal.ledger.models import LedgerEntry, utcnow
 from portal.ledger.numbers import jp_number, to_jp
 from portal.ledger.service import LedgerError, check_fields, compute_jp
-from portal.ledger.settings import JPSettings, VersionCache
+from portal.mechanisms.catalogue import mechanism_model
 from portal.models import Employee, Unit
+from portal.rule_settings.versions import JPSettings, VersionCache
 from portal.types import MODELS, Participation
 
 __all__ = ["BulkOutcome", "BulkRefused", "bulk_credit"]

@@ -18,10 +18,10 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.ledger.catalogue import installed_infos
 from portal.ledger.history import PRE_CIRCULAR_RULE
 from portal.ledger.models import LedgerEntry
-from portal.ledger.settings import value_on
+from portal.mechanisms.catalogue import installed_infos
+from portal.rule_settings.versions import value_on
 from portal.types import CapSpec
 
 ZERO = Decimal("0.00")

@@ -20,8 +20,8 @@ from sqlalchemy import insert, select
 from portal.clock import today
 from portal.extensions import db
 from portal.ledger import rollup
-from portal.ledger.catalogue import MECHANISM_MODELS
 from portal.ledger.models import LedgerEntry
+from portal.mechanisms.catalogue import MECHANISM_MODELS
 from portal.models import Employee
 
 # (weight, mechanism, activity type, role, JP, rule, titles)

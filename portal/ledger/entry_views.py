@@ -14,10 +14,10 @@ from portal.certificates.service import CertificateError, revoke
 from portal.clock import today
 from portal.extensions import db
 from portal.ledger import service
-from portal.ledger.catalogue import mechanism_choices
 from portal.ledger.forms import CancelEntryForm
 from portal.ledger.models import LedgerEntry
 from portal.ledger.params import year_arg
+from portal.mechanisms.catalogue import mechanism_choices
 from portal.models import Certificate, Employee
 from portal.pagination import page_number
 from portal.routes import Routes

@@ -29,9 +29,9 @@ from decimal import Decimal
 from portal.i18n import angka
 from portal.ledger.numbers import jp_number
 from portal.ledger.service import LedgerError, compute_jp
-from portal.ledger.settings import JPSettings, VersionCache, core_value
 from portal.ledger.team import listed_ancestor
 from portal.plugins import registry
+from portal.rule_settings.versions import JPSettings, VersionCache, core_value
 
 REACHED, ON_TRACK, AT_RISK, WILL_MISS = "tercapai", "sesuai_jalur", "berisiko", "tertinggal"
 LABELS = {REACHED: "Target tercapai", ON_TRACK: "Sesuai jalur", AT_RISK: "Berisiko",

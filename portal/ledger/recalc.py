@@ -23,8 +23,8 @@ from portal.ledger.locks import lock_ledger
 from portal.ledger.models import LedgerEntry
 from portal.ledger.numbers import jp_number, to_jp
 from portal.ledger.service import LedgerError, compute_jp
-from portal.ledger.settings import JPSettings, VersionCache
 from portal.models import Employee
+from portal.rule_settings.versions import JPSettings, VersionCache
 from portal.types import Participation
 
 MAX_DAYS = 3 * 366  # one request recomputes at most about three years of one mechanism

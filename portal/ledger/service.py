@@ -32,15 +32,15 @@ from portal.clock import today
 from portal.extensions import db
 from portal.inbox.notices import notify, path_for
 from portal.ledger import caps as cap_engine
-from portal.ledger.catalogue import mechanism_model
 from portal.ledger.history import block_flag, block_refusal, pre_circular_result
 from portal.ledger.locks import lock_groups
 from portal.ledger.models import LedgerEntry, LedgerMonth
 from portal.ledger.numbers import jp_number, to_jp
-from portal.ledger.settings import JPSettings, core_value
+from portal.mechanisms.catalogue import mechanism_model
 from portal.models import Account, Employee, Unit
 from portal.plugins import registry
 from portal.refusal import Refusal
+from portal.rule_settings.versions import JPSettings, core_value
 from portal.types import LEDGER_SOURCES, MODELS, JPResult, Participation
 
 __all__ = ["LedgerError", "cancel", "credit", "entries", "year_summary", "target_for",

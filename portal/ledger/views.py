@@ -14,13 +14,6 @@ from portal.exports import download, xlsx_response
 from portal.extensions import db, limiter
 from portal.i18n import tanggal
 from portal.ledger import charts, overview_cache, progress, service, team
-from portal.ledger.catalogue import (
-    MODEL_LABELS,
-    activity_label,
-    mechanism_choices,
-    mechanism_title,
-    role_label,
-)
 from portal.ledger.export import team_workbook
 from portal.ledger.numbers import jp_number
 from portal.ledger.paging import paginate_rows
@@ -29,6 +22,13 @@ from portal.ledger.projection import BADGES as PROJECTION_BADGES
 from portal.ledger.projection import LABELS as PROJECTION_LABELS
 from portal.ledger.projection import METHOD, Outlook, UnitOutlook, outlook, risk_factor
 from portal.ledger.projection import for_employee as project_one
+from portal.mechanisms.catalogue import (
+    MODEL_LABELS,
+    activity_label,
+    mechanism_choices,
+    mechanism_title,
+    role_label,
+)
 from portal.models import Unit
 from portal.models.employee import JENIS_JABATAN, JENIS_JABATAN_LABELS, STATUS_ASN
 from portal.pagination import arg, int_arg, page_number

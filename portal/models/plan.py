@@ -63,6 +63,11 @@ class DevelopmentPlan(HasStatus, db.Model):
         return self.status in ("draft", "dikembalikan")
 
     @property
+    def submitted(self) -> bool:
+        """Waiting for the atasan's decision."""
+        return self.status == "diajukan"
+
+    @property
     def agreed(self) -> bool:
         return self.status == "disetujui"
 

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from portal.eligibility.answer import EligibilityAnswer
 from portal.eligibility.service import check
 from portal.extensions import db
-from portal.ledger.catalogue import mechanism_model, mechanism_title
 from portal.ledger.projection import Projection
 from portal.ledger.service import LedgerError, compute_jp
+from portal.mechanisms.catalogue import mechanism_model, mechanism_title
 from portal.mechanisms.switches import disabled_slugs
 from portal.models import DevelopmentPlan, Employee
 from portal.models.plan import DevelopmentPlanItem

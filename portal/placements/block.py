@@ -18,11 +18,11 @@ from sqlalchemy import select
 from portal.audit import record
 from portal.extensions import db
 from portal.i18n import tanggal
-from portal.ledger.settings import core_value
 from portal.models import Account, Employee
 from portal.placements.errors import PlacementError
 from portal.placements.models import DevelopmentBlock, Placement
 from portal.placements.schedule import add_span
+from portal.rule_settings.versions import core_value
 from portal.types import Span, Verdict
 
 SETTING = "mg10_block_months"

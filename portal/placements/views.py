@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, abort, flash, request
+from flask import Blueprint, abort, request
 from flask_login import current_user
 from sqlalchemy import or_, select
 
@@ -41,7 +41,7 @@ from portal.placements.service import create_need, eligibility_context, missing_
 from portal.plans.rules import BASES
 from portal.scope import manageable_units
 from portal.uploads import send_stored
-from portal.web import redirect_to, render
+from portal.web import redirect_to, render, run_step
 
 bp = Blueprint("placements", __name__, url_prefix="/penempatan")
 NEED_ROLES = (*ADMINS, "pimpinan_unit")
@@ -124,24 +124,25 @@ def _need_units():
 def need_new(kind: str):
     spec = kind_or_404(kind)
     units = _need_units()
-    error, status = None, 200
-    if request.method == "POST":
-        unit = next((u for u in units if str(u.id) == request.form.get("unit_id", "")), None)
-        try:
-            if unit is None:
-                raise PlacementError(f"Pilih unit peserta dari daftar ({spec.needs_rule}).")
-            need = create_need(spec, unit, current_user, kompetensi=request.form.get("kompetensi", ""),
-                               basis=request.form.get("basis", ""), akpk=request.form.get("akpk", ""),
-                               target=request.form.get("target", ""))
-        except PlacementError as exc:
-            db.session.rollback()
-            error, status = str(exc), 422
-        else:
-            db.session.commit()
-            flash("Kebutuhan tersimpan. Unit SDM menyetujuinya; usulkan kandidat.", "success")
-            return redirect_to("placements.need_detail", kind=spec.slug, need_id=need.id)
-    return render("placements/need_form.html", kind=spec, units=units, bases=BASES, error=error,
-                  typed=request.form), status
+
+    def page(error: str | None = None, status: int = 422):
+        return render("placements/need_form.html", kind=spec, units=units, bases=BASES, error=error,
+                      typed=request.form), status
+
+    if request.method == "GET":
+        return page(status=200)
+    unit = next((u for u in units if str(u.id) == request.form.get("unit_id", "")), None)
+
+    def create():
+        if unit is None:
+            raise PlacementError(f"Pilih unit peserta dari daftar ({spec.needs_rule}).")
+        return create_need(spec, unit, current_user, kompetensi=request.form.get("kompetensi", ""),
+                           basis=request.form.get("basis", ""), akpk=request.form.get("akpk", ""),
+                           target=request.form.get("target", ""))
+
+    return run_step(create, "Kebutuhan tersimpan. Unit SDM menyetujuinya; usulkan kandidat.",
+                    lambda need: redirect_to("placements.need_detail", kind=spec.slug, need_id=need.id),
+                    refused=lambda error: page(str(error)), flash_refusal=False)
 
 
 @bp.route("/<kind>/kebutuhan/<int:need_id>")

@@ -9,7 +9,6 @@ from flask_login import current_user
 
 from portal.access import ADMINS, MANAGERS, ROLES, SDM, access
 from portal.clock import today
-from portal.extensions import db
 from portal.placements import monitoring, outcome, rules, service
 from portal.placements.errors import PlacementError
 from portal.placements.kinds import kind_or_404
@@ -59,15 +58,8 @@ def _step(kind: str, placement_id: int, section: str, success: str, action: Call
 def need_approve(kind: str, need_id: int):
     spec = kind_or_404(kind)
     need = need_or_404(spec, need_id)
-    try:
-        service.approve_need(spec, need, current_user)
-    except PlacementError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash("Kebutuhan disetujui unit SDM.", "success")
-    return redirect_to("placements.need_detail", kind=spec.slug, need_id=need_id)
+    return run_step(lambda: service.approve_need(spec, need, current_user), "Kebutuhan disetujui unit SDM.",
+                    lambda: redirect_to("placements.need_detail", kind=spec.slug, need_id=need_id))
 
 
 @routes.route("/<kind>/kebutuhan/<int:need_id>/kandidat", methods=["POST"])
@@ -77,18 +69,17 @@ def nominate(kind: str, need_id: int):
     need = need_or_404(spec, need_id)
     nip = request.form.get("nip", "")
     employee = employee_by_nip(nip)
-    try:
+
+    def nominate_found():
         if employee is None:
             raise PlacementError("NIP tidak ditemukan. Periksa 18 digit NIP/NI PPPK kandidat.")
-        placement = service.nominate(spec, need, employee, current_user, today(),
-                                     override_reason=request.form.get("alasan_kelayakan", ""))
-    except PlacementError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return redirect_to("placements.need_detail", kind=spec.slug, need_id=need_id, nip=nip[:40])
-    db.session.commit()
-    flash(f"{employee.nama} diusulkan sebagai kandidat.", "success")
-    return redirect_to("placements.detail", kind=spec.slug, placement_id=placement.id)
+        return service.nominate(spec, need, employee, current_user, today(),
+                                override_reason=request.form.get("alasan_kelayakan", ""))
+
+    return run_step(nominate_found, f"{employee.nama if employee else ''} diusulkan sebagai kandidat.",
+                    lambda placement: redirect_to("placements.detail", kind=spec.slug, placement_id=placement.id),
+                    refused=lambda _error: redirect_to("placements.need_detail", kind=spec.slug,
+                                                       need_id=need_id, nip=nip[:40]))
 
 
 # --------------------------------------------------------------------------- preparation

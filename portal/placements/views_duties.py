@@ -4,20 +4,18 @@ left behind (A.d.6.c) and the career follow-up (A.d.6.b). Refusals re-show the p
 
 from __future__ import annotations
 
-from flask import flash, request
+from flask import request
 from flask_login import current_user
 
 from portal.access import ADMINS, MANAGERS, ROLES, access
 from portal.clock import today
 from portal.costs import CostForm
-from portal.extensions import db
 from portal.placements import followup, funding, host_return
-from portal.placements.errors import PlacementError
 from portal.placements.kinds import kind_or_404
 from portal.placements.views import detail_page, parse_date, placement_or_404
 from portal.placements.views_actions import _step
 from portal.routes import Routes
-from portal.web import redirect_to
+from portal.web import redirect_to, run_step
 
 routes = Routes()
 
@@ -40,14 +38,12 @@ def costs(kind: str, placement_id: int):
     form = CostForm()
     if not form.validate_on_submit():
         return detail_page(spec, placement, ("biaya", "Periksa isian biaya (G-07)."), 422, cost_form=form)
-    try:
-        funding.record_costs(spec, placement, current_user, form)
-    except PlacementError as error:
-        db.session.rollback()
-        return detail_page(spec, placement_or_404(spec, placement_id), ("biaya", str(error)), 422, cost_form=form)
-    db.session.commit()
-    flash("Biaya dan sumber dana tercatat (G-07).", "success")
-    return redirect_to("placements.detail", kind=spec.slug, placement_id=placement_id)
+    return run_step(lambda: funding.record_costs(spec, placement, current_user, form),
+                    "Biaya dan sumber dana tercatat (G-07).",
+                    lambda: redirect_to("placements.detail", kind=spec.slug, placement_id=placement_id),
+                    refused=lambda error: detail_page(spec, placement_or_404(spec, placement_id),
+                                                      ("biaya", str(error)), 422, cost_form=form),
+                    flash_refusal=False)
 
 
 @routes.route("/<kind>/<int:placement_id>/unit-ditinggalkan", methods=["POST"])

@@ -24,7 +24,7 @@ from portal.reports.document import render as render_report_pdf
 from portal.reports.pdf import PdfError
 from portal.routes import Routes
 from portal.scope import can_view_employee, viewable_employees
-from portal.web import redirect_to, render
+from portal.web import redirect_to, render, run_step
 
 routes = Routes()
 
@@ -98,13 +98,6 @@ def block_clear(block_id: int):
     found = db.session.get(DevelopmentBlock, block_id)
     if found is None or not can_view_employee(current_user, found.employee):
         abort(404)
-    try:
-        block.clear(found, current_user, parse_date(request.form.get("on_date")) or today(),
-                    request.form.get("note", ""), today())
-    except PlacementError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(f"Blokir pengembangan {found.employee.nama} dipulihkan.", "success")
-    return redirect_to("placements.blocks")
+    return run_step(lambda: block.clear(found, current_user, parse_date(request.form.get("on_date")) or today(),
+                                        request.form.get("note", ""), today()),
+                    f"Blokir pengembangan {found.employee.nama} dipulihkan.", lambda: redirect_to("placements.blocks"))

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from portal.ledger.catalogue import mechanism_model, mechanism_title
 from portal.ledger.numbers import jp_number
 from portal.ledger.service import year_summary
+from portal.mechanisms.catalogue import mechanism_model, mechanism_title
 from portal.models.plan import DevelopmentPlan
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portal.ledger.catalogue import FIXED_MECHANISMS, mechanism_model, mechanism_title
+from portal.mechanisms.catalogue import FIXED_MECHANISMS, mechanism_model, mechanism_title
 from portal.mechanisms.switches import disabled_slugs
 from portal.models import Unit
 from portal.plugins import registry

@@ -16,7 +16,7 @@ from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem
 from portal.plans import permissions, service
 from portal.plans.realisation import realisation
 from portal.plans.rules import BASES, mechanism_options
-from portal.web import redirect_to, render
+from portal.web import redirect_to, render, run_step
 
 bp = Blueprint("plans", __name__, url_prefix="/rencana")
 
@@ -108,14 +108,15 @@ def create(employee_id: int):
     if not permissions.can_draft(current_user, employee):
         abort(404)
     values = {key: request.form.get(key, "") for key in ("year", "basis", "notes")}
-    try:
-        plan = service.create(employee, values["year"], values["basis"], values["notes"])
-    except service.PlanError as error:
-        db.session.rollback()
-        return _employee_page(employee, 422, errors=error.errors, values=values)
-    db.session.commit()
-    flash(f"Rencana pengembangan {plan.year} dibuat. Tambahkan butir rencananya.", "success")
-    return redirect_to("plans.detail", plan_id=plan.id)
+
+    def created(plan: DevelopmentPlan):
+        flash(f"Rencana pengembangan {plan.year} dibuat. Tambahkan butir rencananya.", "success")
+        return redirect_to("plans.detail", plan_id=plan.id)
+
+    return run_step(lambda: service.create(employee, values["year"], values["basis"], values["notes"]), "",
+                    created, flash_refusal=False,
+                    refused=lambda error: _employee_page(employee, 422, values=values,
+                                                         errors=getattr(error, "errors", {})))
 
 
 def _detail_page(plan: DevelopmentPlan, status: int = 200, errors: dict | None = None,
@@ -126,7 +127,7 @@ def _detail_page(plan: DevelopmentPlan, status: int = 200, errors: dict | None =
         values=values or {"basis": plan.basis, "notes": plan.notes},
         bases=BASES, months=MONTHS, options=mechanism_options(plan.employee.unit),
         can_draft=permissions.can_draft(current_user, plan.employee) and plan.editable,
-        can_decide=permissions.can_decide(current_user, plan) and plan.status == "diajukan",
+        can_decide=permissions.can_decide(current_user, plan) and plan.submitted,
         realisation=rows, summary=summary, skp=skp.latest(plan.employee_id),
         below_expectation=skp.BELOW_EXPECTATION,
     ), status
@@ -140,14 +141,10 @@ def detail(plan_id: int):
 
 def _apply(plan: DevelopmentPlan, change, values: dict, success: str):
     """Run ``change``; on PlanError roll back and show the page again with what was typed."""
-    try:
-        change()
-    except service.PlanError as error:
-        db.session.rollback()
-        return _detail_page(plan, 422, errors=error.errors, values=values)
-    db.session.commit()
-    flash(success, "success")
-    return redirect_to("plans.detail", plan_id=plan.id)
+    return run_step(change, success, lambda: redirect_to("plans.detail", plan_id=plan.id),
+                    refused=lambda error: _detail_page(plan, 422, errors=getattr(error, "errors", {}),
+                                                       values=values),
+                    flash_refusal=False)
 
 
 @bp.route("/<int:plan_id>/ubah", methods=["POST"])

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from portal.audit import record
 from portal.extensions import db
-from portal.ledger.catalogue import FIXED_MECHANISMS, mechanism_title
+from portal.mechanisms.catalogue import FIXED_MECHANISMS, mechanism_title
 from portal.models.account import utcnow
 from portal.models.certificate import PortalSetting
 from portal.plugins import registry

@@ -19,9 +19,9 @@ from sqlalchemy.orm import aliased
 from portal.certificates.document import verification_url
 from portal.extensions import db
 from portal.imports.validation import chunks
-from portal.ledger.catalogue import activity_label, mechanism_title
 from portal.ledger.models import LedgerEntry
 from portal.ledger.numbers import jp_number
+from portal.mechanisms.catalogue import activity_label, mechanism_title
 from portal.models import AuditLog, Employee, Unit
 from portal.models.certificate import Certificate
 from portal.records.mapping import NATIONAL_KINDS, kind_map, kind_of

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from portal.access import ROLES, SDM, access
 from portal.extensions import db
-from portal.ledger.catalogue import mechanism_title
 from portal.ledger.params import year_arg
 from portal.ledger.team import can_filter_unit
+from portal.mechanisms.catalogue import mechanism_title
 from portal.models import Unit
 from portal.records import files, mapping, service
 from portal.scope import viewable_employees

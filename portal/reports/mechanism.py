@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.i18n import tanggal
-from portal.ledger.catalogue import activity_label, mechanism_title, role_label
 from portal.ledger.numbers import jp_number
+from portal.mechanisms.catalogue import activity_label, mechanism_title, role_label
 from portal.models import Employee, LedgerEntry, Unit
 from portal.reports.model import Report, number_rows, totals_of
 from portal.reports.plugin_rows import contributions

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from portal.clock import today
 from portal.extensions import db
-from portal.ledger.catalogue import mechanism_choices
+from portal.mechanisms.catalogue import mechanism_choices
 from portal.models import Employee, Unit
 from portal.nip import normalise
 from portal.pagination import parse_date_text, parse_id, parse_year

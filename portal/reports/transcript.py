@@ -7,8 +7,8 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.i18n import angka, tanggal
 from portal.ledger import charts, service
-from portal.ledger.catalogue import activity_label, mechanism_title, role_label
 from portal.ledger.numbers import jp_number
+from portal.mechanisms.catalogue import activity_label, mechanism_title, role_label
 from portal.models import Employee
 from portal.models.certificate import Certificate
 from portal.reports.model import Report, number_rows

@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from portal.access import ADMINS, ROLES, access
 from portal.extensions import limiter
-from portal.ledger.catalogue import mechanism_choices
+from portal.mechanisms.catalogue import mechanism_choices
 from portal.pagination import page_number
 from portal.reports import jobs, params
 from portal.reports.download import report_download

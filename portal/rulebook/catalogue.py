@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portal.clock import today
-from portal.ledger.catalogue import FIXED_MECHANISMS, installed_infos
-from portal.ledger.settings import DeclaredSetting, declared, value_on
+from portal.mechanisms.catalogue import FIXED_MECHANISMS, installed_infos
+from portal.rule_settings.versions import DeclaredSetting, declared, value_on
 from portal.rulebook.core import CORE_RULES
 from portal.types import CapSpec, RuleSpec
 

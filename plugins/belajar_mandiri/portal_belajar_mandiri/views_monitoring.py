@@ -3,7 +3,7 @@ form post without JS), sent to the HR unit, exported as PDF and XLSX in the tabl
 
 from __future__ import annotations
 
-from flask import abort, flash, render_template, request
+from flask import abort, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -18,12 +18,12 @@ from portal.sdk import (
     redirect_to,
     render,
     report_download,
+    run_step,
     today,
 )
 from portal_belajar_mandiri import reports, rules, workflow
 from portal_belajar_mandiri.forms import MonitoringForm
 from portal_belajar_mandiri.models import ASSIGNED, KESESUAIAN, MandiriAssignment
-from portal_belajar_mandiri.workflow import WorkflowError
 
 routes = Routes()
 
@@ -85,20 +85,23 @@ def save_row(assignment_id: int):
     form = MonitoringForm(prefix=f"r{a.id}")
     htmx = request.htmx and not request.htmx.boosted
     index = int_arg("no") or 1
-    error = None
-    if form.validate_on_submit():
-        try:
-            workflow.save_monitoring(a, current_user.employee, form.values())
-        except WorkflowError as refusal:
-            db.session.rollback()
-            error = str(refusal)
-        else:
-            db.session.commit()
-            if htmx:
-                return render_template("belajar_mandiri/_monitoring_row.html", saved=True,
-                                       **_row_context(a, index))
-            flash(f"Baris monitoring {a.employee.nama} disimpan ({rules.BM_03}).", "success")
-            return redirect_to("belajar_mandiri.monitoring", tahun=_year())
+    if not form.validate_on_submit():
+        return _row_page(assignment_id, form, index, htmx)
+    if htmx:  # the row swapped in place, saved or with its refusal
+        return run_step(lambda: workflow.save_monitoring(a, current_user.employee, form.values()), "",
+                        lambda: render_template("belajar_mandiri/_monitoring_row.html", saved=True,
+                                                **_row_context(a, index)),
+                        refused=lambda error: _row_page(assignment_id, form, index, htmx, str(error)),
+                        flash_refusal=False)
+    return run_step(lambda: workflow.save_monitoring(a, current_user.employee, form.values()),
+                    f"Baris monitoring {a.employee.nama} disimpan ({rules.BM_03}).",
+                    lambda: redirect_to("belajar_mandiri.monitoring", tahun=_year()),
+                    refused=lambda error: _row_page(assignment_id, form, index, htmx, str(error)),
+                    flash_refusal=False)
+
+
+def _row_page(assignment_id: int, form: MonitoringForm, index: int, htmx: bool, error: str | None = None):
+    """The row again with the atasan's input and the refusal beside it (422)."""
     a = _own_row(assignment_id)
     context = _row_context(a, index, form) | {"error": error}
     if htmx:

@@ -30,7 +30,6 @@ from portal_komunitas.actions import proposal_actions
 from portal_komunitas.forms import CoordinatorForm, MeetingForm, NoteForm, PersonForm, ProgressForm, ProposalForm
 from portal_komunitas.jp import FORMS, ROLE_LABELS, SPEAKER_ROLES
 from portal_komunitas.models import PROPOSAL_STATUS, Coordinator, Meeting, MeetingPerson, Proposal
-from portal_komunitas.workflow import WorkflowError
 
 bp = Blueprint("komunitas", __name__, template_folder="templates")
 SEARCH_LIMIT = 20
@@ -289,23 +288,21 @@ def new_meeting(proposal_id: int):
     proposal = _proposal_or_404(proposal_id)
     _member_or_403(proposal.unit)
     form = MeetingForm()
-    status = 200
-    if request.method == "POST":
-        status = 422
-        if form.validate_on_submit():
-            try:
-                meeting = workflow.schedule(proposal, form.values(), current_user)
-            except WorkflowError as error:
-                db.session.rollback()
-                form.tanggal.errors = [*form.tanggal.errors, str(error)]
-            else:
-                db.session.commit()
-                flash("Pertemuan dijadwalkan. Tambahkan pemateri/pakar dan peserta.", "success")
-                return redirect_to("komunitas.meeting", meeting_id=meeting.id)
-    elif refusal := workflow.schedule_refusal(proposal):
-        flash(refusal, "error")
-        return redirect_to("komunitas.proposal", proposal_id=proposal.id)
-    return render("komunitas/meeting_form.html", form=form, p=proposal, forms=FORMS), status
+
+    def page(status: int = 422):
+        return render("komunitas/meeting_form.html", form=form, p=proposal, forms=FORMS), status
+
+    if request.method == "GET":
+        if refusal := workflow.schedule_refusal(proposal):
+            flash(refusal, "error")
+            return redirect_to("komunitas.proposal", proposal_id=proposal.id)
+        return page(200)
+    if not form.validate_on_submit():
+        return page()
+    return run_step(lambda: workflow.schedule(proposal, form.values(), current_user),
+                    "Pertemuan dijadwalkan. Tambahkan pemateri/pakar dan peserta.",
+                    lambda meeting: redirect_to("komunitas.meeting", meeting_id=meeting.id),
+                    refused=lambda _error: page(), field=form.tanggal)
 
 
 def _meeting_page(meeting: Meeting, person_form=None, matches=(), status: int = 200):

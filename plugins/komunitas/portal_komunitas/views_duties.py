@@ -3,7 +3,7 @@ recorded attendance (core ledger cancel path)."""
 
 from __future__ import annotations
 
-from flask import abort, flash, request
+from flask import abort, request
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -24,7 +24,6 @@ from portal_komunitas.views import (
     _unit_choices,
     organiser_choices,
 )
-from portal_komunitas.workflow import WorkflowError
 
 routes = Routes()
 
@@ -50,25 +49,22 @@ def plans():
     units = organiser_choices()
     form = PlanForm()
     _unit_choices(form.unit_id, units)
-    status = 200
-    if request.method == "POST":
-        if not units:
-            abort(403)
-        unit = _chosen_unit(form.unit_id, units)
-        if form.validate_on_submit() and unit is not None:
-            try:
-                planning.report(unit, form.tahun.data, {name: getattr(form, name).data for name in planning.FIELDS},
-                                current_user)
-            except planning.PlanError as error:
-                db.session.rollback()
-                form.unit_id.errors = [*form.unit_id.errors, str(error)]
-            else:
-                db.session.commit()
-                flash(f"Rencana {unit.nama} tahun {form.tahun.data} dilaporkan ke unit SDM (KB-11).", "success")
-                return redirect_to("komunitas.plans")
-        status = 422
-    elif form.tahun.data is None:
-        form.tahun.data = today().year
+    if request.method == "GET":
+        form.tahun.data = form.tahun.data or today().year
+        return _plans_page(form, units, 200)
+    if not units:
+        abort(403)
+    unit = _chosen_unit(form.unit_id, units)
+    if not form.validate_on_submit() or unit is None:
+        return _plans_page(form, units)
+    values = {name: getattr(form, name).data for name in planning.FIELDS}
+    return run_step(lambda: planning.report(unit, form.tahun.data, values, current_user),
+                    f"Rencana {unit.nama} tahun {form.tahun.data} dilaporkan ke unit SDM (KB-11).",
+                    lambda: redirect_to("komunitas.plans"),
+                    refused=lambda _error: _plans_page(form, units), field=form.unit_id)
+
+
+def _plans_page(form: PlanForm, units: list, status: int = 422):
     query = select(KomunitasPlan)
     if not rules.is_sdm(current_user):
         query = query.where(KomunitasPlan.unit_id.in_([u.id for u in units] or [0]))
@@ -105,15 +101,9 @@ def undo_present(meeting_id: int, person_id: int):
     meeting = _meeting_or_404(meeting_id)
     _member_or_403(meeting.proposal.unit)
     person = _person_or_404(meeting, person_id)
-    try:
-        attendance.undo_present(meeting, person, current_user, request.form.get("reason", ""))
-    except WorkflowError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        flash(f"Kehadiran {person.nama} dibatalkan; JP-nya dibatalkan di buku JP dan batas bulanan "
-              "dihitung ulang.", "success")
-    return redirect_to("komunitas.meeting", meeting_id=meeting.id)
+    return run_step(lambda: attendance.undo_present(meeting, person, current_user, request.form.get("reason", "")),
+                    f"Kehadiran {person.nama} dibatalkan; JP-nya dibatalkan di buku JP dan batas bulanan "
+                    "dihitung ulang.", lambda: redirect_to("komunitas.meeting", meeting_id=meeting_id))
 
 
 @routes.app_template_global()

@@ -29,7 +29,6 @@ from portal_coaching.unit import certificates, documents, rules, workflow
 from portal_coaching.unit.actions import meeting_actions, pair_actions
 from portal_coaching.unit.forms import AgreementForm, EvaluationForm, MeetingForm, NoteForm
 from portal_coaching.unit.models import PAIR_STATUS, UnitMeeting, UnitPair
-from portal_coaching.unit.workflow import WorkflowError
 
 routes = Routes()
 
@@ -139,21 +138,13 @@ def log_meeting(pair_id: int):
     form = MeetingForm()
     if not form.validate_on_submit():
         return _page(pair, 422, meeting=form)
-    try:
-        workflow.log_meeting(pair, current_user, form.tanggal.date, form.topik.data.strip(),
-                             form.hasil.data.strip())
-    except WorkflowError as error:
-        db.session.rollback()
-        if pair.status == "berjalan":
-            form.tanggal.errors = [*form.tanggal.errors, str(error)]
-        else:  # the meeting form is not on the page in this state
-            flash(str(error), "error")
-        return _page(pair, 422, meeting=form)
-    db.session.commit()
-    flash(f"Pertemuan dicatat; menunggu konfirmasi "
-          f"{pair.partner_label if rules.side_of(current_user, pair) == 'pegawai' else pair.employee_label}.",
-          "success")
-    return _back(pair)
+    other = pair.partner_label if rules.side_of(current_user, pair) == "pegawai" else pair.employee_label
+    on_page = "log_meeting" in pair_actions.allowed(pair, current_user)  # else the refusal is flashed
+    return run_step(lambda: workflow.log_meeting(pair, current_user, form.tanggal.date, form.topik.data.strip(),
+                                                 form.hasil.data.strip()),
+                    f"Pertemuan dicatat; menunggu konfirmasi {other}.", lambda: _back(pair),
+                    refused=lambda _error: _page(pair, 422, meeting=form),
+                    field=form.tanggal if on_page else None)
 
 
 def _meeting_or_404(meeting_id: int) -> UnitMeeting:

@@ -18,10 +18,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from portal.audit import record
 from portal.extensions import db
-from portal.ledger.catalogue import installed_infos
-from portal.ledger.core_settings import CORE_OWNER, CORE_SETTINGS
 from portal.ledger.models import RuleSettingVersion
+from portal.mechanisms.catalogue import installed_infos
 from portal.models.account import utcnow
+from portal.rule_settings.core import CORE_OWNER, CORE_SETTINGS
 from portal.types import SettingSpec
 
 DEFAULT_FROM = dt.date(1900, 1, 1)
