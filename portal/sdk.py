@@ -221,10 +221,12 @@ from portal.placements.kinds import (
 from portal.placements.models import (
     DevelopmentBlock,
     EmployeeCompetency,
+    NeedStatus,
     Placement,
     PlacementFollowup,
     PlacementNeed,
     PlacementNote,
+    PlacementStatus,
 )
 from portal.placements.monitoring import (
     periods,
@@ -305,6 +307,7 @@ from portal.scope import (
 from portal.states import (
     Actions,
     HasStatus,
+    State,
 )
 from portal.tasks.jobs import (
     JobFailed,
@@ -402,6 +405,7 @@ __all__ = [
     "commit_or_flash",
     "Refusal",
     "HasStatus",
+    "State",
     "Routes",
     "assemble",
     "Actions",
@@ -476,6 +480,8 @@ __all__ = [
     "periods",
     "place_date",
     "Placement",
+    "PlacementStatus",
+    "NeedStatus",
     "placement_monitoring",
     "placement_outcome",
     "placement_service",

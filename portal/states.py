@@ -1,23 +1,50 @@
-"""States of a record in one place (issue 13): a model lists its states once, as
-``STATUSES = {value: (label, badge)}`` (or ``{value: label}``), and :class:`HasStatus` gives
-every page, export and e-mail the same ``status_label`` and ``status_badge``."""
+"""States of a record in one place (issue 13): a model lists its states once, as a
+:class:`State` enum (stored value, label, badge), and :class:`HasStatus` gives every page,
+export and e-mail the same ``status_label`` and ``status_badge``. Code names a state by its
+member (``PairStatus.BERJALAN``), which equals the stored string."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from portal.refusal import Refusal
 
 
-class HasStatus:
-    """Mixin for a model with a ``status`` column and a class-level ``STATUSES`` mapping."""
+class State(StrEnum):
+    """The states of one kind of record: ``BERJALAN = "berjalan", "Berjalan", "badge-warn"``.
+    A member is its stored string (``State.BERJALAN == "berjalan"``) with ``label`` and
+    ``badge``; :meth:`choices` gives the ``{value: (label, badge)}`` the filter macros take."""
 
-    STATUSES: ClassVar[Mapping[str, tuple[str, str] | str]] = {}
+    label: str
+    badge: str
+
+    def __new__(cls, value: str, label: str, badge: str = "") -> State:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        member.badge = badge
+        return member
+
+    @classmethod
+    def choices(cls) -> dict[str, tuple[str, str]]:
+        return {member.value: (member.label, member.badge) for member in cls}
+
+
+class HasStatus:
+    """Mixin for a model with a ``status`` column and a class-level ``STATUSES`` (a
+    :class:`State` enum, or a ``{value: (label, badge)}`` mapping)."""
+
+    STATUSES: ClassVar[type[State] | Mapping[str, tuple[str, str] | str]] = {}
     status: str
 
     def _state(self) -> tuple[str, str]:
-        found = self.STATUSES.get(self.status)
+        statuses = self.STATUSES
+        if isinstance(statuses, type) and issubclass(statuses, State):
+            member = statuses._value2member_map_.get(self.status)
+            return (member.label, member.badge) if member is not None else (self.status, "")
+        found = statuses.get(self.status)
         if found is None:
             return self.status, ""
         return (found, "") if isinstance(found, str) else (found[0], found[1])

@@ -69,6 +69,38 @@ def test_has_status_reads_label_and_badge_from_one_mapping():
     assert Record("lain").status_label == "lain"  # an unknown state shows its value, never fails
 
 
+def test_a_state_enum_is_its_stored_string_with_its_label_and_badge():
+    from portal.states import HasStatus, State
+
+    class ProposalStatus(State):
+        DRAF = "draf", "Draf", "secondary"
+        DISETUJUI = "disetujui", "Disetujui"
+
+    class Proposal(HasStatus):
+        STATUSES = ProposalStatus
+
+        def __init__(self, status):
+            self.status = status
+
+    assert ProposalStatus.DRAF == "draf" and f"{ProposalStatus.DRAF}" == "draf"
+    assert {"draf": 1}[ProposalStatus.DRAF] == 1  # the stored string and the member are one key
+    assert (Proposal("draf").status_label, Proposal("draf").status_badge) == ("Draf", "secondary")
+    assert Proposal(ProposalStatus.DISETUJUI).status_label == "Disetujui"
+    assert Proposal("lain").status_label == "lain"
+    assert ProposalStatus.choices() == {"draf": ("Draf", "secondary"), "disetujui": ("Disetujui", "")}
+
+
+def test_every_model_with_states_lists_them_as_one_state_enum(app):
+    from portal.extensions import db
+    from portal.states import HasStatus, State
+
+    models = [mapper.class_ for mapper in db.Model.registry.mappers if issubclass(mapper.class_, HasStatus)]
+    assert len(models) >= 15
+    loose = [model.__name__ for model in models
+             if not (isinstance(model.STATUSES, type) and issubclass(model.STATUSES, State))]
+    assert loose == []
+
+
 def test_download_sets_type_name_and_cache_from_the_file_name():
     response = download(b"%PDF-1.4", "Rekap JP Direktorat Bina Teknik.pdf")
     assert response.mimetype == "application/pdf"

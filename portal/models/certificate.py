@@ -28,7 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.extensions import db
 from portal.models.account import Account, utcnow
 from portal.models.employee import Employee
-from portal.states import HasStatus
+from portal.states import HasStatus, State
 
 
 class PortalSetting(db.Model):
@@ -114,12 +114,19 @@ class Certificate(db.Model):
         return nip[:4] + "*" * max(len(nip) - 8, 0) + nip[-4:] if len(nip) > 8 else "*" * len(nip)
 
 
+class CertificateJobStatus(State):
+    """States of a bulk issue."""
+
+    MENUNGGU = "menunggu", "Menunggu", "badge-warn"
+    BERJALAN = "berjalan", "Berjalan", "badge-warn"
+    SELESAI = "selesai", "Selesai", "badge-on"
+
+
 class CertificateJob(HasStatus, db.Model):
     """A bulk issue: its items are processed in the background; state survives reloads."""
 
     __tablename__ = "certificate_job"
-    STATUSES = {"menunggu": ("Menunggu", "badge-warn"), "berjalan": ("Berjalan", "badge-warn"),
-                "selesai": ("Selesai", "badge-on")}
+    STATUSES = CertificateJobStatus
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -19,20 +19,26 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.extensions import db
 from portal.models.account import utcnow
 from portal.models.employee import Employee, EmployeeGap
-from portal.states import HasStatus
+from portal.states import HasStatus, State
 
 PLAN_STATUSES = ("draft", "diajukan", "disetujui", "dikembalikan")
-PLAN_STATUS_LABELS = {
-    "draft": "Draf",
-    "diajukan": "Diajukan ke atasan",
-    "disetujui": "Disetujui atasan",
-    "dikembalikan": "Dikembalikan untuk diperbaiki",
-}
+
+
+class PlanStatus(State):
+    """States of an employee's development plan (G-02)."""
+
+    DRAFT = "draft", "Draf"
+    DIAJUKAN = "diajukan", "Diajukan ke atasan"
+    DISETUJUI = "disetujui", "Disetujui atasan"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan untuk diperbaiki"
+
+
+PLAN_STATUS_LABELS = PlanStatus.choices()
 
 
 class DevelopmentPlan(HasStatus, db.Model):
     __tablename__ = "development_plan"
-    STATUSES = PLAN_STATUS_LABELS
+    STATUSES = PlanStatus
     __table_args__ = (UniqueConstraint("employee_id", "year"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

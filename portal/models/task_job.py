@@ -16,17 +16,25 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
 from portal.models.account import utcnow
-from portal.states import HasStatus
+from portal.states import HasStatus, State
 
-WAITING, RUNNING, DONE, FAILED = "menunggu", "berjalan", "selesai", "gagal"
-LABELS = {WAITING: "Menunggu antrean", RUNNING: "Sedang diproses", DONE: "Selesai",
-          FAILED: "Gagal"}
-BADGES = {WAITING: "badge-warn", RUNNING: "badge-warn", DONE: "badge-on", FAILED: "badge-off"}
+
+class JobStatus(State):
+    """States of a background job."""
+
+    WAITING = "menunggu", "Menunggu antrean", "badge-warn"
+    RUNNING = "berjalan", "Sedang diproses", "badge-warn"
+    DONE = "selesai", "Selesai", "badge-on"
+    FAILED = "gagal", "Gagal", "badge-off"
+
+
+WAITING, RUNNING, DONE, FAILED = JobStatus
+LABELS = {status.value: status.label for status in JobStatus}
 
 
 class TaskJob(HasStatus, db.Model):
     __tablename__ = "task_job"
-    STATUSES = {status: (label, BADGES[status]) for status, label in LABELS.items()}
+    STATUSES = JobStatus
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), index=True)

@@ -13,7 +13,7 @@ from portal.models import Account
 from portal.models.account import utcnow
 from portal.placements import rules
 from portal.placements.errors import PlacementError
-from portal.placements.models import FOLLOWUPS, Placement, PlacementFollowup
+from portal.placements.models import FOLLOWUPS, Placement, PlacementFollowup, PlacementStatus
 from portal.placements.service import log_step
 from portal.types import PlacementKind
 
@@ -31,7 +31,7 @@ def set_continuity(kind: PlacementKind, placement: Placement, actor: Account, no
     if not can_check_continuity(actor, placement):
         raise PlacementError(f"Pemeriksaan unit yang ditinggalkan dicatat oleh atasan langsung atau admin unit "
                              f"peserta ({rule}).")
-    if placement.status != "persiapan":
+    if placement.status != PlacementStatus.PERSIAPAN:
         raise PlacementError(f"Pemeriksaan unit yang ditinggalkan dicatat sebelum {kind.noun} dimulai ({rule}).")
     note = (note or "").strip()[:4000]
     if not note:
@@ -56,7 +56,7 @@ def add_followup(kind: PlacementKind, placement: Placement, actor: Account, *, k
         raise PlacementError(f"Tindak lanjut karier tidak diatur untuk {kind.noun}.")
     if not rules.can_manage(actor, placement):
         raise PlacementError(f"Tindak lanjut karier dicatat oleh unit asal peserta (admin unit/unit SDM) ({rule}).")
-    if placement.status != "selesai":
+    if placement.status != PlacementStatus.SELESAI:
         raise PlacementError(f"Tindak lanjut karier dicatat setelah {kind.noun} selesai dievaluasi ({rule}).")
     if key not in FOLLOWUPS:
         raise PlacementError(f"Pilih bentuk tindak lanjut: promosi, mutasi atau pemberdayaan ({rule}).")

@@ -14,7 +14,7 @@ from portal.inbox.notices import notify
 from portal.models import Account
 from portal.placements import rules
 from portal.placements.errors import PlacementError
-from portal.placements.models import Placement
+from portal.placements.models import Placement, PlacementStatus
 from portal.placements.service import log_step
 from portal.transitions import claim_state
 from portal.types import PlacementKind
@@ -34,7 +34,7 @@ def send_back(kind: PlacementKind, placement: Placement, actor: Account, *, reas
     if not can_send_back(actor, placement):
         raise PlacementError(f"Pengembalian peserta diputuskan instansi penerima; dicatat oleh mentor instansi "
                              f"penerima atau admin atas nama instansi penerima ({rule}).")
-    if placement.status != "berjalan":
+    if placement.status != PlacementStatus.BERJALAN:
         raise PlacementError(f"Peserta hanya dapat dikembalikan dari {kind.noun} yang sedang berjalan ({rule}).")
     reason = (reason or "").strip()[:4000]
     if not reason:
@@ -46,13 +46,15 @@ def send_back(kind: PlacementKind, placement: Placement, actor: Account, *, reas
         raise PlacementError(f"Isi nama dan jabatan pejabat instansi penerima yang memutuskan ({rule}).")
     if on_date is None or on_date > today or (placement.start_date and on_date < placement.start_date):
         raise PlacementError(f"Tanggal pengembalian antara {tanggal(placement.start_date)} dan hari ini ({rule}).")
-    claim_state(placement, ("berjalan",), "dikembalikan")  # a concurrent decision is refused
+    # a concurrent decision is refused
+    claim_state(placement, (PlacementStatus.BERJALAN,), PlacementStatus.DIKEMBALIKAN)
     placement.return_reason, placement.return_decided_by, placement.returned_on = reason, decided_by, on_date
     log_step(placement, actor, "pengembalian", f"Instansi penerima ({placement.host_name}) mengembalikan peserta "
              f"ke instansi asal per {tanggal(on_date)}, diputuskan {decided_by}: {reason}. {kind.noun.capitalize()} "
              f"berakhir tanpa JP ({rule}).")
-    record("placement.send_back", "placement", placement.id, {"status": "berjalan"},
-           {"status": "dikembalikan", "reason": reason, "decided_by": decided_by, "on": on_date.isoformat()},
+    record("placement.send_back", "placement", placement.id, {"status": PlacementStatus.BERJALAN},
+           {"status": PlacementStatus.DIKEMBALIKAN, "reason": reason, "decided_by": decided_by,
+            "on": on_date.isoformat()},
            f"Peserta {kind.noun} dikembalikan instansi penerima ({rule})", actor.id)
     notify([placement.employee, placement.employee.supervisor],
            f"Peserta {kind.noun} dikembalikan ke instansi asal ({rule})",

@@ -12,7 +12,7 @@ from portal.extensions import db
 from portal.models import Account, Employee
 from portal.placements import service
 from portal.placements.kinds import kind_of
-from portal.placements.models import Placement, PlacementNeed
+from portal.placements.models import NeedStatus, Placement, PlacementNeed
 from portal.placements.schedule import add_span
 from portal.types import Opportunity, Participation
 
@@ -22,7 +22,7 @@ def _nominate(slug: str):
         kind = kind_of(slug)
         need = PlacementNeed(kind=slug, unit_id=employee.unit_id, kompetensi="Kompetensi yang dibutuhkan",
                              basis="kebutuhan", akpk="", target="Target pengembangan",
-                             status="disetujui", created_by_id=actor.id)
+                             status=NeedStatus.DISETUJUI, created_by_id=actor.id)
         db.session.add(need)
         db.session.flush()
         return service.nominate(kind, need, employee, actor, on_date)
@@ -42,7 +42,7 @@ def opportunities(slug: str, employee, on_date: dt.date) -> list[Opportunity]:
         return []
     candidate = select(Placement.need_id).where(Placement.employee_id == employee.id)
     needs = db.session.scalars(
-        select(PlacementNeed).where(PlacementNeed.kind == slug, PlacementNeed.status == "disetujui",
+        select(PlacementNeed).where(PlacementNeed.kind == slug, PlacementNeed.status == NeedStatus.DISETUJUI,
                                     PlacementNeed.unit_id.in_(employee.unit.ancestor_ids),
                                     PlacementNeed.id.not_in(candidate))
         .order_by(PlacementNeed.id).limit(20))

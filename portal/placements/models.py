@@ -11,17 +11,30 @@ from portal.costs import CostColumns
 from portal.extensions import db
 from portal.models import Account, Employee, StoredFile, Unit
 from portal.models.account import utcnow
-from portal.states import HasStatus
+from portal.states import HasStatus, State
 
-NEED_STATUS = {"draf": ("Menunggu persetujuan unit SDM", "warning"),
-               "disetujui": ("Disetujui unit SDM", "success")}
-STATUS = {
-    "persiapan": ("Persiapan", "secondary"),
-    "berjalan": ("Berjalan", "primary"),
-    "selesai": ("Selesai", "success"),
-    "ditarik": ("Ditarik", "danger"),
-    "dikembalikan": ("Dikembalikan ke instansi asal", "danger"),
-}
+
+class NeedStatus(State):
+    """States of a competency need (A.7.a, MG-13)."""
+
+    DRAF = "draf", "Menunggu persetujuan unit SDM", "warning"
+    DISETUJUI = "disetujui", "Disetujui unit SDM", "success"
+
+
+NEED_STATUS = NeedStatus.choices()
+
+
+class PlacementStatus(State):
+    """States of a placement (magang, pertukaran, detasering)."""
+
+    PERSIAPAN = "persiapan", "Persiapan", "secondary"
+    BERJALAN = "berjalan", "Berjalan", "primary"
+    SELESAI = "selesai", "Selesai", "success"
+    DITARIK = "ditarik", "Ditarik", "danger"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan ke instansi asal", "danger"
+
+
+STATUS = PlacementStatus.choices()
 OUTCOMES = {"lulus": "Lulus", "tidak_lulus": "Tidak lulus"}
 CAUSES = {"di_luar_kendali": "Di luar kendali peserta", "dalam_kendali": "Dalam kendali peserta"}
 JUSTIFICATION = {"menunggu": "Menunggu persetujuan admin SDM", "disetujui": "Disetujui admin SDM",
@@ -41,7 +54,7 @@ class PlacementNeed(HasStatus, db.Model):
     """A participant unit's competency need to be met by a placement (A.7.a, MG-13, G-02)."""
 
     __tablename__ = "placement_need"
-    STATUSES = NEED_STATUS
+    STATUSES = NeedStatus
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), index=True)
@@ -50,7 +63,7 @@ class PlacementNeed(HasStatus, db.Model):
     basis: Mapped[str] = mapped_column(String(20))
     akpk: Mapped[str] = mapped_column(String(300), default="")
     target: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="draf", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=NeedStatus.DRAF, index=True)
     created_by_id: Mapped[int | None] = _account_fk()
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     approved_by_id: Mapped[int | None] = _account_fk()
@@ -61,7 +74,7 @@ class PlacementNeed(HasStatus, db.Model):
 
     @property
     def awaiting_approval(self) -> bool:
-        return self.status == "draf"
+        return self.status == NeedStatus.DRAF
 
 
 
@@ -69,14 +82,14 @@ class Placement(HasStatus, CostColumns, db.Model):
     """One employee's placement of a kind, from candidate to outcome."""
 
     __tablename__ = "placement"
-    STATUSES = STATUS
+    STATUSES = PlacementStatus
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), index=True)
     need_id: Mapped[int] = mapped_column(ForeignKey("placement_need.id"), index=True)
     employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="persiapan", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=PlacementStatus.PERSIAPAN, index=True)
     # MG-03: the nominating supervisor's endorsement.
     endorsement: Mapped[str] = mapped_column(Text, default="")
     endorsed_by_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"))
@@ -165,28 +178,28 @@ class Placement(HasStatus, CostColumns, db.Model):
 
     @property
     def preparing(self) -> bool:
-        return self.status == "persiapan"
+        return self.status == PlacementStatus.PERSIAPAN
 
     @property
     def running(self) -> bool:
-        return self.status == "berjalan"
+        return self.status == PlacementStatus.BERJALAN
 
     @property
     def started(self) -> bool:
         """It began: monitoring and evaluation exist, whatever the ending."""
-        return self.status != "persiapan"
+        return self.status != PlacementStatus.PERSIAPAN
 
     @property
     def finished(self) -> bool:
-        return self.status == "selesai"
+        return self.status == PlacementStatus.SELESAI
 
     @property
     def recalled(self) -> bool:
-        return self.status == "ditarik"
+        return self.status == PlacementStatus.DITARIK
 
     @property
     def sent_back(self) -> bool:
-        return self.status == "dikembalikan"
+        return self.status == PlacementStatus.DIKEMBALIKAN
 
 
 class PlacementAgreementItem(db.Model):

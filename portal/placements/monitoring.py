@@ -12,7 +12,14 @@ from portal.i18n import tanggal
 from portal.models import Account, Employee
 from portal.placements import rules
 from portal.placements.errors import PlacementError
-from portal.placements.models import NOTE_ACTIONS, NOTE_ROLES, Placement, PlacementNote, PlacementReport
+from portal.placements.models import (
+    NOTE_ACTIONS,
+    NOTE_ROLES,
+    Placement,
+    PlacementNote,
+    PlacementReport,
+    PlacementStatus,
+)
 from portal.placements.schedule import report_periods
 from portal.placements.service import log_step, nominate
 from portal.transitions import claim_state
@@ -20,7 +27,7 @@ from portal.types import PlacementKind
 
 
 def _running(kind: PlacementKind, placement: Placement) -> None:
-    if placement.status != "berjalan":
+    if placement.status != PlacementStatus.BERJALAN:
         raise PlacementError(f"{kind.noun.capitalize()} ini tidak sedang berjalan ({placement.status_label}).")
 
 
@@ -143,15 +150,16 @@ def recall(kind: PlacementKind, placement: Placement, actor: Account, reason: st
         raise PlacementError(f"Penarikan peserta tidak diatur untuk {kind.noun}.")
     if not rules.can_manage(actor, placement):
         raise PlacementError(f"Penarikan dilakukan oleh instansi pengirim (admin unit/unit SDM) ({rule}).")
-    if placement.status not in ("persiapan", "berjalan"):
+    if placement.status not in (PlacementStatus.PERSIAPAN, PlacementStatus.BERJALAN):
         raise PlacementError(f"Peserta hanya dapat ditarik dari {kind.noun} yang belum selesai ({rule}).")
     reason = (reason or "").strip()[:4000]
     if not reason:
         raise PlacementError(f"Tuliskan alasan penarikan, misalnya kebutuhan mendesak ({rule}).")
-    old = claim_state(placement, (placement.status,), "ditarik")  # as read and checked above
+    old = claim_state(placement, (placement.status,), PlacementStatus.DITARIK)  # as read and checked above
     placement.recall_reason, placement.recalled_on = reason, on_date
     log_step(placement, actor, "penarikan", f"Peserta ditarik per {tanggal(on_date)}: {reason} ({rule}).")
-    record("placement.recall", "placement", placement.id, {"status": old}, {"status": "ditarik", "reason": reason},
+    record("placement.recall", "placement", placement.id, {"status": old},
+           {"status": PlacementStatus.DITARIK, "reason": reason},
            f"Peserta {kind.noun} ditarik ({rule})", actor.id)
     if replacement is None:
         return None

@@ -25,7 +25,7 @@ from portal.placements import block, rules
 from portal.placements.errors import PlacementError
 from portal.placements.gates import missing_to_finish
 from portal.placements.kinds import choice_label, kind_of
-from portal.placements.models import CAUSES, EmployeeCompetency, Placement
+from portal.placements.models import CAUSES, EmployeeCompetency, Placement, PlacementStatus
 from portal.placements.service import log_step
 from portal.transitions import claim_state
 from portal.types import Participation, PlacementKind
@@ -43,7 +43,7 @@ def scheduled(slug: str, employee_ids: list[int] | None, start: dt.date,
               end: dt.date) -> list[Participation]:
     """Running placements of ``slug`` ending between ``start`` and ``end``: what a pass would
     credit, dated on the planned end date."""
-    query = select(Placement).where(Placement.kind == slug, Placement.status == "berjalan",
+    query = select(Placement).where(Placement.kind == slug, Placement.status == PlacementStatus.BERJALAN,
                                     Placement.end_date >= start, Placement.end_date <= end)
     if employee_ids is not None:
         query = query.where(Placement.employee_id.in_(employee_ids))
@@ -72,7 +72,7 @@ def _refusal(kind: PlacementKind, placement: Placement, actor: Account, ev: Fina
     rule = kind.outcome_rule
     if not rules.can_manage(actor, placement):
         return f"Evaluasi akhir dicatat oleh instansi pengirim (admin unit/unit SDM) ({rule})."
-    if placement.status != "berjalan":
+    if placement.status != PlacementStatus.BERJALAN:
         return f"Evaluasi akhir hanya untuk {kind.noun} yang sedang berjalan."
     if ev.method not in {m.key for m in kind.final_methods}:
         methods = " atau ".join(m.label.lower() for m in kind.final_methods)
@@ -134,7 +134,7 @@ def finish(kind: PlacementKind, placement: Placement, actor: Account, *, method:
         raise PlacementError(problem)
     placement.extras = _closing_extras(kind, placement, closing)
     _store(placement, ev)
-    claim_state(placement, ("berjalan",), "selesai")  # a concurrent decision is refused
+    claim_state(placement, (PlacementStatus.BERJALAN,), PlacementStatus.SELESAI)  # a concurrent decision is refused
     entry = _credit_or_block(kind, placement, actor, ev)
     rule = kind.outcome_rule
     text = (f"Evaluasi akhir ({choice_label(kind.final_methods, method)}) {tanggal(on_date)}: "
@@ -142,7 +142,7 @@ def finish(kind: PlacementKind, placement: Placement, actor: Account, *, method:
     if entry is not None:
         text += f" JP {entry.jp_counted} tercatat ({entry.rule_id})."
     log_step(placement, actor, "evaluasi_akhir", text)
-    record("placement.finish", "placement", placement.id, {"status": "berjalan"},
+    record("placement.finish", "placement", placement.id, {"status": PlacementStatus.BERJALAN},
            {"status": "selesai", "outcome": placement.outcome, "cause": placement.cause},
            f"Hasil {kind.noun}: {placement.outcome} ({rule})", actor.id)
     return entry

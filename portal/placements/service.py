@@ -21,7 +21,14 @@ from portal.models.account import utcnow
 from portal.placements import rules
 from portal.placements.errors import PlacementError
 from portal.placements.kinds import choice_label
-from portal.placements.models import Placement, PlacementAgreementItem, PlacementLog, PlacementNeed
+from portal.placements.models import (
+    NeedStatus,
+    Placement,
+    PlacementAgreementItem,
+    PlacementLog,
+    PlacementNeed,
+    PlacementStatus,
+)
 from portal.placements.schedule import CADENCES, duration_problem, needs_justification
 from portal.plans.rules import BASES, model_refusal
 from portal.transitions import claim_state
@@ -71,11 +78,12 @@ def approve_need(kind: PlacementKind, need: PlacementNeed, actor: Account) -> No
     """The HR unit agrees the need with the participant unit (MG-13)."""
     if not rules.is_sdm(actor):
         raise PlacementError(f"Kebutuhan {kind.noun} disetujui oleh unit SDM ({kind.needs_rule}).")
-    if need.status != "draf":
+    if need.status != NeedStatus.DRAF:
         raise PlacementError("Kebutuhan ini sudah disetujui.")
-    claim_state(need, ("draf",), "disetujui")
+    claim_state(need, (NeedStatus.DRAF,), NeedStatus.DISETUJUI)
     need.approved_by_id, need.approved_at = actor.id, utcnow()
-    record("placement_need.approve", "placement_need", need.id, {"status": "draf"}, {"status": "disetujui"},
+    record("placement_need.approve", "placement_need", need.id,
+           {"status": NeedStatus.DRAF}, {"status": NeedStatus.DISETUJUI},
            f"Kebutuhan {kind.noun} disetujui", actor.id)
 
 
@@ -134,7 +142,7 @@ def eligibility_context(placement: Placement) -> dict:
 
 
 def _preparing(kind: PlacementKind, placement: Placement) -> None:
-    if placement.status != "persiapan":
+    if placement.status != PlacementStatus.PERSIAPAN:
         raise PlacementError(f"{kind.noun.capitalize()} ini sudah {placement.status_label.lower()}; "
                              "data persiapan tidak dapat diubah lagi.")
 
@@ -299,7 +307,7 @@ def decide_justification(kind: PlacementKind, placement: Placement, actor: Accou
 def _missing_host(kind: PlacementKind, placement: Placement) -> list[str]:
     """The need, the endorsement and the host side (host, supply, mentor, plan fields)."""
     missing = []
-    if placement.need.status != "disetujui":
+    if placement.need.status != NeedStatus.DISETUJUI:
         missing.append(f"kebutuhan belum disetujui unit SDM ({kind.needs_rule})")
     if kind.endorsement_rule and not placement.endorsement:
         missing.append(f"rekomendasi atasan langsung ({kind.endorsement_rule})")
@@ -348,9 +356,10 @@ def start(kind: PlacementKind, placement: Placement, actor: Account) -> None:
                          override_reason=override_reason_of(placement), actor=actor)
     except EligibilityRefusal as refusal:
         raise PlacementError(str(refusal)) from None
-    claim_state(placement, ("persiapan",), "berjalan")
+    claim_state(placement, (PlacementStatus.PERSIAPAN,), PlacementStatus.BERJALAN)
     placement.started_at = utcnow()
     log_step(placement, actor, "mulai", f"{kind.noun.capitalize()} dimulai; tahap pertama "
              f"{kind.stages[0].label.lower()} mulai {tanggal(placement.start_date)} ({kind.stage_rule}).")
-    record("placement.start", "placement", placement.id, {"status": "persiapan"}, {"status": "berjalan"},
+    record("placement.start", "placement", placement.id,
+           {"status": PlacementStatus.PERSIAPAN}, {"status": PlacementStatus.BERJALAN},
            f"{kind.noun.capitalize()} dimulai", actor.id)

@@ -8,7 +8,7 @@ from portal.clock import today
 from portal.extensions import db
 from portal.models import Account, Employee, Unit
 from portal.placements.kinds import kind_of
-from portal.placements.models import Placement, PlacementNeed
+from portal.placements.models import NeedStatus, Placement, PlacementNeed, PlacementStatus
 from portal.placements.monitoring import periods
 from portal.types import PendingTask
 
@@ -20,7 +20,7 @@ def pending_for(user: Account, slug: str) -> list[PendingTask]:
     tasks: list[PendingTask] = []
     if user.is_ministry_wide:
         for need in db.session.scalars(select(PlacementNeed).where(
-                PlacementNeed.kind == slug, PlacementNeed.status == "draf").limit(50)):
+                PlacementNeed.kind == slug, PlacementNeed.status == NeedStatus.DRAF).limit(50)):
             tasks.append(PendingTask(f"Setujui kebutuhan {kind.noun}: {need.kompetensi} ({need.unit.nama})",
                                      "placements.need_detail", (("kind", slug), ("need_id", need.id)),
                                      kind="Persetujuan", since=need.created_at.date()))
@@ -33,18 +33,18 @@ def pending_for(user: Account, slug: str) -> list[PendingTask]:
         tasks += _followups_due(user, kind)
     mine = db.session.scalars(
         select(Placement).join(Employee, Placement.employee_id == Employee.id).where(
-            Placement.kind == slug, Placement.status.in_(("persiapan", "berjalan")),
+            Placement.kind == slug, Placement.status.in_((PlacementStatus.PERSIAPAN, PlacementStatus.BERJALAN)),
             (Placement.employee_id == user.employee_id) | (Employee.supervisor_id == user.employee_id)).limit(50))
     day = today()
     for p in mine:
         values = (("kind", slug), ("placement_id", p.id))
-        if p.employee_id == user.employee_id and p.status == "berjalan":
+        if p.employee_id == user.employee_id and p.status == PlacementStatus.BERJALAN:
             late = [period for period in periods(p, day) if period.overdue]
             if late:
                 tasks.append(PendingTask(f"Laporan berkala {kind.noun} terlambat: {len(late)} periode",
                                          "placements.detail", values, kind="Formulir", since=late[0].end))
         elif p.employee_id != user.employee_id and kind.endorsement_rule and not p.endorsement \
-                and p.status == "persiapan":
+                and p.status == PlacementStatus.PERSIAPAN:
             tasks.append(PendingTask(f"Rekomendasi kandidat {kind.noun}: {p.employee.nama} ({kind.endorsement_rule})",
                                      "placements.detail", values, kind="Persetujuan", since=p.created_at.date()))
     return tasks

@@ -33,6 +33,7 @@ from portal.placements.models import (
     STATUS,
     Placement,
     PlacementNeed,
+    PlacementStatus,
 )
 from portal.placements.monitoring import periods
 from portal.placements.outcome import competencies
@@ -176,9 +177,9 @@ def detail_page(spec, placement: Placement, error: tuple[str, str] | None = None
         "kind": spec, "p": placement, "today": day, "choice_label": choice_label,
         "plan": stage_plan(spec, placement.start_date, placement.end_date) if placement.start_date else [],
         "periods": periods(placement, day), "cadences": CADENCES, "justification": JUSTIFICATION,
-        "missing": missing_to_start(spec, placement) if placement.status == "persiapan" else [],
+        "missing": missing_to_start(spec, placement) if placement.status == PlacementStatus.PERSIAPAN else [],
         "answer": check(placement.employee, spec.slug, placement.start_date or day, eligibility_context(placement))
-        if placement.status == "persiapan" else None,
+        if placement.status == PlacementStatus.PERSIAPAN else None,
         "outcomes": OUTCOMES, "causes": CAUSES, "note_roles": NOTE_ROLES,
         "competencies": competencies(placement),
         "can_manage": rules.can_manage(user, placement), "is_sdm": rules.is_sdm(user),

@@ -11,7 +11,7 @@ from portal.extensions import db
 from portal.ledger.numbers import jp_number, to_jp
 from portal.models import Employee, EmployeeGap
 from portal.models.account import utcnow
-from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem
+from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem, PlanStatus
 from portal.plans.rules import BASES, mechanism_options, model_refusal
 from portal.refusal import Refusal
 
@@ -64,7 +64,7 @@ def create(employee: Employee, year_text: str, basis: str, notes: str) -> Develo
     if errors:
         raise PlanError(errors)
     plan = DevelopmentPlan(employee=employee, year=year, basis=basis, notes=notes,
-                           status="draft", return_note="")
+                           status=PlanStatus.DRAFT, return_note="")
     db.session.add(plan)
     db.session.flush()
     record("plan.create", ENTITY, plan.id, None, _snapshot(plan),
@@ -165,7 +165,7 @@ def submit(plan: DevelopmentPlan) -> None:
     if errors:
         raise PlanError(errors)
     before = _snapshot(plan)
-    plan.status, plan.submitted_at = "diajukan", utcnow()
+    plan.status, plan.submitted_at = PlanStatus.DIAJUKAN, utcnow()
     plan.agreed_by, plan.agreed_at = None, None  # a decision on an earlier submission
     record("plan.submit", ENTITY, plan.id, before, _snapshot(plan),
            summary=f"Rencana pengembangan #{plan.id} diajukan ke atasan")
@@ -175,12 +175,12 @@ def _decide(plan: DevelopmentPlan, atasan: Employee, status: str, note: str) -> 
     if atasan.id == plan.employee_id:  # the approver is never the subject (portal.authority)
         raise PlanError({"status": "Anda tidak dapat menyetujui rencana pengembangan Anda "
                                    "sendiri (G-02)."})
-    if plan.status != "diajukan":
+    if plan.status != PlanStatus.DIAJUKAN:
         raise PlanError({"status": "Hanya rencana yang sedang diajukan yang dapat diputuskan."})
     before = _snapshot(plan) | {"return_note": plan.return_note}
     plan.status, plan.agreed_by, plan.agreed_at = status, atasan, utcnow()
     plan.return_note = note
-    verb = "disetujui" if status == "disetujui" else "dikembalikan"
+    verb = PlanStatus.DISETUJUI if status == PlanStatus.DISETUJUI else PlanStatus.DIKEMBALIKAN
     record(f"plan.{'agree' if status == 'disetujui' else 'return'}", ENTITY, plan.id, before,
            _snapshot(plan) | {"return_note": note, "atasan": atasan.nip},
            summary=f"Rencana pengembangan #{plan.id} {verb} oleh atasan {atasan.nip}")

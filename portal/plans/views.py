@@ -12,7 +12,7 @@ from portal.assessments import skp
 from portal.extensions import db
 from portal.idempotency import once_per_form
 from portal.models import Employee
-from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem
+from portal.models.plan import DevelopmentPlan, DevelopmentPlanItem, PlanStatus
 from portal.plans import permissions, service
 from portal.plans.realisation import realisation
 from portal.plans.rules import BASES, mechanism_options
@@ -75,7 +75,7 @@ def _awaiting() -> list[DevelopmentPlan]:
     return list(db.session.scalars(
         select(DevelopmentPlan).join(Employee, Employee.id == DevelopmentPlan.employee_id)
         .where(Employee.supervisor_id == current_user.employee_id,
-               DevelopmentPlan.status == "diajukan")
+               DevelopmentPlan.status == PlanStatus.DIAJUKAN)
         .order_by(DevelopmentPlan.submitted_at)))
 
 

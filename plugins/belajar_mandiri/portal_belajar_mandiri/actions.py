@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from portal.sdk import Account, Actions
 from portal_belajar_mandiri import rules
-from portal_belajar_mandiri.models import MandiriAssignment
+from portal_belajar_mandiri.models import AssignmentStatus, MandiriAssignment
 
 assignment_actions = Actions("Langkah ini tidak tersedia untuk Anda pada tahap belajar mandiri ini.")
 
@@ -23,7 +23,8 @@ def _receiving(a: MandiriAssignment, user: Account) -> bool:
 
 @assignment_actions.action("add_material")
 def _providing(a: MandiriAssignment, user: Account) -> bool:
-    return a.status in ("ditugaskan", "diterima", "dilaporkan") and rules.is_sdm(user)
+    open_for_materials = (AssignmentStatus.DITUGASKAN, AssignmentStatus.DITERIMA, AssignmentStatus.DILAPORKAN)
+    return a.status in open_for_materials and rules.is_sdm(user)
 
 
 @assignment_actions.action("plan", "report")
@@ -34,4 +35,4 @@ def _learning(a: MandiriAssignment, user: Account) -> bool:
 
 @assignment_actions.action("accept_report")
 def _recapping(a: MandiriAssignment, user: Account) -> bool:
-    return a.status == "dilaporkan" and rules.is_sdm(user)
+    return a.status == AssignmentStatus.DILAPORKAN and rules.is_sdm(user)

@@ -7,17 +7,23 @@ import datetime as dt
 from sqlalchemy import Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.sdk import Account, CostColumns, Employee, HasStatus, LedgerEntry, StoredFile, Unit, db, utcnow
+from portal.sdk import Account, CostColumns, Employee, HasStatus, LedgerEntry, State, StoredFile, Unit, db, utcnow
 
 # Tabel 6 in order: persiapan (diusulkan → ditugaskan → diterima), pelaksanaan, pelaporan.
-STATUS = {
-    "diusulkan": ("Diusulkan, menunggu penugasan Pejabat yang Berwenang", "warning"),
-    "ditugaskan": ("Ditugaskan, menunggu diterima pegawai", "warning"),
-    "diterima": ("Sedang dilaksanakan", "primary"),
-    "dilaporkan": ("Laporan disampaikan", "warning"),
-    "selesai": ("Selesai, laporan diterima", "success"),
-    "dikembalikan": ("Dikembalikan Pejabat yang Berwenang, tidak ditugaskan", "danger"),
-}
+
+
+class AssignmentStatus(State):
+    """States of a belajar mandiri assignment (BM-01 to BM-04)."""
+
+    DIUSULKAN = "diusulkan", "Diusulkan, menunggu penugasan Pejabat yang Berwenang", "warning"
+    DITUGASKAN = "ditugaskan", "Ditugaskan, menunggu diterima pegawai", "warning"
+    DITERIMA = "diterima", "Sedang dilaksanakan", "primary"
+    DILAPORKAN = "dilaporkan", "Laporan disampaikan", "warning"
+    SELESAI = "selesai", "Selesai, laporan diterima", "success"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan Pejabat yang Berwenang, tidak ditugaskan", "danger"
+
+
+STATUS = AssignmentStatus.choices()
 ASSIGNED = ("ditugaskan", "diterima", "dilaporkan", "selesai")
 KESESUAIAN = {
     "sesuai": "Sesuai jadwal",
@@ -31,7 +37,7 @@ class MandiriAssignment(HasStatus, CostColumns, db.Model):
     and the costs the participant unit bears (Tabel 6 persiapan 6, G-07)."""
 
     __tablename__ = "belajar_mandiri_assignment"
-    STATUSES = STATUS
+    STATUSES = AssignmentStatus
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), index=True)
@@ -42,7 +48,7 @@ class MandiriAssignment(HasStatus, CostColumns, db.Model):
     tujuan: Mapped[str] = mapped_column(Text, default="")
     tanggal_mulai: Mapped[dt.date] = mapped_column(Date)
     tanggal_selesai: Mapped[dt.date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(12), default="diusulkan", index=True)
+    status: Mapped[str] = mapped_column(String(12), default=AssignmentStatus.DIUSULKAN, index=True)
     proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     proposed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     # The PyB in whose name the surat penugasan is signed, and who pressed the button.
@@ -73,28 +79,28 @@ class MandiriAssignment(HasStatus, CostColumns, db.Model):
 
     @property
     def proposed(self) -> bool:
-        return self.status == "diusulkan"
+        return self.status == AssignmentStatus.DIUSULKAN
 
     @property
     def returned(self) -> bool:
-        return self.status == "dikembalikan"
+        return self.status == AssignmentStatus.DIKEMBALIKAN
 
     @property
     def awaiting_acceptance(self) -> bool:
-        return self.status == "ditugaskan"
+        return self.status == AssignmentStatus.DITUGASKAN
 
     @property
     def in_progress(self) -> bool:
         """Accepted and not yet reported: the employee keeps their schedule (BM-02)."""
-        return self.status == "diterima"
+        return self.status == AssignmentStatus.DITERIMA
 
     @property
     def reported(self) -> bool:
-        return self.status in ("dilaporkan", "selesai")
+        return self.status in (AssignmentStatus.DILAPORKAN, AssignmentStatus.SELESAI)
 
     @property
     def finished(self) -> bool:
-        return self.status == "selesai"
+        return self.status == AssignmentStatus.SELESAI
 
     @property
     def done_count(self) -> int:

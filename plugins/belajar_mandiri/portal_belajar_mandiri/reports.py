@@ -27,7 +27,7 @@ from portal.sdk import (
     totals_of,
 )
 from portal_belajar_mandiri.jp import SLUG, TITLE
-from portal_belajar_mandiri.models import ASSIGNED, KESESUAIAN, MandiriAssignment
+from portal_belajar_mandiri.models import ASSIGNED, KESESUAIAN, AssignmentStatus, MandiriAssignment
 from portal_belajar_mandiri.workflow import suggested
 
 TABEL_7 = [ReportColumn("no", "No", True), ReportColumn("nama", "Nama"), ReportColumn("nip", "NIP"),
@@ -137,7 +137,7 @@ def institution(period: ReportPeriod) -> Report:
                                         "selesai": 0, "monitoring": 0, "sesuai": 0,
                                         "jp": Decimal(0)})
         line["ditugaskan"] += 1
-        line["selesai"] += a.status == "selesai"
+        line[AssignmentStatus.SELESAI] += a.status == AssignmentStatus.SELESAI
         sent = a.monitoring is not None and a.monitoring.sent_at is not None
         line["monitoring"] += sent
         line["sesuai"] += sent and a.monitoring.kesesuaian == "sesuai"

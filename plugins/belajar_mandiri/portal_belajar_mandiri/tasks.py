@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from portal.sdk import Account, Employee, PendingTask, Unit, db, manageable_units
 from portal_belajar_mandiri import rules
-from portal_belajar_mandiri.models import MandiriAssignment, MandiriMaterial, MandiriMonitoring
+from portal_belajar_mandiri.models import AssignmentStatus, MandiriAssignment, MandiriMaterial, MandiriMonitoring
 
 LIMIT = 20
 PAGE = "belajar_mandiri.assignment"
@@ -46,12 +46,13 @@ def pending_for(user: Account) -> list[PendingTask]:
         tasks += [_task("Baca laporan belajar mandiri", a, "Laporan", a.reported_on)
                   for a in _by_unit("dilaporkan", Unit.head_id == user.employee_id)]
     for a in db.session.scalars(select(MandiriAssignment).where(
-            MandiriAssignment.employee_id == user.employee_id, MandiriAssignment.status == "ditugaskan")):
+            MandiriAssignment.employee_id == user.employee_id,
+            MandiriAssignment.status == AssignmentStatus.DITUGASKAN)):
         tasks.append(_task("Terima surat penugasan belajar mandiri", a, "Konfirmasi",
                            _day(a.assigned_at)))
     if user.has_any("atasan") and db.session.scalar(select(exists().where(
             MandiriAssignment.employee_id == Employee.id, Employee.supervisor_id == user.employee_id,
-            MandiriAssignment.status.in_(("diterima", "dilaporkan")),
+            MandiriAssignment.status.in_((AssignmentStatus.DITERIMA, AssignmentStatus.DILAPORKAN)),
             ~exists().where(MandiriMonitoring.assignment_id == MandiriAssignment.id,
                             MandiriMonitoring.sent_at.is_not(None))))):
         tasks.append(PendingTask("Isi formulir monitoring belajar mandiri (Tabel 7)",
@@ -61,7 +62,7 @@ def pending_for(user: Account) -> list[PendingTask]:
                   for a in _by_unit("dilaporkan", true())]
         tasks += [_task("Sediakan bahan belajar mandiri", a, "Persiapan", _day(a.assigned_at))
                   for a in db.session.scalars(select(MandiriAssignment).where(
-                      MandiriAssignment.status.in_(("ditugaskan", "diterima")),
+                      MandiriAssignment.status.in_((AssignmentStatus.DITUGASKAN, AssignmentStatus.DITERIMA)),
                       ~exists().where(MandiriMaterial.assignment_id == MandiriAssignment.id))
                       .options(WITH_EMPLOYEE).order_by(MandiriAssignment.id).limit(LIMIT))]
     return tasks

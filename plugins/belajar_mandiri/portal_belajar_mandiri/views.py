@@ -37,7 +37,7 @@ from portal_belajar_mandiri import letters, rules, workflow
 from portal_belajar_mandiri.actions import assignment_actions
 from portal_belajar_mandiri.forms import ActivityForm, MaterialForm, ProposeForm, ReportForm, ReturnForm
 from portal_belajar_mandiri.jp import SLUG
-from portal_belajar_mandiri.models import ASSIGNED, STATUS, MandiriActivity, MandiriAssignment
+from portal_belajar_mandiri.models import ASSIGNED, STATUS, AssignmentStatus, MandiriActivity, MandiriAssignment
 
 bp = Blueprint(SLUG, __name__, template_folder="templates")
 UNIT_ROLES = ("pimpinan_unit",) + ADMINS
@@ -294,7 +294,7 @@ def submit_report(assignment_id: int):
 @access(*ROLES)
 def report_letter(assignment_id: int):
     a = assignment_or_404(assignment_id)
-    if a.status not in ("dilaporkan", "selesai"):
+    if a.status not in (AssignmentStatus.DILAPORKAN, AssignmentStatus.SELESAI):
         abort(404)
     return _pdf(lambda: letters.report_letter(a), f"laporan-belajar-mandiri-{a.id}", a)
 

@@ -31,6 +31,7 @@ from portal_belajar_mandiri.jp import ROLE, SLUG
 from portal_belajar_mandiri.models import (
     ASSIGNED,
     KESESUAIAN,
+    AssignmentStatus,
     MandiriActivity,
     MandiriAssignment,
     MandiriMaterial,
@@ -78,7 +79,7 @@ def propose(employee: Employee, values: dict, user: Account, override_reason: st
     a = MandiriAssignment(employee=employee, unit=employee.unit,
                           plan_item_id=item.id if item else None, kompetensi=values["kompetensi"],
                           tujuan=values.get("tujuan") or "", tanggal_mulai=start,
-                          tanggal_selesai=end, status="diusulkan", proposed_by_id=user.id,
+                          tanggal_selesai=end, status=AssignmentStatus.DIUSULKAN, proposed_by_id=user.id,
                           nomor_surat="", catatan_pyb="", laporan="")
     db.session.add(a)
     db.session.flush()
@@ -90,7 +91,7 @@ def propose(employee: Employee, values: dict, user: Account, override_reason: st
 
 def assign(a: MandiriAssignment, user: Account) -> None:
     """Tabel 6 persiapan 3: the PyB assigns; the surat penugasan gets its number."""
-    _status(a, "diusulkan", what="Penugasan")
+    _status(a, AssignmentStatus.DIUSULKAN, what="Penugasan")
     pyb = pyb_of(a.employee)
     if pyb is None:
         raise WorkflowError("Unit eselon II pegawai belum mempunyai pimpinan (Pejabat yang Berwenang) yang "
@@ -111,7 +112,7 @@ def assign(a: MandiriAssignment, user: Account) -> None:
 
 def return_proposal(a: MandiriAssignment, user: Account, note: str) -> None:
     """The PyB does not assign: the proposal goes back with a note; the unit may propose again."""
-    _status(a, "diusulkan", what="Pengembalian usulan")
+    _status(a, AssignmentStatus.DIUSULKAN, what="Pengembalian usulan")
     if not note:
         raise WorkflowError("Tulis alasan pengembalian usulan untuk unit kerja.")
     a.catatan_pyb = note[:1000]
@@ -121,7 +122,7 @@ def return_proposal(a: MandiriAssignment, user: Account, note: str) -> None:
 
 def accept(a: MandiriAssignment) -> None:
     """Tabel 6 persiapan 4: the employee receives the surat penugasan."""
-    _status(a, "ditugaskan", what="Penerimaan surat penugasan")
+    _status(a, AssignmentStatus.DITUGASKAN, what="Penerimaan surat penugasan")
     a.accepted_at = utcnow()
     _move(a, "diterima", "accept", f"Surat penugasan #{a.id} diterima pegawai ({BM_01})")
 
@@ -161,7 +162,7 @@ def record_costs(a: MandiriAssignment, form: CostForm) -> None:
 
 def add_activity(a: MandiriAssignment, kegiatan: str, target: str, tanggal: dt.date) -> MandiriActivity:
     """The employee sets their own schedule with targets, inside the assignment period."""
-    _status(a, "diterima", what="Penyusunan jadwal")
+    _status(a, AssignmentStatus.DITERIMA, what="Penyusunan jadwal")
     if not a.tanggal_mulai <= tanggal <= a.tanggal_selesai:
         raise WorkflowError(f"Jadwal harus di dalam masa belajar mandiri ({i18n.tanggal(a.tanggal_mulai)} "
                             f"s.d. {i18n.tanggal(a.tanggal_selesai)}) ({BM_02}).")
@@ -173,13 +174,13 @@ def add_activity(a: MandiriAssignment, kegiatan: str, target: str, tanggal: dt.d
 
 def mark_done(activity: MandiriActivity, on: dt.date | None = None) -> None:
     """The employee marks an activity realised (Kegiatan yang Terealisasi, Tabel 7)."""
-    _status(activity.assignment, "diterima", what="Penandaan kegiatan")
+    _status(activity.assignment, AssignmentStatus.DITERIMA, what="Penandaan kegiatan")
     if activity.selesai_on is None:
         activity.selesai_on = on or today()
 
 
 def remove_activity(activity: MandiriActivity) -> None:
-    _status(activity.assignment, "diterima", what="Penghapusan jadwal")
+    _status(activity.assignment, AssignmentStatus.DITERIMA, what="Penghapusan jadwal")
     if activity.selesai_on is not None:
         raise WorkflowError(f"Kegiatan yang sudah terealisasi tidak dapat dihapus ({BM_02}).")
     activity.assignment.activities.remove(activity)
@@ -190,7 +191,7 @@ def remove_activity(activity: MandiriActivity) -> None:
 
 def submit_report(a: MandiriAssignment, laporan: str) -> None:
     """Tabel 6 pelaporan 1: the employee reports to the unit head (copies: HR unit, atasan)."""
-    _status(a, "diterima", what="Penyampaian laporan")
+    _status(a, AssignmentStatus.DITERIMA, what="Penyampaian laporan")
     if a.done_count == 0:
         raise WorkflowError(f"Tandai minimal satu kegiatan terealisasi sebelum menyampaikan "
                             f"laporan ({BM_04}).")
@@ -200,7 +201,7 @@ def submit_report(a: MandiriAssignment, laporan: str) -> None:
 
 def accept_report(a: MandiriAssignment, user: Account):
     """Tabel 6 pelaporan 2: the HR unit takes the report into its recap; JP is credited (G-06)."""
-    _status(a, "dilaporkan", what="Penerimaan laporan")
+    _status(a, AssignmentStatus.DILAPORKAN, what="Penerimaan laporan")
     try:
         entry = credit(Participation(
             employee_id=a.employee_id, mechanism=SLUG, activity_type=SLUG, role=ROLE,

@@ -9,17 +9,24 @@ from decimal import Decimal
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.sdk import Account, Employee, HasStatus, LedgerEntry, StoredFile, db, utcnow
+from portal.sdk import Account, Employee, HasStatus, LedgerEntry, State, StoredFile, db, utcnow
 
-PENDING, VERIFIED, REJECTED = "pending", "verified", "rejected"
-STATUS_LABELS = {PENDING: "Menunggu verifikasi", VERIFIED: "Terverifikasi", REJECTED: "Ditolak"}
-STATUS_BADGES = {PENDING: "badge-warn", VERIFIED: "badge-on", REJECTED: "badge-off"}
-STATUSES_WITH_BADGES = {key: (label, STATUS_BADGES[key]) for key, label in STATUS_LABELS.items()}
+
+class ReportStatus(State):
+    """States of a formal training report: verified by the direct supervisor or not."""
+
+    PENDING = "pending", "Menunggu verifikasi", "badge-warn"
+    VERIFIED = "verified", "Terverifikasi", "badge-on"
+    REJECTED = "rejected", "Ditolak", "badge-off"
+
+
+PENDING, VERIFIED, REJECTED = ReportStatus
+STATUS_LABELS = {status.value: status.label for status in ReportStatus}
 
 
 class FormalReport(HasStatus, db.Model):
     __tablename__ = "formal_report"
-    STATUSES = STATUSES_WITH_BADGES
+    STATUSES = ReportStatus
     __table_args__ = (Index("ix_formal_report_status_submitted", "status", "submitted_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

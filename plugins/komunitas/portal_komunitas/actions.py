@@ -6,7 +6,7 @@ from __future__ import annotations
 from portal.sdk import Account, Actions
 from portal_komunitas import rules
 from portal_komunitas.materials import is_jpt
-from portal_komunitas.models import KomunitasPlan, Material, Proposal
+from portal_komunitas.models import KomunitasPlan, Material, MaterialStatus, PlanStatus, Proposal, ProposalStatus
 
 proposal_actions = Actions("Langkah ini tidak tersedia untuk Anda pada tahap usulan ini.")
 material_actions = Actions("Langkah ini tidak tersedia untuk Anda pada tahap bahan ini.")
@@ -21,18 +21,19 @@ def _organiser_drafting(p: Proposal, user: Account) -> bool:
 @proposal_actions.action("sign")
 def _head(p: Proposal, user: Account) -> bool:
     """KB-03: the unit head signs before the HR unit verifies."""
-    return p.status == "menunggu_pimpinan" and rules.is_head(user, p.unit)
+    return p.status == ProposalStatus.MENUNGGU_PIMPINAN and rules.is_head(user, p.unit)
 
 
 @proposal_actions.action("approve")
 def _verifier(p: Proposal, user: Account) -> bool:
     """KB-04: admin SDM verifies."""
-    return p.status == "menunggu_sdm" and rules.is_sdm(user)
+    return p.status == ProposalStatus.MENUNGGU_SDM and rules.is_sdm(user)
 
 
 @proposal_actions.action("return")
 def _returning(p: Proposal, user: Account) -> bool:
-    return _head(p, user) or (p.status in ("menunggu_sdm", "disetujui") and rules.is_sdm(user))
+    verified_or_verifying = (ProposalStatus.MENUNGGU_SDM, ProposalStatus.DISETUJUI)
+    return _head(p, user) or (p.status in verified_or_verifying and rules.is_sdm(user))
 
 
 @proposal_actions.action("schedule")
@@ -43,12 +44,12 @@ def _organiser_running(p: Proposal, user: Account) -> bool:
 @material_actions.action("approve")
 def _jpt(m: Material, user: Account) -> bool:
     """KB-07: the JPT Pratama approves and vouches for the material first."""
-    return m.status == "menunggu_jpt" and is_jpt(user, m)
+    return m.status == MaterialStatus.MENUNGGU_JPT and is_jpt(user, m)
 
 
 @material_actions.action("accept")
 def _sdm(m: Material, user: Account) -> bool:
-    return m.status == "menunggu_sdm" and rules.is_sdm(user)
+    return m.status == MaterialStatus.MENUNGGU_SDM and rules.is_sdm(user)
 
 
 @material_actions.action("return")
@@ -58,4 +59,4 @@ def _returning_material(m: Material, user: Account) -> bool:
 
 @plan_actions.action("receive")
 def _receiving(plan: KomunitasPlan, user: Account) -> bool:
-    return plan.status == "dilaporkan" and rules.is_sdm(user)
+    return plan.status == PlanStatus.DILAPORKAN and rules.is_sdm(user)

@@ -9,7 +9,7 @@ import datetime as dt
 from portal.sdk import Account, Employee, JoinStep, db
 from portal_komunitas import workflow
 from portal_komunitas.jp import SLUG
-from portal_komunitas.models import Meeting, Proposal
+from portal_komunitas.models import Meeting, Proposal, ProposalStatus
 
 
 def _meeting(employee: Employee, actor: Account, on_date: dt.date, bentuk: str,
@@ -18,7 +18,7 @@ def _meeting(employee: Employee, actor: Account, on_date: dt.date, bentuk: str,
     proposal = Proposal(unit_id=employee.unit_id, latar_belakang="Kebutuhan berbagi pengetahuan",
                         topik="Pengelolaan irigasi", bentuk=bentuk, target="Pegawai memahami topik",
                         lintas_unit=False, peserta="Pegawai unit", jadwal="Sekali",
-                        tempat="Ruang rapat", status="disetujui", created_by_id=actor.id)
+                        tempat="Ruang rapat", status=ProposalStatus.DISETUJUI, created_by_id=actor.id)
     meeting = Meeting(proposal=proposal, judul="Pertemuan komunitas", tanggal=on_date,
                       jam_mulai=dt.time(9), jam_selesai=dt.time(11), moda="luring",
                       tempat="Ruang rapat", pendaftaran_terbuka=open_registration,

@@ -29,7 +29,7 @@ from portal.sdk import (
 )
 from portal_komunitas import rules
 from portal_komunitas.jp import SLUG
-from portal_komunitas.models import Material
+from portal_komunitas.models import Material, MaterialStatus
 from portal_komunitas.workflow import WorkflowError
 
 STATEMENTS = (
@@ -61,7 +61,7 @@ def submit(employee: Employee, values: dict, file_storage) -> Material:
         raise WorkflowError(str(refusal)) from None
     stored = store_document(file_storage, employee.id, max_bytes())
     material = Material(employee_id=employee.id, unit_id=employee.unit_id, file_id=stored.id,
-                        status="menunggu_jpt", jpt_id=jpt.id, **values)
+                        status=MaterialStatus.MENUNGGU_JPT, jpt_id=jpt.id, **values)
     db.session.add(material)
     db.session.flush()
     record("komunitas.bahan.submit", "komunitas_material", material.id, None,
@@ -118,7 +118,7 @@ def accept(material: Material, user: Account) -> None:
 
 
 def return_(material: Material, user: Account, note: str) -> None:
-    if material.status == "menunggu_jpt" and not is_jpt(user, material):
+    if material.status == MaterialStatus.MENUNGGU_JPT and not is_jpt(user, material):
         raise WorkflowError("Bahan ini menunggu JPT Pratama unit kerja penulis (KB-07).")
     material.return_note = note
     _move(material, ("menunggu_jpt", "menunggu_sdm"), "dikembalikan",
@@ -130,7 +130,7 @@ def return_(material: Material, user: Account, note: str) -> None:
 def library(q: str = "", unit_id: int | None = None, topik: str = "") -> Select:
     """Published materials (status diterima), newest first, filtered."""
     query = (select(Material).join(Unit, Material.unit_id == Unit.id)
-             .where(Material.status == "diterima")
+             .where(Material.status == MaterialStatus.DITERIMA)
              .order_by(Material.accepted_on.desc(), Material.id.desc()))
     if q:
         like = f"%{q}%"

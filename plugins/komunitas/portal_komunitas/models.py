@@ -11,24 +11,43 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.sdk import Account, Employee, HasStatus, StoredFile, Unit, db, utcnow
+from portal.sdk import Account, Employee, HasStatus, State, StoredFile, Unit, db, utcnow
 
-PROPOSAL_STATUS = {
-    "draf": ("Draf", "secondary"),
-    "menunggu_pimpinan": ("Menunggu tanda tangan pimpinan unit", "warning"),
-    "menunggu_sdm": ("Menunggu verifikasi admin SDM", "warning"),
-    "disetujui": ("Disetujui", "success"),
-    "dikembalikan": ("Dikembalikan", "danger"),
-}
-MATERIAL_STATUS = {
-    "menunggu_jpt": ("Menunggu persetujuan JPT Pratama", "warning"),
-    "menunggu_sdm": ("Menunggu penerimaan admin SDM", "warning"),
-    "diterima": ("Diterima dan terbit di perpustakaan", "success"),
-    "dikembalikan": ("Dikembalikan", "danger"),
-}
+
+class ProposalStatus(State):
+    """States of a komunitas belajar proposal (KB-03, KB-04)."""
+
+    DRAF = "draf", "Draf", "secondary"
+    MENUNGGU_PIMPINAN = "menunggu_pimpinan", "Menunggu tanda tangan pimpinan unit", "warning"
+    MENUNGGU_SDM = "menunggu_sdm", "Menunggu verifikasi admin SDM", "warning"
+    DISETUJUI = "disetujui", "Disetujui", "success"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan", "danger"
+
+
+PROPOSAL_STATUS = ProposalStatus.choices()
+
+
+class MaterialStatus(State):
+    """States of a learning material submitted to the library (KB-07)."""
+
+    MENUNGGU_JPT = "menunggu_jpt", "Menunggu persetujuan JPT Pratama", "warning"
+    MENUNGGU_SDM = "menunggu_sdm", "Menunggu penerimaan admin SDM", "warning"
+    DITERIMA = "diterima", "Diterima dan terbit di perpustakaan", "success"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan", "danger"
+
+
+MATERIAL_STATUS = MaterialStatus.choices()
 EDITABLE = ("draf", "dikembalikan")
-PLAN_STATUS = {"dilaporkan": ("Dilaporkan ke unit SDM", "warning"),
-               "diterima": ("Diterima unit SDM", "success")}
+
+
+class PlanStatus(State):
+    """States of a unit's annual komunitas plan (KB-11)."""
+
+    DILAPORKAN = "dilaporkan", "Dilaporkan ke unit SDM", "warning"
+    DITERIMA = "diterima", "Diterima unit SDM", "success"
+
+
+PLAN_STATUS = PlanStatus.choices()
 
 
 class Coordinator(db.Model):
@@ -52,7 +71,7 @@ class Proposal(HasStatus, db.Model):
     """*Pengajuan Kegiatan Komunitas Belajar* (Lamp. F.2.a, KB-03) and its sign-off (KB-04)."""
 
     __tablename__ = "komunitas_proposal"
-    STATUSES = PROPOSAL_STATUS
+    STATUSES = ProposalStatus
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
@@ -64,7 +83,7 @@ class Proposal(HasStatus, db.Model):
     peserta: Mapped[str] = mapped_column(Text)
     jadwal: Mapped[str] = mapped_column(Text)
     tempat: Mapped[str] = mapped_column(String(300))
-    status: Mapped[str] = mapped_column(String(20), default="draf", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=ProposalStatus.DRAF, index=True)
     return_note: Mapped[str | None] = mapped_column(String(1000))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
@@ -89,7 +108,7 @@ class Proposal(HasStatus, db.Model):
 
     @property
     def approved(self) -> bool:
-        return self.status == "disetujui"
+        return self.status == ProposalStatus.DISETUJUI
 
 
 class Meeting(db.Model):
@@ -152,7 +171,7 @@ class KomunitasPlan(HasStatus, db.Model):
     proposes, before any proposal is submitted (Lamp. F.1.a, F.1.b, F.1.d; KB-11)."""
 
     __tablename__ = "komunitas_plan"
-    STATUSES = PLAN_STATUS
+    STATUSES = PlanStatus
     __table_args__ = (UniqueConstraint("unit_id", "tahun"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -162,7 +181,7 @@ class KomunitasPlan(HasStatus, db.Model):
     rencana: Mapped[str] = mapped_column(Text)
     materi: Mapped[str] = mapped_column(Text)
     pemateri: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="dilaporkan")
+    status: Mapped[str] = mapped_column(String(20), default=PlanStatus.DILAPORKAN)
     reported_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     reported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     received_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
@@ -192,7 +211,7 @@ class Material(HasStatus, db.Model):
     """*Berbagi Bahan Pembelajaran* (KB-07): an employee's original material and its statement."""
 
     __tablename__ = "komunitas_material"
-    STATUSES = MATERIAL_STATUS
+    STATUSES = MaterialStatus
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), index=True)
@@ -206,7 +225,7 @@ class Material(HasStatus, db.Model):
     jabatan: Mapped[str] = mapped_column(String(200))
     unit_nama: Mapped[str] = mapped_column(String(200))
     file_id: Mapped[int] = mapped_column(ForeignKey("stored_file.id"))
-    status: Mapped[str] = mapped_column(String(20), default="menunggu_jpt", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=MaterialStatus.MENUNGGU_JPT, index=True)
     return_note: Mapped[str | None] = mapped_column(String(1000))
     submitted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     jpt_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"))
@@ -222,7 +241,7 @@ class Material(HasStatus, db.Model):
 
     @property
     def returned(self) -> bool:
-        return self.status == "dikembalikan"
+        return self.status == MaterialStatus.DIKEMBALIKAN
 
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from portal.sdk import Account, Refusal, Unit, claim_state, db, record, utcnow
 from portal_komunitas import rules
-from portal_komunitas.models import KomunitasPlan, Proposal
+from portal_komunitas.models import KomunitasPlan, PlanStatus, Proposal
 
 KB_11 = "KB-11"
 FIELDS = ("kebutuhan", "rencana", "materi", "pemateri")
@@ -37,18 +37,18 @@ def report(unit: Unit, tahun: int, values: dict[str, str], actor: Account) -> Ko
     plan = plan_of(unit.id, tahun)
     old = None
     if plan is None:
-        plan = KomunitasPlan(unit_id=unit.id, tahun=tahun, status="dilaporkan")
+        plan = KomunitasPlan(unit_id=unit.id, tahun=tahun, status=PlanStatus.DILAPORKAN)
         db.session.add(plan)
     else:
         old = {name: getattr(plan, name) for name in (*FIELDS, "status")}
-        claim_state(plan, (plan.status,), "dilaporkan")  # as read: a concurrent receipt is refused
+        claim_state(plan, (plan.status,), PlanStatus.DILAPORKAN)  # as read: a concurrent receipt is refused
     for name in FIELDS:
         setattr(plan, name, values[name].strip()[:8000])
     plan.reported_by_id, plan.reported_at = actor.id, utcnow()
     plan.received_by_id = plan.received_at = None
     db.session.flush()
     record("komunitas.plan", "komunitas_plan", plan.id, old,
-           {**{name: getattr(plan, name) for name in FIELDS}, "status": "dilaporkan"},
+           {**{name: getattr(plan, name) for name in FIELDS}, "status": PlanStatus.DILAPORKAN},
            summary=f"Rencana komunitas belajar {unit.nama} {tahun} dilaporkan ke unit SDM ({KB_11})",
            actor_id=actor.id)
     return plan
@@ -58,12 +58,12 @@ def receive(plan: KomunitasPlan, actor: Account) -> None:
     """The HR unit receives the reported plan (F.1.a, F.1.d)."""
     if not rules.is_sdm(actor):
         raise PlanError(f"Rencana diterima oleh unit SDM ({KB_11}).")
-    if plan.status != "dilaporkan":
+    if plan.status != PlanStatus.DILAPORKAN:
         raise PlanError("Rencana ini sudah diterima.")
-    claim_state(plan, ("dilaporkan",), "diterima")
+    claim_state(plan, (PlanStatus.DILAPORKAN,), PlanStatus.DITERIMA)
     plan.received_by_id, plan.received_at = actor.id, utcnow()
-    record("komunitas.plan.receive", "komunitas_plan", plan.id, {"status": "dilaporkan"},
-           {"status": "diterima"}, summary=f"Rencana komunitas belajar {plan.unit.nama} {plan.tahun} "
+    record("komunitas.plan.receive", "komunitas_plan", plan.id, {"status": PlanStatus.DILAPORKAN},
+           {"status": PlanStatus.DITERIMA}, summary=f"Rencana komunitas belajar {plan.unit.nama} {plan.tahun} "
            f"diterima unit SDM ({KB_11})", actor_id=actor.id)
 
 

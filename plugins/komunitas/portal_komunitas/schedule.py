@@ -12,7 +12,7 @@ from sqlalchemy.orm import contains_eager
 
 from portal.sdk import Opportunity, Participation, db, today
 from portal_komunitas.jp import FORMS
-from portal_komunitas.models import Meeting, MeetingPerson, Proposal
+from portal_komunitas.models import Meeting, MeetingPerson, Proposal, ProposalStatus
 from portal_komunitas.workflow import participation
 
 
@@ -33,7 +33,7 @@ def opportunities(employee, on_date: dt.date) -> list[Opportunity]:
     meetings = db.session.scalars(
         select(Meeting).join(Proposal)
         .where(Meeting.pendaftaran_terbuka.is_(True), Meeting.tanggal >= on_date,
-               Proposal.status == "disetujui", Meeting.id.not_in(joined))
+               Proposal.status == ProposalStatus.DISETUJUI, Meeting.id.not_in(joined))
         .options(contains_eager(Meeting.proposal)).order_by(Meeting.tanggal).limit(50))
     return [Opportunity(
         title=f"{FORMS[meeting.proposal.bentuk]}: {meeting.judul}",

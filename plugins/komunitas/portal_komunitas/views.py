@@ -29,7 +29,7 @@ from portal_komunitas import rules, workflow
 from portal_komunitas.actions import proposal_actions
 from portal_komunitas.forms import CoordinatorForm, MeetingForm, NoteForm, PersonForm, ProgressForm, ProposalForm
 from portal_komunitas.jp import FORMS, ROLE_LABELS, SPEAKER_ROLES
-from portal_komunitas.models import PROPOSAL_STATUS, Coordinator, Meeting, MeetingPerson, Proposal
+from portal_komunitas.models import PROPOSAL_STATUS, Coordinator, Meeting, MeetingPerson, Proposal, ProposalStatus
 
 bp = Blueprint("komunitas", __name__, template_folder="templates")
 SEARCH_LIMIT = 20
@@ -103,7 +103,7 @@ def index():
     open_meetings = [m for m in db.session.scalars(
         select(Meeting).join(Proposal)
         .where(Meeting.pendaftaran_terbuka.is_(True), Meeting.tanggal >= today(),
-               Proposal.status == "disetujui")
+               Proposal.status == ProposalStatus.DISETUJUI)
         .order_by(Meeting.tanggal).limit(50)) if m.id not in joined]
     proposals = list(db.session.scalars(visible_proposals().limit(10)))
     return render("komunitas/index.html", mine=mine, open_meetings=open_meetings,
@@ -253,7 +253,7 @@ def approve_proposal(proposal_id: int):
 @access("pimpinan_unit", *SDM)
 def return_proposal(proposal_id: int):
     proposal = _proposal_or_404(proposal_id)
-    head = rules.is_head(current_user, proposal.unit) and proposal.status == "menunggu_pimpinan"
+    head = rules.is_head(current_user, proposal.unit) and proposal.status == ProposalStatus.MENUNGGU_PIMPINAN
     if not (head or rules.is_sdm(current_user)):
         abort(403)
     form = NoteForm()

@@ -27,7 +27,7 @@ from portal.sdk import (
 from portal_komunitas import materials, rules
 from portal_komunitas.actions import material_actions
 from portal_komunitas.forms import MaterialForm, NoteForm
-from portal_komunitas.models import Material
+from portal_komunitas.models import Material, MaterialStatus
 from portal_komunitas.views import _int
 from portal_komunitas.workflow import WorkflowError
 
@@ -36,7 +36,7 @@ routes = Routes()
 
 def _may_see(material: Material) -> bool:
     user = current_user
-    return (material.status == "diterima" or material.employee_id == user.employee_id
+    return (material.status == MaterialStatus.DITERIMA or material.employee_id == user.employee_id
             or materials.is_jpt(user, material) or rules.is_sdm(user))
 
 
@@ -66,12 +66,12 @@ def library():
 @routes.route("/bahan/antrean")
 @access(*ROLES)
 def material_queue():
-    conditions = [Material.status == "menunggu_jpt", Material.jpt_id == current_user.employee_id]
+    conditions = [Material.status == MaterialStatus.MENUNGGU_JPT, Material.jpt_id == current_user.employee_id]
     query = select(Material).where(*conditions)
     if rules.is_sdm(current_user):
         query = select(Material).where(or_(
-            Material.status == "menunggu_sdm",
-            (Material.status == "menunggu_jpt") & (Material.jpt_id == current_user.employee_id)))
+            Material.status == MaterialStatus.MENUNGGU_SDM,
+            (Material.status == MaterialStatus.MENUNGGU_JPT) & (Material.jpt_id == current_user.employee_id)))
     waiting = list(db.session.scalars(query.order_by(Material.submitted_at).limit(200)))
     return render("komunitas/material_queue.html", waiting=waiting)
 

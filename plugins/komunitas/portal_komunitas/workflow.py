@@ -24,7 +24,7 @@ from portal.sdk import (
 )
 from portal_komunitas import rules
 from portal_komunitas.jp import FORMS, JP_ROLES, SLUG, SPEAKER_ROLES
-from portal_komunitas.models import Coordinator, Meeting, MeetingPerson, ProgressNote, Proposal
+from portal_komunitas.models import Coordinator, Meeting, MeetingPerson, ProgressNote, Proposal, ProposalStatus
 
 PROPOSAL_FIELDS = ("latar_belakang", "topik", "bentuk", "target", "lintas_unit", "peserta",
                    "jadwal", "tempat")
@@ -63,7 +63,7 @@ def save_proposal(proposal: Proposal | None, unit: Unit, values: dict, actor: Ac
                             "usulan hanya dapat diubah setelah dikembalikan (KB-04).")
     old = None
     if proposal is None:
-        proposal = Proposal(unit_id=unit.id, status="draf", created_by_id=actor.id)
+        proposal = Proposal(unit_id=unit.id, status=ProposalStatus.DRAF, created_by_id=actor.id)
         db.session.add(proposal)
     else:
         old = {key: getattr(proposal, key) for key in PROPOSAL_FIELDS}
@@ -148,7 +148,7 @@ def add_note(proposal: Proposal, kemajuan: str, hambatan: str, actor: Account) -
 
 def schedule_refusal(proposal: Proposal) -> str | None:
     """Why no meeting can be scheduled for this proposal (KB-04, KB-07), or None."""
-    if proposal.status != "disetujui":
+    if proposal.status != ProposalStatus.DISETUJUI:
         return ("Pertemuan hanya dapat dijadwalkan untuk usulan yang sudah disetujui admin SDM "
                 "(KB-04).")
     if proposal.bentuk not in SPEAKER_ROLES:

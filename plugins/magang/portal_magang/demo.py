@@ -12,6 +12,7 @@ from portal.sdk import (
     Account,
     Employee,
     EmployeeGap,
+    NeedStatus,
     Placement,
     PlacementError,
     Signature,
@@ -99,7 +100,7 @@ def add_demo(rng: random.Random, scale: str) -> str | None:
         if unit_index % 4 != 3:  # one need in four still waits for the HR unit (MG-13)
             service.approve_need(KIND, need, actor)
         for employee in people:
-            if not plan or need.status != "disetujui":
+            if not plan or need.status != NeedStatus.DISETUJUI:
                 break
             offset, weeks, state = plan.pop(0)
             count += _one(rng, need, employee, actor, day, offset, weeks, state)

@@ -19,6 +19,6 @@ def card():
         Placement.kind == SLUG, Placement.employee_id == current_user.employee_id)
         .order_by(Placement.id.desc()).limit(5)))
     day = today()
-    late = {p.id: sum(1 for period in periods(p, day) if period.overdue) for p in mine if p.status == "berjalan"}
+    late = {p.id: sum(1 for period in periods(p, day) if period.overdue) for p in mine if p.running}
     blocked = [b for b in blocks_of(current_user.employee_id) if b.active_on(day)]
     return render("magang/card.html", block="card", mine=mine, late=late, blocked=blocked)

@@ -7,14 +7,19 @@ import datetime as dt
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, SmallInteger, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.sdk import Account, Employee, HasStatus, Unit, db, utcnow
+from portal.sdk import Account, Employee, HasStatus, State, Unit, db, utcnow
 from portal_outbound.jp import ACTIVITIES, GOALS, programme_id_of
 
-STATUS = {
-    "direncanakan": ("Direncanakan", "badge-warn"),
-    "selesai": ("Selesai", "badge-on"),
-    "dibatalkan": ("Dibatalkan", "badge-off"),
-}
+
+class ProgrammeStatus(State):
+    """States of an outbound programme (OB-01)."""
+
+    DIRENCANAKAN = "direncanakan", "Direncanakan", "badge-warn"
+    SELESAI = "selesai", "Selesai", "badge-on"
+    DIBATALKAN = "dibatalkan", "Dibatalkan", "badge-off"
+
+
+STATUS = ProgrammeStatus.choices()
 FUNDING = {"apbn": "APBN", "lainnya": "Sumber lain yang sah"}  # G-07
 
 
@@ -26,7 +31,7 @@ class OutboundProgramme(HasStatus, db.Model):
     """One pembelajaran alam terbuka programme of an organiser unit (Lamp. E, OB-01)."""
 
     __tablename__ = "outbound_programme"
-    STATUSES = STATUS
+    STATUSES = ProgrammeStatus
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
@@ -39,7 +44,7 @@ class OutboundProgramme(HasStatus, db.Model):
     kegiatan: Mapped[str] = mapped_column(String(100))  # comma-separated ACTIVITIES keys (OB-01)
     rangkaian: Mapped[str] = mapped_column(Text, default="")
     sumber_dana: Mapped[str] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(20), default="direncanakan", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=ProgrammeStatus.DIRENCANAKAN, index=True)
     cancel_note: Mapped[str | None] = mapped_column(String(1000))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
@@ -70,16 +75,16 @@ class OutboundProgramme(HasStatus, db.Model):
 
     @property
     def open(self) -> bool:
-        return self.status == "direncanakan"
+        return self.status == ProgrammeStatus.DIRENCANAKAN
 
     @property
     def closed(self) -> bool:
         """Held and closed by the organiser: attendance is final (OB-01)."""
-        return self.status == "selesai"
+        return self.status == ProgrammeStatus.SELESAI
 
     @property
     def cancelled(self) -> bool:
-        return self.status == "dibatalkan"
+        return self.status == ProgrammeStatus.DIBATALKAN
 
 
 class OutboundParticipant(db.Model):

@@ -23,7 +23,7 @@ from portal.sdk import (
     tanggal,
 )
 from portal_outbound.jp import GOALS, SLUG, TITLE
-from portal_outbound.models import OutboundParticipant, OutboundProgramme
+from portal_outbound.models import OutboundParticipant, OutboundProgramme, ProgrammeStatus
 from portal_outbound.workflow import certificates_of
 
 RECAP_TITLE = "REKAPITULASI PEMBELAJARAN ALAM TERBUKA (OUTBOUND)"
@@ -121,7 +121,7 @@ def _mekanisme(unit: Unit, period: ReportPeriod) -> ReportRows:
         .join(Employee, OutboundParticipant.employee_id == Employee.id)
         .join(Unit, Employee.unit_id == Unit.id)
         .join(LedgerEntry, LedgerEntry.id == OutboundParticipant.ledger_entry_id)
-        .where(_in_unit(unit), OutboundProgramme.status == "selesai", LedgerEntry.cancelled_at.is_(None),
+        .where(_in_unit(unit), OutboundProgramme.status == ProgrammeStatus.SELESAI, LedgerEntry.cancelled_at.is_(None),
                OutboundProgramme.tanggal_selesai >= period.start, OutboundProgramme.tanggal_selesai <= period.end)
         .order_by(OutboundProgramme.tanggal_selesai, Employee.nama))
     rows = tuple({"nama": e.nama, "nip": e.nip, "program": p.judul, "tanggal": _period_text(p),

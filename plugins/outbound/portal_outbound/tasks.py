@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from portal.sdk import Account, PendingTask, Unit, db, today
-from portal_outbound.models import OutboundFeedback, OutboundParticipant, OutboundProgramme
+from portal_outbound.models import OutboundFeedback, OutboundParticipant, OutboundProgramme, ProgrammeStatus
 from portal_outbound.scope import ORGANISERS, organiser_units
 
 LIMIT = 20
@@ -17,7 +17,7 @@ def feedback_due(employee_id: int) -> list[OutboundProgramme]:
         select(OutboundProgramme).join(OutboundParticipant)
         .outerjoin(OutboundFeedback, OutboundFeedback.participant_id == OutboundParticipant.id)
         .where(OutboundParticipant.employee_id == employee_id, OutboundParticipant.hadir.is_(True),
-               OutboundProgramme.status != "dibatalkan", OutboundFeedback.id.is_(None))
+               OutboundProgramme.status != ProgrammeStatus.DIBATALKAN, OutboundFeedback.id.is_(None))
         .order_by(OutboundProgramme.tanggal_selesai).limit(LIMIT)))
 
 
@@ -29,7 +29,7 @@ def pending_for(user: Account) -> list[PendingTask]:
     if user.has_any(*ORGANISERS):
         for p in db.session.scalars(
                 select(OutboundProgramme).join(Unit, OutboundProgramme.unit_id == Unit.id)
-                .where(organiser_units(user), OutboundProgramme.status == "direncanakan",
+                .where(organiser_units(user), OutboundProgramme.status == ProgrammeStatus.DIRENCANAKAN,
                        OutboundProgramme.tanggal_selesai < today())
                 .order_by(OutboundProgramme.tanggal_selesai).limit(LIMIT)):
             tasks.append(PendingTask(f"Catat kehadiran dan selesaikan program outbound: {p.judul}",

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from portal.sdk import ROLES, Routes, access, db, redirect_to, render, run_step
 from portal_outbound import scope, workflow
 from portal_outbound.forms import FeedbackForm
-from portal_outbound.models import OutboundParticipant, OutboundProgramme
+from portal_outbound.models import OutboundParticipant, OutboundProgramme, ProgrammeStatus
 from portal_outbound.tasks import feedback_due
 from portal_outbound.views import programme_or_404
 
@@ -44,7 +44,7 @@ def card():
     upcoming = list(db.session.scalars(
         select(OutboundProgramme).join(OutboundParticipant)
         .where(OutboundParticipant.employee_id == current_user.employee_id,
-               OutboundProgramme.status == "direncanakan")
+               OutboundProgramme.status == ProgrammeStatus.DIRENCANAKAN)
         .order_by(OutboundProgramme.tanggal_mulai).limit(3)))
     return render("outbound/card.html", block="card", upcoming=upcoming,
                   due=feedback_due(current_user.employee_id))

@@ -8,7 +8,7 @@ from flask_login import current_user
 from portal.sdk import Employee, Routes, access, db, parse_id, redirect_to, run_step
 from portal_outbound import scope, workflow
 from portal_outbound.forms import ParticipantForm
-from portal_outbound.models import OutboundParticipant, OutboundProgramme
+from portal_outbound.models import OutboundParticipant, OutboundProgramme, ProgrammeStatus
 from portal_outbound.scope import ORGANISERS
 from portal_outbound.views import organised_or_404, programme_page
 
@@ -117,7 +117,7 @@ def _certificates(programme: OutboundProgramme) -> None:
 @access(*ORGANISERS)
 def issue_certificates(programme_id: int):
     programme = organised_or_404(programme_id)
-    if programme.status != "selesai":
+    if programme.status != ProgrammeStatus.SELESAI:
         flash("Sertifikat diterbitkan setelah program diselesaikan dan JP dicatat (G-06).", "error")
     else:
         _certificates(programme)

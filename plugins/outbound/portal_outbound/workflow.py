@@ -29,7 +29,7 @@ from portal.sdk import (
 )
 from portal_outbound import rules
 from portal_outbound.jp import ROLE, SLUG, reference_for
-from portal_outbound.models import OutboundFeedback, OutboundParticipant, OutboundProgramme
+from portal_outbound.models import OutboundFeedback, OutboundParticipant, OutboundProgramme, ProgrammeStatus
 
 FIELDS = ("judul", "tanggal_mulai", "tanggal_selesai", "tempat", "fasilitator", "tujuan",
           "kegiatan", "rangkaian", "sumber_dana")
@@ -70,7 +70,7 @@ def save_programme(programme: OutboundProgramme | None, unit: Unit, values: dict
               "kegiatan": ",".join(values["kegiatan"])}
     old = None
     if programme is None:
-        programme = OutboundProgramme(unit_id=unit.id, status="direncanakan", created_by_id=actor.id)
+        programme = OutboundProgramme(unit_id=unit.id, status=ProgrammeStatus.DIRENCANAKAN, created_by_id=actor.id)
         db.session.add(programme)
     else:
         _open(programme)
@@ -94,12 +94,13 @@ def save_programme(programme: OutboundProgramme | None, unit: Unit, values: dict
 
 def cancel(programme: OutboundProgramme, note: str, actor: Account) -> None:
     _open(programme)
-    claim_state(programme, ("direncanakan",), "dibatalkan")  # a concurrent completion wins once
+    # a concurrent completion wins once
+    claim_state(programme, (ProgrammeStatus.DIRENCANAKAN,), ProgrammeStatus.DIBATALKAN)
     programme.cancel_note = note
     programme.closed_by_id = actor.id
     programme.closed_at = utcnow()
     record("outbound.program.status", "outbound_programme", programme.id,
-           {"status": "direncanakan"}, {"status": "dibatalkan", "cancel_note": note},
+           {"status": ProgrammeStatus.DIRENCANAKAN}, {"status": ProgrammeStatus.DIBATALKAN, "cancel_note": note},
            summary=f"Program outbound #{programme.id} dibatalkan: {note}")
 
 
@@ -174,7 +175,7 @@ def scheduled(employee_ids: list[int] | None, start: dt.date, end: dt.date) -> l
     """Participants of planned programmes ending from today on, for the early warning
     (``portal_scheduled_participations``)."""
     query = (select(OutboundParticipant).join(OutboundParticipant.programme)
-             .where(OutboundProgramme.status == "direncanakan", OutboundParticipant.hadir.is_not(False),
+             .where(OutboundProgramme.status == ProgrammeStatus.DIRENCANAKAN, OutboundParticipant.hadir.is_not(False),
                     OutboundProgramme.tanggal_selesai >= max(start, today()),
                     OutboundProgramme.tanggal_selesai <= end)
              .options(contains_eager(OutboundParticipant.programme)))
@@ -194,7 +195,7 @@ def opportunities(employee: Employee, on_date: dt.date) -> list[Opportunity]:
     step is a request to whoever created the programme."""
     joined = select(OutboundParticipant.programme_id).where(OutboundParticipant.employee_id == employee.id)
     found = db.session.scalars(
-        select(OutboundProgramme).where(OutboundProgramme.status == "direncanakan",
+        select(OutboundProgramme).where(OutboundProgramme.status == ProgrammeStatus.DIRENCANAKAN,
                                         OutboundProgramme.unit_id.in_(employee.unit.ancestor_ids),
                                         OutboundProgramme.tanggal_mulai > on_date,
                                         OutboundProgramme.id.not_in(joined))
@@ -230,11 +231,11 @@ def complete(programme: OutboundProgramme, actor: Account) -> int:
         except LedgerError as error:
             raise WorkflowError(f"{participant.employee.nama}: {error}") from None
         participant.ledger_entry_id = entry.id
-    claim_state(programme, ("direncanakan",), "selesai")
+    claim_state(programme, (ProgrammeStatus.DIRENCANAKAN,), ProgrammeStatus.SELESAI)
     programme.closed_by_id = actor.id
     programme.closed_at = utcnow()
     record("outbound.program.status", "outbound_programme", programme.id,
-           {"status": "direncanakan"}, {"status": "selesai", "dikreditkan": len(present)},
+           {"status": ProgrammeStatus.DIRENCANAKAN}, {"status": ProgrammeStatus.SELESAI, "dikreditkan": len(present)},
            summary=f"Program outbound #{programme.id} selesai; JP {len(present)} peserta dicatat")
     return len(present)
 
@@ -273,7 +274,7 @@ def feedback_refusal(participant: OutboundParticipant | None) -> str | None:
     """OB-01 "with feedback": each participant present gives it once."""
     if participant is None:
         return "Anda bukan peserta program ini."
-    if participant.programme.status == "dibatalkan":
+    if participant.programme.status == ProgrammeStatus.DIBATALKAN:
         return "Program ini dibatalkan; umpan balik tidak diperlukan."
     if not participant.hadir:
         return ("Umpan balik diisi oleh peserta yang tercatat hadir; kehadiran Anda belum "

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.sdk import Employee, HasStatus, StoredFile, db, utcnow
+from portal.sdk import Employee, HasStatus, State, StoredFile, db, utcnow
 
 STANDARDS = {"teknis": "Teknis", "manajerial": "Manajerial", "sosial_kultural": "Sosial Kultural"}  # CM-02
 MODES = {"daring": "Daring (dalam jaringan)", "luring": "Luring (tatap muka)"}  # CM-03
@@ -101,12 +101,19 @@ class CoachingCoach(db.Model):
         return f"{self.nama} ({where}{', ' + self.instansi if self.instansi else ''})"
 
 
+class CoacheeStatus(State):
+    """States of a coachee in a programme: the eight weeks, then the examiner's verdict (CM-03)."""
+
+    AKTIF = "aktif", "Berjalan", "badge-warn"
+    SELESAI = "selesai", "Selesai", "badge-on"
+    TAK_LULUS = "tak_lulus", "Tidak lulus", "badge-off"
+
+
 class CoachingCoachee(HasStatus, db.Model):
     """One coachee in a programme with their coach, mentor (CM-12) and examiner (CM-06)."""
 
     __tablename__ = "coaching_program_participant"
-    STATUSES = {"aktif": ("Berjalan", "badge-warn"), "selesai": ("Selesai", "badge-on"),
-                "tak_lulus": ("Tidak lulus", "badge-off")}
+    STATUSES = CoacheeStatus
     __table_args__ = (UniqueConstraint("programme_id", "employee_id", name="uq_coaching_program_participant"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -116,7 +123,7 @@ class CoachingCoachee(HasStatus, db.Model):
     mentor_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), index=True)
     mentor_alasan: Mapped[str | None] = mapped_column(String(1000))
     penguji: Mapped[str] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(10), default="aktif", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=CoacheeStatus.AKTIF, index=True)
     selesai_pada: Mapped[dt.date | None] = mapped_column(Date)
     reasesmen_batas: Mapped[dt.date | None] = mapped_column(Date, index=True)
     reasesmen_pada: Mapped[dt.date | None] = mapped_column(Date)
@@ -137,15 +144,15 @@ class CoachingCoachee(HasStatus, db.Model):
     @property
     def active(self) -> bool:
         """The eight weeks are under way: records are written and signed."""
-        return self.status == "aktif"
+        return self.status == CoacheeStatus.AKTIF
 
     @property
     def passed(self) -> bool:
-        return self.status == "selesai"
+        return self.status == CoacheeStatus.SELESAI
 
     @property
     def failed(self) -> bool:
-        return self.status == "tak_lulus"
+        return self.status == CoacheeStatus.TAK_LULUS
 
 
 class CoachingDocument(db.Model):

@@ -8,7 +8,7 @@ from sqlalchemy import and_, or_, select
 
 from portal.sdk import PendingTask, db
 from portal_coaching.programme.catalogue import FORMS
-from portal_coaching.programme.models import Coach, Document, LogEntry, Participant
+from portal_coaching.programme.models import Coach, CoacheeStatus, Document, LogEntry, Participant
 
 
 def pending_for(user) -> list[PendingTask]:
@@ -18,7 +18,8 @@ def pending_for(user) -> list[PendingTask]:
     rows = db.session.execute(
         select(LogEntry.id, LogEntry.pertemuan_ke, LogEntry.created_at, Participant.id, Participant.employee_id)
         .join(Participant, LogEntry.participant_id == Participant.id).join(Coach)
-        .where(and_(LogEntry.author == "coachee", LogEntry.paraf_at.is_(None), Participant.status == "aktif",
+        .where(and_(LogEntry.author == "coachee", LogEntry.paraf_at.is_(None),
+                    Participant.status == CoacheeStatus.AKTIF,
                     mine))
         .order_by(LogEntry.created_at).limit(50)).all()
     tasks = [PendingTask(f"Paraf catatan coachee pertemuan ke-{ke} (Tabel 4, CM-10)", "coaching.record",
@@ -28,7 +29,7 @@ def pending_for(user) -> list[PendingTask]:
         select(Document.kind, Document.coachee_confirmed_at, Participant.id)
         .join(Participant, Document.participant_id == Participant.id).join(Coach)
         .where(Document.kind == "pendahuluan", Document.coachee_confirmed_at.is_not(None),
-               Document.coach_confirmed_at.is_(None), Participant.status == "aktif", mine)
+               Document.coach_confirmed_at.is_(None), Participant.status == CoacheeStatus.AKTIF, mine)
         .order_by(Document.coachee_confirmed_at).limit(50)).all()
     tasks += [PendingTask(f"Tanda tangan coach: {FORMS[kind].title} (CM-10)", "coaching.record",
                           (("participant_id", pid),), kind="Tanda tangan coach", since=signed.date())

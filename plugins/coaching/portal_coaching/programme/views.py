@@ -31,7 +31,7 @@ from portal_coaching.jp import SLUG
 from portal_coaching.programme import rules, workflow
 from portal_coaching.programme.catalogue import TABEL_2
 from portal_coaching.programme.forms import ClinicForm, CoachForm, ParticipantForm, ProgrammeForm
-from portal_coaching.programme.models import Clinic, Coach, Participant, Programme
+from portal_coaching.programme.models import Clinic, Coach, CoacheeStatus, Participant, Programme
 from portal_coaching.programme.workflow import FLOW, WorkflowError
 
 bp = Blueprint("coaching", __name__, template_folder="../templates")
@@ -82,7 +82,7 @@ def index():
 def card():
     me = current_user.employee_id
     active = db.session.scalars(select(Participant).join(Coach).where(
-        Participant.status == "aktif",
+        Participant.status == CoacheeStatus.AKTIF,
         or_(Participant.employee_id == me, Participant.mentor_id == me, Coach.employee_id == me))
         .limit(5)).all()
     return render("coaching/program/card.html", block="card", active=active,
@@ -269,7 +269,7 @@ def coach_certificate(coach_id: int):
 def reassessments():
     """For the talent unit: re-assessments due (within 6 months of completion) and overdue."""
     state = arg("status", ("jatuh_tempo", "terlambat", "selesai"))
-    query = select(Participant).where(Participant.status == "selesai").order_by(Participant.reasesmen_batas)
+    query = select(Participant).where(Participant.status == CoacheeStatus.SELESAI).order_by(Participant.reasesmen_batas)
     if state == "selesai":
         query = query.where(Participant.reasesmen_pada.is_not(None))
     elif state == "terlambat":

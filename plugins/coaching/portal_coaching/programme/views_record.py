@@ -34,7 +34,7 @@ from portal_coaching.programme.forms import (
     document_form,
     document_values,
 )
-from portal_coaching.programme.models import Document, Evaluation, LogEntry, Participant
+from portal_coaching.programme.models import CoacheeStatus, Document, Evaluation, LogEntry, Participant
 from portal_coaching.programme.questionnaires import QUESTIONNAIRES, ROLE_LABELS, slot
 from portal_coaching.programme.views import STAFF
 
@@ -125,7 +125,7 @@ def document(participant_id: int, kind: str, document_id: int | None = None):
             abort(404)
     elif not spec.multi:
         existing = next((d for d in participant.documents if d.kind == kind), None)
-    editable = _may_fill(kind, roles, participant) and participant.status == "aktif"
+    editable = _may_fill(kind, roles, participant) and participant.status == CoacheeStatus.AKTIF
     if request.method == "POST":
         if not editable:
             abort(403)
@@ -185,7 +185,7 @@ def _log_form(roles: set[str], participant: Participant) -> LogForm | None:
         authors.append(SelectChoice("coachee", LOG_AUTHORS["coachee"]))
     if "mentor" in roles:
         authors.append(SelectChoice("mentor", LOG_AUTHORS["mentor"]))
-    if not authors or participant.status != "aktif":
+    if not authors or participant.status != CoacheeStatus.AKTIF:
         return None
     form = LogForm()
     form.author.choices = authors
@@ -233,11 +233,11 @@ def initial(participant_id: int, log_id: int):
 @access(*STAFF)
 def complete(participant_id: int):
     participant, _roles = record_or_404(participant_id)
-    if participant.status == "aktif":
+    if participant.status == CoacheeStatus.AKTIF:
         if not commit_or_flash(lambda: workflow.complete(participant, current_user),
                                "Program coachee ditutup dengan evaluasi kelulusan penguji (Lamp. H.e)."):
             return redirect_to("coaching.record", participant_id=participant.id)
-    if participant.status == "tak_lulus":
+    if participant.status == CoacheeStatus.TAK_LULUS:
         flash("Coachee dinyatakan tidak lulus oleh penguji: tanpa sertifikat; JP pertemuan tetap tercatat "
               "(CM-13).", "info")
         return redirect_to("coaching.record", participant_id=participant.id)

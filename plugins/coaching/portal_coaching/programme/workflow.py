@@ -29,7 +29,16 @@ from portal_coaching.jp import SLUG
 from portal_coaching.neutral import record
 from portal_coaching.programme import rules
 from portal_coaching.programme.catalogue import FORMS
-from portal_coaching.programme.models import Clinic, Coach, Document, Evaluation, LogEntry, Participant, Programme
+from portal_coaching.programme.models import (
+    Clinic,
+    Coach,
+    CoacheeStatus,
+    Document,
+    Evaluation,
+    LogEntry,
+    Participant,
+    Programme,
+)
 from portal_coaching.programme.questionnaires import QUESTIONNAIRES, slot
 
 ACTIVITY = "coaching_program"
@@ -124,7 +133,7 @@ def add_participant(programme: Programme, employee: Employee, coach: Coach, ment
 
 
 def _require_active(participant: Participant) -> None:
-    if participant.status != "aktif":
+    if participant.status != CoacheeStatus.AKTIF:
         raise WorkflowError("Program coachee ini sudah selesai; catatan tidak dapat diubah lagi.")
 
 
@@ -264,12 +273,13 @@ def complete(participant: Participant, actor: Account) -> None:
         raise WorkflowError("Program coachee belum dapat diselesaikan: " + " ".join(problems))
     done_on = dt.date.fromisoformat(review.data["tanggal"])
     passed = review.data["kelulusan"] == "lulus"
-    claim_state(participant, ("aktif",), "selesai" if passed else "tak_lulus")
+    claim_state(participant, (CoacheeStatus.AKTIF,), CoacheeStatus.SELESAI if passed else CoacheeStatus.TAK_LULUS)
     participant.selesai_pada = done_on
     participant.reasesmen_batas = rules.reassessment_due(done_on) if passed else None
     db.session.flush()
     record("coaching.program.complete", "coaching_program_participant", participant.id,
-           {"status": "aktif"}, {"status": participant.status, "reasesmen_batas": participant.reasesmen_batas},
+           {"status": CoacheeStatus.AKTIF},
+           {"status": participant.status, "reasesmen_batas": participant.reasesmen_batas},
            summary=(f"Program coachee #{participant.employee_id} selesai, lulus; re-asesmen paling lambat "
                     f"{participant.reasesmen_batas} (CM-03)") if passed else
            f"Program coachee #{participant.employee_id} selesai, tidak lulus (Lamp. H.e)",
@@ -289,7 +299,7 @@ def certificate_context(participant: Participant) -> CertificateContext:
 
 
 def record_reassessment(participant: Participant, tanggal: dt.date, catatan: str, actor: Account) -> None:
-    if participant.status != "selesai":
+    if participant.status != CoacheeStatus.SELESAI:
         raise WorkflowError("Re-asesmen dicatat setelah program coachee selesai (CM-03).")
     if tanggal > today() or tanggal < participant.selesai_pada:
         raise WorkflowError("Tanggal re-asesmen harus antara tanggal selesai program dan hari ini (CM-03).")

@@ -4,7 +4,7 @@ these, and the workflow refuses the same steps with its CU messages."""
 from __future__ import annotations
 
 from portal.sdk import Account, Actions
-from portal_coaching.unit.models import UnitInventory, UnitMeeting, UnitPair
+from portal_coaching.unit.models import InventoryStatus, MeetingStatus, PairStatus, UnitInventory, UnitMeeting, UnitPair
 from portal_coaching.unit.rules import is_validator, side_of
 
 pair_actions = Actions("Langkah ini tidak tersedia untuk Anda pada tahap coaching/mentoring ini.")
@@ -13,12 +13,12 @@ meeting_actions = Actions("Pertemuan ini tidak menunggu konfirmasi Anda.")
 
 @pair_actions.action("approve_mentor")
 def _supervisor(pair: UnitPair, user: Account) -> bool:
-    return pair.status == "menunggu_atasan" and pair.current_supervisor_id == user.employee_id
+    return pair.status == PairStatus.MENUNGGU_ATASAN and pair.current_supervisor_id == user.employee_id
 
 
 @pair_actions.action("answer")
 def _partner(pair: UnitPair, user: Account) -> bool:
-    return pair.status == "menunggu_mitra" and side_of(user, pair) == "mitra"
+    return pair.status == PairStatus.MENUNGGU_MITRA and side_of(user, pair) == "mitra"
 
 
 @pair_actions.action("mentor_quality")
@@ -28,7 +28,7 @@ def _mentee(pair: UnitPair, user: Account) -> bool:
 
 @pair_actions.action("write_agreement")
 def _agreeing(pair: UnitPair, user: Account) -> bool:
-    return pair.status == "kesepakatan" and side_of(user, pair) is not None
+    return pair.status == PairStatus.KESEPAKATAN and side_of(user, pair) is not None
 
 
 @pair_actions.action("confirm_agreement")
@@ -40,7 +40,7 @@ def _confirming(pair: UnitPair, user: Account) -> bool:
 
 @pair_actions.action("log_meeting")
 def _running(pair: UnitPair, user: Account) -> bool:
-    return pair.status == "berjalan" and side_of(user, pair) is not None
+    return pair.status == PairStatus.BERJALAN and side_of(user, pair) is not None
 
 
 @pair_actions.action("evaluate")
@@ -57,7 +57,7 @@ def _issuing(pair: UnitPair, user: Account) -> bool:
 
 @meeting_actions.action("decide")
 def _other_side(meeting: UnitMeeting, user: Account) -> bool:
-    return (meeting.status == "menunggu" and side_of(user, meeting.pair) is not None
+    return (meeting.status == MeetingStatus.MENUNGGU and side_of(user, meeting.pair) is not None
             and meeting.logged_by_id != user.employee_id)
 
 
@@ -66,12 +66,12 @@ inventory_actions = Actions("Langkah ini tidak tersedia untuk usulan inventarisa
 
 @inventory_actions.action("validate")
 def _validator(entry: UnitInventory, user: Account) -> bool:
-    return entry.status == "diusulkan" and is_validator(user, entry)
+    return entry.status == InventoryStatus.DIUSULKAN and is_validator(user, entry)
 
 
 @inventory_actions.action("set_area")
 def _own_validated(entry: UnitInventory, user: Account) -> bool:
-    return entry.status == "divalidasi" and entry.employee_id == user.employee_id
+    return entry.status == InventoryStatus.DIVALIDASI and entry.employee_id == user.employee_id
 
 
 @inventory_actions.action("start")

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from portal.sdk import Employee, credit, db, today, utcnow, waiting_since
 from portal_coaching.unit import rules, workflow
-from portal_coaching.unit.models import UnitInventory, UnitMeeting, UnitPair
+from portal_coaching.unit.models import InventoryStatus, MeetingStatus, PairStatus, UnitInventory, UnitMeeting, UnitPair
 
 AREAS = [("teknis", "Penyusunan kerangka acuan kerja"), ("manajerial", "Memimpin rapat koordinasi"),
          ("sosial_kultural", "Komunikasi dengan pemangku kepentingan"), ("teknis", "Analisis risiko proyek")]
@@ -22,8 +22,8 @@ def _entry(employee: Employee, jenis: str, status: str, area: tuple[str, str] | 
     now, head = utcnow(), rules.head_of(employee.unit, frozenset({employee.id}))
     entry = UnitInventory(unit_id=employee.unit_id, employee_id=employee.id, jenis=jenis, status=status,
                       alasan="Kesenjangan kompetensi dari hasil penilaian kinerja.", proposed_at=now,
-                      validated_by_id=head.id if head and status == "divalidasi" else None,
-                      validated_at=now if status == "divalidasi" else None)
+                      validated_by_id=head.id if head and status == InventoryStatus.DIVALIDASI else None,
+                      validated_at=now if status == InventoryStatus.DIVALIDASI else None)
     if area:
         entry.area_standard, entry.area, entry.area_set_at = area[0], area[1], now
     db.session.add(entry)
@@ -36,7 +36,7 @@ def _running(employee: Employee, area: tuple[str, str], day: dt.date) -> UnitPai
     now = utcnow()
     pair = UnitPair(inventory_id=entry.id, jenis="mentoring", employee_id=employee.id,
                 partner_id=employee.supervisor_id, supervisor_id=employee.supervisor_id,
-                unit_id=employee.unit_id, status="berjalan", kegiatan=area[1],
+                unit_id=employee.unit_id, status=PairStatus.BERJALAN, kegiatan=area[1],
                 tujuan=f"Mampu {area[1].lower()} secara mandiri.",
                 sasaran="Rencana kerja, hambatan dan umpan balik setiap dua minggu.",
                 employee_confirmed_at=now, partner_confirmed_at=now, partner_accepted_at=now,
@@ -45,7 +45,7 @@ def _running(employee: Employee, area: tuple[str, str], day: dt.date) -> UnitPai
     db.session.flush()
     for offset, topik in enumerate(TOPICS):
         meeting = UnitMeeting(pair_id=pair.id, tanggal=day + dt.timedelta(days=7 * offset), topik=topik,
-                          hasil="Disepakati langkah berikutnya.", status="dikonfirmasi",
+                          hasil="Disepakati langkah berikutnya.", status=MeetingStatus.DIKONFIRMASI,
                           logged_by_id=employee.id, decided_by_id=employee.supervisor_id, decided_at=now)
         db.session.add(meeting)
         db.session.flush()
@@ -73,7 +73,7 @@ def add_demo(rng, scale) -> str | None:
             agreed = waiting_since(rng, after=entry.proposed_at.date())
             db.session.add(UnitPair(inventory_id=entry.id, jenis="coaching", employee_id=employee.id,
                                 partner_id=employee.supervisor_id, supervisor_id=employee.supervisor_id,
-                                unit_id=employee.unit_id, status="kesepakatan", kegiatan=area[1],
+                                unit_id=employee.unit_id, status=PairStatus.KESEPAKATAN, kegiatan=area[1],
                                 created_at=agreed, partner_accepted_at=agreed))
         else:
             _entry(employee, rng.choice(("coaching", "mentoring")), "diusulkan", None).proposed_at = waiting_since(rng)

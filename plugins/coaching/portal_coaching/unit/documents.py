@@ -6,7 +6,7 @@ from __future__ import annotations
 from portal.sdk import GAP_STANDARD_LABELS, Report, ReportColumn, Signature, jp_number, tanggal
 from portal_coaching.unit.certificates import counted_jp
 from portal_coaching.unit.mentor_qualities import labels as mentor_labels
-from portal_coaching.unit.models import UnitMeeting, UnitPair
+from portal_coaching.unit.models import MeetingStatus, UnitMeeting, UnitPair
 
 COLUMNS = [
     ReportColumn("no", "No", numeric=True),
@@ -22,7 +22,7 @@ COLUMNS = [
 
 def _jp(meeting: UnitMeeting) -> tuple[object, str]:
     entry = meeting.entry
-    if meeting.status != "dikonfirmasi" or entry is None:
+    if meeting.status != MeetingStatus.DIKONFIRMASI or entry is None:
         return "", meeting.status_label
     if entry.is_cancelled:
         return 0, "Entri JP dibatalkan"

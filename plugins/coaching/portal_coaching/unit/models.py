@@ -13,44 +13,61 @@ import datetime as dt
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.sdk import Employee, HasStatus, LedgerEntry, Unit, db, utcnow
+from portal.sdk import Employee, HasStatus, LedgerEntry, State, Unit, db, utcnow
 
 JENIS = {"coaching": "Coaching", "mentoring": "Mentoring"}
 PARTNER_LABEL = {"coaching": "Coach", "mentoring": "Mentor"}
 EMPLOYEE_LABEL = {"coaching": "Coachee", "mentoring": "Mentee"}
 
-INVENTORY_STATUS = {
-    "diusulkan": ("Menunggu validasi pimpinan unit", "warning"),
-    "divalidasi": ("Divalidasi pimpinan unit", "success"),
-    "ditolak": ("Tidak divalidasi", "danger"),
-}
-PAIR_STATUS = {
-    "menunggu_atasan": ("Menunggu persetujuan atasan langsung", "warning"),
-    "menunggu_mitra": ("Menunggu jawaban coach/mentor", "warning"),
-    "kesepakatan": ("Menyusun kesepakatan", "warning"),
-    "berjalan": ("Berjalan", "success"),
-    "selesai": ("Selesai", "success"),
-    "ditolak": ("Ditolak", "danger"),
-}
-MEETING_STATUS = {
-    "menunggu": ("Menunggu konfirmasi", "warning"),
-    "dikonfirmasi": ("Dikonfirmasi", "success"),
-    "ditolak": ("Tidak dikonfirmasi", "danger"),
-}
+
+class InventoryStatus(State):
+    """States of an inventory entry (CU-01)."""
+
+    DIUSULKAN = "diusulkan", "Menunggu validasi pimpinan unit", "warning"
+    DIVALIDASI = "divalidasi", "Divalidasi pimpinan unit", "success"
+    DITOLAK = "ditolak", "Tidak divalidasi", "danger"
+
+
+INVENTORY_STATUS = InventoryStatus.choices()
+
+
+class PairStatus(State):
+    """States of a unit coaching or mentoring (CU-02, CU-03)."""
+
+    MENUNGGU_ATASAN = "menunggu_atasan", "Menunggu persetujuan atasan langsung", "warning"
+    MENUNGGU_MITRA = "menunggu_mitra", "Menunggu jawaban coach/mentor", "warning"
+    KESEPAKATAN = "kesepakatan", "Menyusun kesepakatan", "warning"
+    BERJALAN = "berjalan", "Berjalan", "success"
+    SELESAI = "selesai", "Selesai", "success"
+    DITOLAK = "ditolak", "Ditolak", "danger"
+
+
+PAIR_STATUS = PairStatus.choices()
+
+
+class MeetingStatus(State):
+    """States of a logged meeting: confirmed by the other side or not (CU-02)."""
+
+    MENUNGGU = "menunggu", "Menunggu konfirmasi", "warning"
+    DIKONFIRMASI = "dikonfirmasi", "Dikonfirmasi", "success"
+    DITOLAK = "ditolak", "Tidak dikonfirmasi", "danger"
+
+
+MEETING_STATUS = MeetingStatus.choices()
 
 
 class UnitInventory(HasStatus, db.Model):
     """*Inventarisasi* (CU-01): an employee the unit lists as needing coaching or mentoring."""
 
     __tablename__ = "coaching_unit_inventory"
-    STATUSES = INVENTORY_STATUS
+    STATUSES = InventoryStatus
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
     employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), index=True)
     jenis: Mapped[str] = mapped_column(String(10))
     alasan: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="diusulkan", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=InventoryStatus.DIUSULKAN, index=True)
     note: Mapped[str | None] = mapped_column(String(1000))
     proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     proposed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
@@ -71,14 +88,14 @@ class UnitInventory(HasStatus, db.Model):
 
     @property
     def waiting_validation(self) -> bool:
-        return self.status == "diusulkan"
+        return self.status == InventoryStatus.DIUSULKAN
 
 
 class UnitPair(HasStatus, db.Model):
     """A coaching or mentoring relationship: request, agreement, meetings, evaluation."""
 
     __tablename__ = "coaching_unit_pair"
-    STATUSES = PAIR_STATUS
+    STATUSES = PairStatus
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inventory_id: Mapped[int] = mapped_column(ForeignKey("coaching_unit_inventory.id"), index=True)
@@ -140,43 +157,43 @@ class UnitPair(HasStatus, db.Model):
 
     @property
     def waiting_supervisor(self) -> bool:
-        return self.status == "menunggu_atasan"
+        return self.status == PairStatus.MENUNGGU_ATASAN
 
     @property
     def waiting_partner(self) -> bool:
-        return self.status == "menunggu_mitra"
+        return self.status == PairStatus.MENUNGGU_MITRA
 
     @property
     def agreed(self) -> bool:
         """The request was accepted: the agreement and what follows it exist."""
-        return self.status in ("kesepakatan", "berjalan", "selesai")
+        return self.status in (PairStatus.KESEPAKATAN, PairStatus.BERJALAN, PairStatus.SELESAI)
 
     @property
     def underway(self) -> bool:
         """The agreement was confirmed: meetings are held or were held."""
-        return self.status in ("berjalan", "selesai")
+        return self.status in (PairStatus.BERJALAN, PairStatus.SELESAI)
 
     @property
     def finished(self) -> bool:
-        return self.status == "selesai"
+        return self.status == PairStatus.SELESAI
 
     @property
     def confirmed_meetings(self) -> list[UnitMeeting]:
-        return [m for m in self.meetings if m.status == "dikonfirmasi"]
+        return [m for m in self.meetings if m.status == MeetingStatus.DIKONFIRMASI]
 
 
 class UnitMeeting(HasStatus, db.Model):
     """One coaching/mentoring meeting: logged by either side, confirmed by the other."""
 
     __tablename__ = "coaching_unit_meeting"
-    STATUSES = MEETING_STATUS
+    STATUSES = MeetingStatus
 
     id: Mapped[int] = mapped_column(primary_key=True)
     pair_id: Mapped[int] = mapped_column(ForeignKey("coaching_unit_pair.id"), index=True)
     tanggal: Mapped[dt.date] = mapped_column(Date, index=True)
     topik: Mapped[str] = mapped_column(String(300))
     hasil: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="menunggu", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=MeetingStatus.MENUNGGU, index=True)
     logged_by_id: Mapped[int] = mapped_column(ForeignKey("employee.id"))
     logged_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"))

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from portal.sdk import Opportunity, Participation, db, unit_decider
 from portal_coaching import neutral
 from portal_coaching.jp import SLUG
-from portal_coaching.unit.models import JENIS, UnitInventory
+from portal_coaching.unit.models import JENIS, InventoryStatus, UnitInventory
 from portal_coaching.unit.workflow import ACTIVITY, ROLE
 
 FIRST_MEETING_AFTER = dt.timedelta(days=30)  # listing, validation and pairing come first
@@ -22,7 +22,7 @@ FIRST_MEETING_AFTER = dt.timedelta(days=30)  # listing, validation and pairing c
 
 def opportunities(employee, on_date: dt.date) -> list[Opportunity]:
     listed = set(db.session.scalars(select(UnitInventory.jenis).where(
-        UnitInventory.employee_id == employee.id, UnitInventory.status != "ditolak")))
+        UnitInventory.employee_id == employee.id, UnitInventory.status != InventoryStatus.DITOLAK)))
     decides = unit_decider(employee)
     if decides is None:
         return []

@@ -8,7 +8,15 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from portal.sdk import Account, Employee, Unit, can_manage_unit, db
-from portal_coaching.unit.models import PARTNER_LABEL, UnitInventory, UnitMeeting, UnitPair
+from portal_coaching.unit.models import (
+    PARTNER_LABEL,
+    InventoryStatus,
+    MeetingStatus,
+    PairStatus,
+    UnitInventory,
+    UnitMeeting,
+    UnitPair,
+)
 
 # CU-01: employees are listed by their unit and validated by the unit head.
 CU_INVENTORY = "CU-01"
@@ -94,7 +102,7 @@ def validated_entry(employee: Employee, jenis: str) -> UnitInventory | None:
     """The employee's latest validated inventory entry of this kind (CU-01)."""
     return db.session.scalar(
         select(UnitInventory).where(UnitInventory.employee_id == employee.id, UnitInventory.jenis == jenis,
-                                UnitInventory.status == "divalidasi")
+                                UnitInventory.status == InventoryStatus.DIVALIDASI)
         .order_by(UnitInventory.id.desc()).limit(1))
 
 
@@ -102,7 +110,7 @@ def inventory_refusal(employee: Employee, jenis: str) -> str | None:
     """CU-01: a duplicate open entry of the same kind is refused."""
     open_entry = db.session.scalar(select(UnitInventory.id).where(
         UnitInventory.employee_id == employee.id, UnitInventory.jenis == jenis,
-        UnitInventory.status == "diusulkan"))
+        UnitInventory.status == InventoryStatus.DIUSULKAN))
     if open_entry is not None:
         return (f"{employee.nama} sudah diusulkan untuk {jenis} dan menunggu validasi pimpinan "
                 f"unit ({CU_INVENTORY}).")
@@ -111,7 +119,7 @@ def inventory_refusal(employee: Employee, jenis: str) -> str | None:
 
 def start_refusal(entry: UnitInventory) -> str | None:
     """CU-01: coaching/mentoring starts only from a validated entry with a chosen area."""
-    if entry.status != "divalidasi":
+    if entry.status != InventoryStatus.DIVALIDASI:
         return (f"Pegawai harus tercantum dalam inventarisasi yang divalidasi pimpinan unit "
                 f"sebelum memulai {entry.jenis} ({CU_INVENTORY}).")
     if not entry.area:
@@ -141,7 +149,7 @@ def partner_refusal(entry: UnitInventory, partner: Employee) -> str | None:
 def meeting_refusal(pair: UnitPair) -> str | None:
     """CU-02/CU-03: meetings follow the agreement confirmed by both sides."""
     rule = RULE_OF[pair.jenis]
-    if pair.status != "berjalan":
+    if pair.status != PairStatus.BERJALAN:
         return (f"Pertemuan dicatat setelah kesepakatan dikonfirmasi kedua pihak dan sebelum "
                 f"evaluasi akhir ({rule}).")
     return None
@@ -150,7 +158,7 @@ def meeting_refusal(pair: UnitPair) -> str | None:
 def confirm_refusal(user: Account, meeting: UnitMeeting) -> str | None:
     """The other side confirms a meeting; the one who logged it cannot (CU-02/CU-03)."""
     rule = RULE_OF[meeting.pair.jenis]
-    if meeting.status != "menunggu":
+    if meeting.status != MeetingStatus.MENUNGGU:
         return "Pertemuan ini sudah dikonfirmasi atau ditolak."
     if meeting.logged_by_id == user.employee_id:
         return (f"Pertemuan dikonfirmasi oleh pihak lain, bukan oleh yang mencatatnya "
@@ -162,12 +170,12 @@ def confirm_refusal(user: Account, meeting: UnitMeeting) -> str | None:
 
 def evaluation_refusal(pair: UnitPair) -> str | None:
     rule = RULE_OF[pair.jenis]
-    if pair.status != "berjalan":
+    if pair.status != PairStatus.BERJALAN:
         return f"Evaluasi dilakukan ketika {pair.jenis} sedang berjalan ({rule})."
     if not pair.confirmed_meetings:
         return (f"Evaluasi dilakukan setelah paling sedikit satu pertemuan dikonfirmasi "
                 f"({rule}).")
-    if any(m.status == "menunggu" for m in pair.meetings):
+    if any(m.status == MeetingStatus.MENUNGGU for m in pair.meetings):
         return (f"Masih ada pertemuan yang menunggu konfirmasi; konfirmasi atau tolak dahulu "
                 f"sebelum evaluasi ({rule}).")
     return None

@@ -7,7 +7,7 @@ from sqlalchemy import or_, select
 
 from portal.sdk import Account, Employee, PendingTask, Unit, db, viewable_units
 from portal_coaching.unit import rules
-from portal_coaching.unit.models import UnitInventory, UnitMeeting, UnitPair
+from portal_coaching.unit.models import InventoryStatus, MeetingStatus, PairStatus, UnitInventory, UnitMeeting, UnitPair
 
 LIMIT = 20
 
@@ -21,7 +21,7 @@ def _inventory_tasks(user: Account) -> list[PendingTask]:
         return []
     waiting = db.session.scalars(
         select(UnitInventory).join(Unit, UnitInventory.unit_id == Unit.id)
-        .where(UnitInventory.status == "diusulkan", viewable_units(user))
+        .where(UnitInventory.status == InventoryStatus.DIUSULKAN, viewable_units(user))
         .order_by(UnitInventory.proposed_at).limit(LIMIT))
     return [PendingTask(f"Validasi kebutuhan {e.jenis}: {e.employee.nama} (CU-01)",
                         "coaching_unit.inventory", (), "Persetujuan", _day(e.proposed_at))
@@ -30,14 +30,14 @@ def _inventory_tasks(user: Account) -> list[PendingTask]:
 
 def _pair_task(user: Account, pair: UnitPair) -> PendingTask | None:
     me, values = user.employee_id, (("pair_id", pair.id),)
-    if pair.status == "menunggu_atasan" and pair.current_supervisor_id == me:
+    if pair.status == PairStatus.MENUNGGU_ATASAN and pair.current_supervisor_id == me:
         return PendingTask(f"Setujui mentor {pair.partner.nama} untuk {pair.employee.nama} (CU-03)",
                            "coaching_unit.pair", values, "Persetujuan", _day(pair.created_at))
-    if pair.status == "menunggu_mitra" and pair.partner_id == me:
+    if pair.status == PairStatus.MENUNGGU_MITRA and pair.partner_id == me:
         return PendingTask(f"Jawab permohonan {pair.jenis} dari {pair.employee.nama}",
                            "coaching_unit.pair", values, "Persetujuan", _day(pair.created_at))
     side = rules.side_of(user, pair)
-    if pair.status == "kesepakatan" and side is not None:
+    if pair.status == PairStatus.KESEPAKATAN and side is not None:
         mine = pair.employee_confirmed_at if side == "pegawai" else pair.partner_confirmed_at
         if mine is None:
             return PendingTask(f"Konfirmasi kesepakatan {pair.jenis} ({rules.RULE_OF[pair.jenis]})",
@@ -50,12 +50,13 @@ def pending_for(user: Account) -> list[PendingTask]:
     tasks = _inventory_tasks(user)
     pairs = db.session.scalars(
         select(UnitPair).join(Employee, UnitPair.employee_id == Employee.id)
-        .where(UnitPair.status.in_(("menunggu_atasan", "menunggu_mitra", "kesepakatan")),
+        .where(UnitPair.status.in_((PairStatus.MENUNGGU_ATASAN, PairStatus.MENUNGGU_MITRA, PairStatus.KESEPAKATAN)),
                or_(UnitPair.employee_id == me, UnitPair.partner_id == me, Employee.supervisor_id == me))
         .limit(LIMIT))
     tasks += [task for pair in pairs if (task := _pair_task(user, pair))]
     meetings = db.session.scalars(
-        select(UnitMeeting).join(UnitPair).where(UnitMeeting.status == "menunggu", UnitMeeting.logged_by_id != me,
+        select(UnitMeeting).join(UnitPair).where(UnitMeeting.status == MeetingStatus.MENUNGGU,
+                                                 UnitMeeting.logged_by_id != me,
                                          or_(UnitPair.employee_id == me, UnitPair.partner_id == me))
         .order_by(UnitMeeting.logged_at).limit(LIMIT))
     tasks += [PendingTask(f"Konfirmasi pertemuan {m.pair.jenis} {m.tanggal:%d-%m-%Y}",

@@ -26,7 +26,7 @@ from portal.sdk import normalise_nip as normalise
 from portal_coaching.unit import rules, workflow
 from portal_coaching.unit.actions import inventory_actions
 from portal_coaching.unit.forms import AreaForm, InventoryForm, NoteForm, StartForm
-from portal_coaching.unit.models import INVENTORY_STATUS, JENIS, PARTNER_LABEL, UnitInventory, UnitPair
+from portal_coaching.unit.models import INVENTORY_STATUS, JENIS, PARTNER_LABEL, PairStatus, UnitInventory, UnitPair
 
 routes = Routes()
 
@@ -63,7 +63,7 @@ def index():
                                          .order_by(UnitPair.id.desc()).limit(50)))
     approvals = [p for p in db.session.scalars(
         select(UnitPair).join(Employee, UnitPair.employee_id == Employee.id)
-        .where(Employee.supervisor_id == me, UnitPair.status == "menunggu_atasan")
+        .where(Employee.supervisor_id == me, UnitPair.status == PairStatus.MENUNGGU_ATASAN)
         .order_by(UnitPair.id).limit(50)) if rules.can_view_pair(current_user, p)]
     return render("coaching/unit/index.html", entries=entries, mine=mine, partnering=partnering,
                   actions={e.id: inventory_actions.allowed(e, current_user) for e in entries},
@@ -229,7 +229,7 @@ def _chosen_partner(entry: UnitInventory, form: StartForm) -> Employee | None:
 
 
 def _started_message(pair: UnitPair) -> str:
-    if pair.status == "menunggu_atasan":
+    if pair.status == PairStatus.MENUNGGU_ATASAN:
         return (f"Permohonan mentoring kepada {pair.partner.nama} menunggu persetujuan atasan "
                 "langsung Anda terlebih dahulu (CU-03).")
     return f"Permohonan {pair.jenis} dikirim kepada {pair.partner.nama}."

@@ -28,7 +28,7 @@ from portal.sdk import (
 from portal_coaching.unit import certificates, documents, rules, workflow
 from portal_coaching.unit.actions import meeting_actions, pair_actions
 from portal_coaching.unit.forms import AgreementForm, EvaluationForm, MeetingForm, NoteForm
-from portal_coaching.unit.models import PAIR_STATUS, UnitMeeting, UnitPair
+from portal_coaching.unit.models import PAIR_STATUS, PairStatus, UnitMeeting, UnitPair
 
 routes = Routes()
 
@@ -200,7 +200,7 @@ def _issue(pair: UnitPair) -> None:
 @access(*ROLES)
 def issue_certificate(pair_id: int):
     pair = pair_or_404(pair_id)
-    if pair.status != "selesai":
+    if pair.status != PairStatus.SELESAI:
         flash(f"Sertifikat diterbitkan setelah {pair.jenis} selesai dan dievaluasi kedua pihak "
               "(G-06).", "error")
     elif pair.certificate_id is not None:

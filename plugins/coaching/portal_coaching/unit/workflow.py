@@ -33,7 +33,15 @@ from portal_coaching import neutral
 from portal_coaching.jp import SLUG
 from portal_coaching.neutral import record
 from portal_coaching.unit import rules
-from portal_coaching.unit.models import JENIS, UnitInventory, UnitMeeting, UnitPair
+from portal_coaching.unit.models import (
+    JENIS,
+    InventoryStatus,
+    MeetingStatus,
+    PairStatus,
+    UnitInventory,
+    UnitMeeting,
+    UnitPair,
+)
 
 ACTIVITY = {"coaching": "coaching_unit", "mentoring": "mentoring_unit"}
 ROLE = {"coaching": "coachee", "mentoring": "mentee"}
@@ -66,7 +74,7 @@ def list_employee(employee: Employee, jenis: str, alasan: str, actor: Account) -
     except EligibilityRefusal as refusal:
         raise WorkflowError(str(refusal)) from None
     entry = UnitInventory(unit_id=employee.unit_id, employee_id=employee.id, jenis=jenis,
-                      alasan=alasan, status="diusulkan", proposed_by_id=actor.id)
+                      alasan=alasan, status=InventoryStatus.DIUSULKAN, proposed_by_id=actor.id)
     db.session.add(entry)
     db.session.flush()
     record("coaching_unit.inventory.add", "coaching_unit_inventory", entry.id, None,
@@ -80,7 +88,7 @@ def _validator(entry: UnitInventory, user: Account) -> None:
                                   proposer_account_id=entry.proposed_by_id))
     if not rules.is_validator(user, entry):
         raise WorkflowError("Daftar pegawai divalidasi oleh pimpinan unit kerja (CU-01).")
-    if entry.status != "diusulkan":
+    if entry.status != InventoryStatus.DIUSULKAN:
         raise WorkflowError("Usulan ini sudah divalidasi atau ditolak.")
 
 
@@ -95,7 +103,7 @@ def validate(entry: UnitInventory, user: Account, override_reason: str = "") -> 
         raise WorkflowError(str(refusal)) from None
     entry.validated_by_id = user.employee_id
     entry.validated_at = utcnow()
-    _status(entry, "divalidasi", f"Inventarisasi {entry.jenis} {entry.employee.nama} divalidasi "
+    _status(entry, InventoryStatus.DIVALIDASI, f"Inventarisasi {entry.jenis} {entry.employee.nama} divalidasi "
                                  "pimpinan unit (CU-01)")
 
 
@@ -104,7 +112,7 @@ def reject(entry: UnitInventory, user: Account, note: str) -> None:
     entry.validated_by_id = user.employee_id
     entry.validated_at = utcnow()
     entry.note = note
-    _status(entry, "ditolak", f"Inventarisasi {entry.jenis} {entry.employee.nama} tidak "
+    _status(entry, InventoryStatus.DITOLAK, f"Inventarisasi {entry.jenis} {entry.employee.nama} tidak "
                               "divalidasi (CU-01)")
     notify([entry.employee], f"Usulan {entry.jenis} Anda di unit kerja tidak divalidasi (CU-01)",
            "Buka portal untuk melihat catatan pimpinan unit.", kind="keputusan",
@@ -115,7 +123,7 @@ def set_area(entry: UnitInventory, user: Account, standard: str, area: str) -> N
     """The employee picks the development area (CU-01)."""
     if entry.employee_id != user.employee_id:
         raise WorkflowError("Area pengembangan ditentukan oleh pegawai sendiri (CU-01).")
-    if entry.status != "divalidasi":
+    if entry.status != InventoryStatus.DIVALIDASI:
         raise WorkflowError("Area pengembangan ditentukan setelah pimpinan unit memvalidasi "
                             "inventarisasi (CU-01).")
     # CM-01: the audit log records that the area was chosen, never the area itself.
@@ -142,9 +150,9 @@ def start(entry: UnitInventory, user: Account, partner: Employee, kegiatan: str)
     pair = UnitPair(inventory_id=entry.id, jenis=entry.jenis, employee_id=employee.id,
                 partner_id=partner.id, supervisor_id=employee.supervisor_id,
                 unit_id=employee.unit_id, kegiatan=kegiatan, tujuan="", sasaran="",
-                status="menunggu_mitra")
+                status=PairStatus.MENUNGGU_MITRA)
     if pair.other_mentor:
-        pair.status = "menunggu_atasan"  # new record: nobody else can have moved it yet
+        pair.status = PairStatus.MENUNGGU_ATASAN  # new record: nobody else can have moved it yet
     db.session.add(pair)
     db.session.flush()
     record("coaching_unit.pair.request", "coaching_unit_pair", pair.id, None,
@@ -156,7 +164,7 @@ def start(entry: UnitInventory, user: Account, partner: Employee, kegiatan: str)
 def supervisor_decide(pair: UnitPair, user: Account, approve: bool, note: str = "") -> None:
     """CU-03: the direct supervisor approves (or refuses) a mentor other than themselves."""
     _refuse(self_approval_refusal(user, subject_id=pair.employee_id, rule=rules.CU_MENTORING))
-    if pair.status != "menunggu_atasan" or pair.current_supervisor_id != user.employee_id:
+    if pair.status != PairStatus.MENUNGGU_ATASAN or pair.current_supervisor_id != user.employee_id:
         raise WorkflowError("Permohonan ini tidak menunggu persetujuan Anda sebagai atasan "
                             "langsung (CU-03).")
     if pair.partner_id == user.employee_id:
@@ -165,11 +173,11 @@ def supervisor_decide(pair: UnitPair, user: Account, approve: bool, note: str = 
     pair.supervisor_id = user.employee_id  # who decided, should the supervisor have changed
     if approve:
         pair.supervisor_approved_at = utcnow()
-        _status(pair, "menunggu_mitra", f"Atasan langsung menyetujui mentor permohonan "
+        _status(pair, PairStatus.MENUNGGU_MITRA, f"Atasan langsung menyetujui mentor permohonan "
                                         f"#{pair.id} (CU-03)")
     else:
         pair.decline_note = note
-        _status(pair, "ditolak", f"Atasan langsung tidak menyetujui mentor permohonan "
+        _status(pair, PairStatus.DITOLAK, f"Atasan langsung tidak menyetujui mentor permohonan "
                                  f"#{pair.id} (CU-03)")
 
 
@@ -179,18 +187,18 @@ def partner_decide(pair: UnitPair, user: Account, accept: bool, note: str = "") 
     if pair.partner_id != user.employee_id:
         raise WorkflowError(f"Permohonan dijawab oleh {pair.partner_label.lower()} yang diminta "
                             f"({rule}).")
-    if pair.status != "menunggu_mitra":
-        if pair.status == "menunggu_atasan":
+    if pair.status != PairStatus.MENUNGGU_MITRA:
+        if pair.status == PairStatus.MENUNGGU_ATASAN:
             raise WorkflowError("Permohonan mentoring kepada pihak lain menunggu persetujuan "
                                 "atasan langsung pegawai terlebih dahulu (CU-03).")
         raise WorkflowError("Permohonan ini sudah dijawab.")
     if accept:
         pair.partner_accepted_at = utcnow()
-        _status(pair, "kesepakatan", f"{pair.partner_label} menerima permohonan {pair.jenis} "
+        _status(pair, PairStatus.KESEPAKATAN, f"{pair.partner_label} menerima permohonan {pair.jenis} "
                                      f"#{pair.id} ({rule})")
     else:
         pair.decline_note = note
-        _status(pair, "ditolak", f"{pair.partner_label} menolak permohonan {pair.jenis} #{pair.id}")
+        _status(pair, PairStatus.DITOLAK, f"{pair.partner_label} menolak permohonan {pair.jenis} #{pair.id}")
 
 
 # --------------------------------------------------------------------------- agreement (CU-02)
@@ -207,7 +215,7 @@ def save_agreement(pair: UnitPair, user: Account, tujuan: str, sasaran: str) -> 
     """Either side writes the aligned goals; saving confirms for the writer and asks the other
     side to confirm again (CU-02: consensus and aligned goals, confirmed by both)."""
     side = _side(pair, user)
-    if pair.status != "kesepakatan":
+    if pair.status != PairStatus.KESEPAKATAN:
         raise WorkflowError(f"Kesepakatan hanya dapat diubah sebelum dikonfirmasi kedua pihak "
                             f"({rules.RULE_OF[pair.jenis]}).")
     pair.tujuan, pair.sasaran = tujuan, sasaran
@@ -223,7 +231,7 @@ def confirm_agreement(pair: UnitPair, user: Account) -> bool:
     """Confirm the agreement; returns True when both sides have confirmed (the pair starts)."""
     side = _side(pair, user)
     rule = rules.RULE_OF[pair.jenis]
-    if pair.status != "kesepakatan":
+    if pair.status != PairStatus.KESEPAKATAN:
         raise WorkflowError("Kesepakatan ini tidak sedang menunggu konfirmasi.")
     if not pair.tujuan.strip():
         raise WorkflowError(f"Tuliskan dahulu tujuan dan sasaran yang disepakati ({rule}).")
@@ -233,7 +241,7 @@ def confirm_agreement(pair: UnitPair, user: Account) -> bool:
         pair.partner_confirmed_at = utcnow()
     if pair.employee_confirmed_at and pair.partner_confirmed_at:
         pair.started_at = utcnow()
-        _status(pair, "berjalan", f"Kesepakatan {pair.jenis} #{pair.id} dikonfirmasi kedua pihak "
+        _status(pair, PairStatus.BERJALAN, f"Kesepakatan {pair.jenis} #{pair.id} dikonfirmasi kedua pihak "
                                   f"({rule})")
         return True
     return False
@@ -249,7 +257,7 @@ def log_meeting(pair: UnitPair, user: Account, tanggal: dt.date, topik: str, has
         raise WorkflowError("Pertemuan dicatat setelah terlaksana: tanggal tidak boleh di masa "
                             "depan.")
     meeting = UnitMeeting(pair_id=pair.id, tanggal=tanggal, topik=topik, hasil=hasil,
-                      status="menunggu", logged_by_id=user.employee_id)
+                      status=MeetingStatus.MENUNGGU, logged_by_id=user.employee_id)
     db.session.add(meeting)
     db.session.flush()
     record("coaching_unit.meeting.log", "coaching_unit_meeting", meeting.id, None,
@@ -261,7 +269,7 @@ def log_meeting(pair: UnitPair, user: Account, tanggal: dt.date, topik: str, has
 def meeting_number(meeting: UnitMeeting) -> int:
     """The meeting's place among the pair's confirmed meetings (this one counted last when it
     is being confirmed)."""
-    confirmed = [m for m in meeting.pair.meetings if m.status == "dikonfirmasi" and m.id != meeting.id]
+    confirmed = [m for m in meeting.pair.meetings if m.status == MeetingStatus.DIKONFIRMASI and m.id != meeting.id]
     return len(confirmed) + 1
 
 
@@ -281,9 +289,9 @@ def confirm_meeting(meeting: UnitMeeting, user: Account) -> None:
     """The other side confirms; the meeting is credited to the ledger (2 JP; the ledger counts
     at most 2 a month, CU-02/CU-03, and keeps the rest as not counted with the rule)."""
     _refuse(rules.confirm_refusal(user, meeting))
-    if meeting.pair.status != "berjalan":
+    if meeting.pair.status != PairStatus.BERJALAN:
         raise WorkflowError(rules.meeting_refusal(meeting.pair))
-    _claim(meeting, "dikonfirmasi")  # before the credit: a concurrent reject cannot leave JP behind
+    _claim(meeting, MeetingStatus.DIKONFIRMASI)  # before the credit: a concurrent reject cannot leave JP behind
     try:
         entry = credit(participation(meeting), actor_id=user.id)
     except LedgerError as error:
@@ -291,24 +299,24 @@ def confirm_meeting(meeting: UnitMeeting, user: Account) -> None:
     meeting.ledger_entry_id = entry.id
     meeting.decided_by_id, meeting.decided_at = user.employee_id, utcnow()
     record("coaching_unit.meeting.confirm", "coaching_unit_meeting", meeting.id,
-           {"status": "menunggu"}, {"status": "dikonfirmasi", "ledger_entry_id": entry.id},
+           {"status": MeetingStatus.MENUNGGU}, {"status": MeetingStatus.DIKONFIRMASI, "ledger_entry_id": entry.id},
            summary=f"Pertemuan {meeting.pair.jenis} #{meeting.pair_id} dikonfirmasi; JP ke buku JP "
                    f"({rules.RULE_OF[meeting.pair.jenis]})")
 
 
 def _claim(meeting: UnitMeeting, new: str) -> None:
     try:
-        claim_state(meeting, ("menunggu",), new)
+        claim_state(meeting, (MeetingStatus.MENUNGGU,), new)
     except StaleDecision as error:
         raise WorkflowError(str(error)) from None
 
 
 def reject_meeting(meeting: UnitMeeting, user: Account) -> None:
     _refuse(rules.confirm_refusal(user, meeting))
-    _claim(meeting, "ditolak")
+    _claim(meeting, MeetingStatus.DITOLAK)
     meeting.decided_by_id, meeting.decided_at = user.employee_id, utcnow()
     record("coaching_unit.meeting.reject", "coaching_unit_meeting", meeting.id,
-           {"status": "menunggu"}, {"status": "ditolak"},
+           {"status": MeetingStatus.MENUNGGU}, {"status": MeetingStatus.DITOLAK},
            summary=f"Pertemuan {meeting.pair.jenis} #{meeting.pair_id} tidak dikonfirmasi")
 
 
@@ -328,7 +336,7 @@ def evaluate(pair: UnitPair, user: Account, text: str) -> bool:
                                    f"{pair.employee_label if side == 'pegawai' else pair.partner_label}")
     if pair.evaluasi_pegawai and pair.evaluasi_mitra:
         pair.completed_at = utcnow()
-        _status(pair, "selesai", f"{pair.jenis_label} #{pair.id} selesai dan dievaluasi "
+        _status(pair, PairStatus.SELESAI, f"{pair.jenis_label} #{pair.id} selesai dan dievaluasi "
                                  f"({rules.RULE_OF[pair.jenis]})")
         return True
     return False
