@@ -411,52 +411,62 @@ DEFAULT_FINAL_METHODS = (Choice("presentasi", "Presentasi hasil"),
 
 
 @dataclass(frozen=True)
+class PlacementRules:
+    """Which rule of the circular each step of a placement kind cites (docs/rules.md). A step
+    with ``""`` is not part of the kind: no endorsement, no recall, no block, no sending back,
+    no follow-up."""
+
+    agreement: str
+    duration: str
+    stage: str
+    host: str
+    outcome: str
+    needs: str = "G-02"
+    endorsement: str = ""
+    supply: str = ""
+    variant: str = ""
+    monitoring: str = ""
+    # The monitoring form of the atasan and the mentor (B.4.a); "" = cite monitoring/stage rule.
+    monitoring_form: str = ""
+    recall: str = ""
+    log: str = ""
+    # A failure within the participant's control blocks further development only where the
+    # circular says so (MG-10, PT-08): the rule cited by the block, or "" for no block.
+    block: str = ""
+    # The host may send the participant back to the origin unit (A.d.3.a.2, B.5.c.3); the
+    # placement then ends without JP.
+    host_return: str = ""
+    # The origin unit checks the unit left behind before the start (A.d.6.c) and records the
+    # career follow-up afterwards (A.d.6.b).
+    followup: str = ""
+
+
+@dataclass(frozen=True)
 class PlacementKind:
-    """A placement mechanism run by the core lifecycle (docs/placements.md)."""
+    """A placement mechanism run by the core lifecycle (docs/placements.md): what it is called,
+    the rules its steps cite (:class:`PlacementRules`), and the choices and forms it offers."""
 
     slug: str
     title: str
     noun: str
-    agreement_rule: str
+    rules: PlacementRules
     agreement_elements: tuple[AgreementElement, ...]
-    duration_rule: str
     min_duration: Span
     max_duration: Span | None
-    stage_rule: str
     stages: tuple[StageSpec, ...]
-    host_rule: str
     host_types: tuple[Choice, ...]
-    outcome_rule: str
     extended_max: Span | None = None
     participant_label: str = "Peserta"
-    needs_rule: str = "G-02"
-    endorsement_rule: str = ""
-    supply_rule: str = ""
     loci: tuple[Choice, ...] = DEFAULT_LOCI
     mentor_label: str = "Mentor di instansi penerima"
     mentor_required: bool = True
-    variant_rule: str = ""
     variants: tuple[Choice, ...] = ()
     approaches: tuple[Choice, ...] = ()
-    monitoring_rule: str = ""
     cadences: tuple[str, ...] = DEFAULT_CADENCES
-    recall_rule: str = ""
     final_methods: tuple[Choice, ...] = DEFAULT_FINAL_METHODS
-    log_rule: str = ""
     extra_fields: tuple[ExtraField, ...] = ()
-    # A failure within the participant's control blocks further development only where the
-    # circular says so (MG-10, PT-08): the rule cited by the block, or "" for no block.
-    block_rule: str = ""
     approach_label: str = "Model pendekatan"
     document_label: str = "MoU/PKS"
-    # The host may send the participant back to the origin unit (A.d.3.a.2, B.5.c.3): the rule
-    # cited, or "" when the kind has no such step. The placement ends without JP.
-    return_rule: str = ""
-    # The origin unit checks the unit left behind before the start (A.d.6.c) and records the
-    # career follow-up afterwards (A.d.6.b): the rule cited, or "" when not asked.
-    followup_rule: str = ""
-    # The monitoring form of the atasan and the mentor (B.4.a); "" = cite monitoring/stage rule.
-    monitoring_form_rule: str = ""
 
     def __post_init__(self) -> None:
         open_ended = [stage for stage in self.stages if stage.days is None]

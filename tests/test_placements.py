@@ -25,6 +25,7 @@ from portal.types import (
     Choice,
     JPResult,
     PlacementKind,
+    PlacementRules,
     PluginInfo,
     Span,
     StageSpec,
@@ -32,14 +33,14 @@ from portal.types import (
 from tests.plugin_double import plugin
 
 KIND = PlacementKind(
-    slug="uji", title="Penempatan Uji", noun="penempatan uji", agreement_rule="UJ-07",
+    rules=PlacementRules(agreement="UJ-07", duration="UJ-04", stage="UJ-08", host="UJ-05", outcome="PT-08",
+                         block="PT-08"),
+    slug="uji", title="Penempatan Uji", noun="penempatan uji",
     agreement_elements=(AgreementElement("target", "Target"), AgreementElement("kahar", "Keadaan kahar")),
-    duration_rule="UJ-04", min_duration=Span(1, "months"), max_duration=Span(1, "years"),
-    extended_max=Span(2, "years"), stage_rule="UJ-08",
+    min_duration=Span(1, "months"), max_duration=Span(1, "years"), extended_max=Span(2, "years"),
     stages=(StageSpec("pembekalan", "Pembekalan", 3), StageSpec("orientasi", "Orientasi", 3),
             StageSpec("praktik", "Praktik", None)),
-    host_rule="UJ-05", host_types=(Choice("swasta", "Perusahaan swasta"),), outcome_rule="PT-08",
-    block_rule="PT-08")
+    host_types=(Choice("swasta", "Perusahaan swasta"),))
 
 
 class PlacementPlugin:
@@ -118,10 +119,10 @@ def test_a_kind_must_carry_its_plugins_slug(make_app, two_units):
 
 def test_kind_needs_exactly_one_open_ended_last_stage():
     with pytest.raises(ValueError):
-        PlacementKind(slug="x", title="X", noun="x", agreement_rule="", agreement_elements=(), duration_rule="",
-                      min_duration=Span(1, "days"), max_duration=None, stage_rule="",
-                      stages=(StageSpec("a", "A", None), StageSpec("b", "B", 3)), host_rule="", host_types=(),
-                      outcome_rule="")
+        PlacementKind(rules=PlacementRules(agreement="", duration="", stage="", host="", outcome=""),
+                      slug="x", title="X", noun="x", agreement_elements=(),
+                      min_duration=Span(1, "days"), max_duration=None,
+                      stages=(StageSpec("a", "A", None), StageSpec("b", "B", 3)), host_types=())
     with pytest.raises(ValueError):
         Span(2, "fortnights")
 

@@ -35,7 +35,7 @@ def _running(kind: PlacementKind, placement: Placement, user: Account, manage: b
         actions.add("note")
     if mentor or manage:
         actions.add("rapor")
-    if kind.return_rule and can_send_back(user, placement):
+    if kind.rules.host_return and can_send_back(user, placement):
         actions.add("send_back")
     if manage:
         actions.add("finish")
@@ -51,6 +51,6 @@ def allowed_actions(kind: PlacementKind, placement: Placement, user: Account) ->
         actions |= _running(kind, placement, user, manage)
     if rules.is_sdm(user) and placement.justification_status == "menunggu":
         actions.add("decide_justification")
-    if kind.recall_rule and manage and (placement.preparing or placement.running):
+    if kind.rules.recall and manage and (placement.preparing or placement.running):
         actions.add("recall")
     return frozenset(actions)

@@ -25,7 +25,7 @@ def can_check_continuity(user: Account, placement: Placement) -> bool:
 
 def set_continuity(kind: PlacementKind, placement: Placement, actor: Account, note: str) -> None:
     """Record how the unit left behind carries on the participant's tasks (A.d.6.c)."""
-    rule = kind.followup_rule
+    rule = kind.rules.followup
     if not rule:
         raise PlacementError(f"Pemeriksaan unit yang ditinggalkan tidak diatur untuk {kind.noun}.")
     if not can_check_continuity(actor, placement):
@@ -43,15 +43,15 @@ def set_continuity(kind: PlacementKind, placement: Placement, actor: Account, no
 
 
 def missing_continuity(kind: PlacementKind, placement: Placement) -> list[str]:
-    if kind.followup_rule and not placement.continuity_note:
-        return [f"pemeriksaan keberlanjutan tugas di unit yang ditinggalkan ({kind.followup_rule})"]
+    if kind.rules.followup and not placement.continuity_note:
+        return [f"pemeriksaan keberlanjutan tugas di unit yang ditinggalkan ({kind.rules.followup})"]
     return []
 
 
 def add_followup(kind: PlacementKind, placement: Placement, actor: Account, *, key: str, on_date: dt.date | None,
                  description: str, today: dt.date) -> PlacementFollowup:
     """The origin unit records a career follow-up after the placement (A.d.6.b)."""
-    rule = kind.followup_rule
+    rule = kind.rules.followup
     if not rule:
         raise PlacementError(f"Tindak lanjut karier tidak diatur untuk {kind.noun}.")
     if not rules.can_manage(actor, placement):

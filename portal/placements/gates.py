@@ -34,8 +34,8 @@ def praktik_end(kind: PlacementKind, placement: Placement) -> dt.date | None:
 def missing_to_finish(kind: PlacementKind, placement: Placement, on_date: dt.date,
                       lulus: bool) -> list[str]:
     """What the final evaluation on ``on_date`` still lacks, each with its rule ID."""
-    stage_rule = kind.stage_rule
-    report_rule = kind.monitoring_rule or stage_rule
+    stage_rule = kind.rules.stage
+    report_rule = kind.rules.monitoring or stage_rule
     missing = []
     end = praktik_end(kind, placement)
     praktik = kind.stages[-1].label.lower() if kind.stages else "praktik"

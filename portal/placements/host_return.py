@@ -28,7 +28,7 @@ def can_send_back(user: Account, placement: Placement) -> bool:
 def send_back(kind: PlacementKind, placement: Placement, actor: Account, *, reason: str, decided_by: str,
               on_date: dt.date | None, today: dt.date) -> None:
     """End a running placement because the host returns the participant; no JP is credited."""
-    rule = kind.return_rule
+    rule = kind.rules.host_return
     if not rule:
         raise PlacementError(f"Pengembalian peserta oleh instansi penerima tidak diatur untuk {kind.noun}.")
     if not can_send_back(actor, placement):

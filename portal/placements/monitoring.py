@@ -39,7 +39,7 @@ def periods(placement: Placement, today: dt.date):
 def submit_report(kind: PlacementKind, placement: Placement, actor: Account, period_no: int | None,
                   content: str, today: dt.date) -> PlacementReport:
     """The participant's periodic performance report for one period (MG-09); 0 = final report."""
-    rule = kind.monitoring_rule or kind.stage_rule
+    rule = kind.rules.monitoring or kind.rules.stage
     _running(kind, placement)
     if not rules.is_participant(actor, placement):
         raise PlacementError(f"Laporan berkala disampaikan oleh peserta sendiri ({rule}).")
@@ -68,7 +68,7 @@ def submit_report(kind: PlacementKind, placement: Placement, actor: Account, per
 def _form_refusal(kind: PlacementKind, placement: Placement, corrective: str, observed_on: dt.date | None,
                   action_kind: str, today: dt.date | None) -> str | None:
     """What the monitoring form (B.4.a) refuses: the action kind, its description, the date."""
-    form_rule = kind.monitoring_form_rule or kind.monitoring_rule or kind.stage_rule
+    form_rule = kind.rules.monitoring_form or kind.rules.monitoring or kind.rules.stage
     if action_kind and action_kind not in NOTE_ACTIONS:
         return f"Pilih jenis tindakan: korektif atau represif ({form_rule})."
     if action_kind and not (corrective or "").strip():
@@ -81,7 +81,7 @@ def _form_refusal(kind: PlacementKind, placement: Placement, corrective: str, ob
 
 def _author_refusal(kind: PlacementKind, placement: Placement, actor: Account, role: str) -> str | None:
     """Who may write the note (A.7.c.1): the direct atasan, the mentor, or an admin for the mentor."""
-    rule = kind.monitoring_rule or kind.stage_rule
+    rule = kind.rules.monitoring or kind.rules.stage
     if role not in NOTE_ROLES:
         return f"Pilih penulis catatan: atasan atau mentor ({rule})."
     if role == "atasan" and not rules.is_atasan(actor, placement):
@@ -100,7 +100,7 @@ def add_note(kind: PlacementKind, placement: Placement, actor: Account, role: st
 
     The atasan writes as themself; the mentor (who may be external) writes as themself when
     linked to an account, or an admin enters the mentor's note in the mentor's name."""
-    rule = kind.monitoring_rule or kind.stage_rule
+    rule = kind.rules.monitoring or kind.rules.stage
     _running(kind, placement)
     problem = (_form_refusal(kind, placement, corrective, observed_on, action_kind, today)
                or _author_refusal(kind, placement, actor, role))
@@ -122,7 +122,7 @@ def add_note(kind: PlacementKind, placement: Placement, actor: Account, role: st
 def record_rapor(kind: PlacementKind, placement: Placement, actor: Account, score: int | None,
                  predikat: str, text: str, assessor: str, on_date: dt.date | None) -> None:
     """The host's rapor kinerja / final assessment, possibly with the mentor (MG-09)."""
-    rule = kind.monitoring_rule or kind.stage_rule
+    rule = kind.rules.monitoring or kind.rules.stage
     _running(kind, placement)
     if refusal := self_approval_refusal(actor, subject_id=placement.employee_id, rule=rule):
         raise PlacementError(refusal)
@@ -145,7 +145,7 @@ def record_rapor(kind: PlacementKind, placement: Placement, actor: Account, scor
 def recall(kind: PlacementKind, placement: Placement, actor: Account, reason: str, on_date: dt.date,
            replacement: Employee | None) -> Placement | None:
     """The sending agency recalls the participant and may replace them (MG-12); audited."""
-    rule = kind.recall_rule
+    rule = kind.rules.recall
     if not rule:
         raise PlacementError(f"Penarikan peserta tidak diatur untuk {kind.noun}.")
     if not rules.can_manage(actor, placement):

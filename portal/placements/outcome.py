@@ -69,16 +69,16 @@ class FinalEvaluation:
 def _refusal(kind: PlacementKind, placement: Placement, actor: Account, ev: FinalEvaluation,
              today: dt.date) -> str | None:
     """Why the evaluation cannot be recorded (the rule named), or None."""
-    rule = kind.outcome_rule
+    rule = kind.rules.outcome
     if not rules.can_manage(actor, placement):
         return f"Evaluasi akhir dicatat oleh instansi pengirim (admin unit/unit SDM) ({rule})."
     if placement.status != PlacementStatus.BERJALAN:
         return f"Evaluasi akhir hanya untuk {kind.noun} yang sedang berjalan."
     if ev.method not in {m.key for m in kind.final_methods}:
         methods = " atau ".join(m.label.lower() for m in kind.final_methods)
-        return f"Pilih bentuk evaluasi akhir: {methods} ({kind.stage_rule})."
+        return f"Pilih bentuk evaluasi akhir: {methods} ({kind.rules.stage})."
     if ev.on_date is None or ev.on_date > today or ev.on_date < placement.start_date:
-        return f"Tanggal evaluasi akhir antara {tanggal(placement.start_date)} dan hari ini ({kind.stage_rule})."
+        return f"Tanggal evaluasi akhir antara {tanggal(placement.start_date)} dan hari ini ({kind.rules.stage})."
     if ev.lulus is None:
         return f"Pilih hasil evaluasi akhir: lulus atau tidak lulus ({rule})."
     if missing := missing_to_finish(kind, placement, ev.on_date, ev.lulus):
@@ -97,7 +97,7 @@ def _closing_extras(kind: PlacementKind, placement: Placement, closing: dict[str
         if field.phase == "penutupan":
             extras[field.key] = (closing.get(field.key) or "").strip()[:8000]
             if field.required and not extras[field.key]:
-                raise PlacementError(f"Isi {field.label.lower()} ({field.rule_id or kind.outcome_rule}).")
+                raise PlacementError(f"Isi {field.label.lower()} ({field.rule_id or kind.rules.outcome}).")
     return extras
 
 
@@ -119,8 +119,8 @@ def _credit_or_block(kind: PlacementKind, placement: Placement, actor: Account,
             raise PlacementError(f"JP tidak dapat dicatat: {error}") from error
         placement.ledger_entry_id = entry.id
         return entry
-    if ev.cause == "dalam_kendali" and kind.block_rule:
-        block.create(placement, kind.block_rule, kind.noun, ev.on_date, actor)
+    if ev.cause == "dalam_kendali" and kind.rules.block:
+        block.create(placement, kind.rules.block, kind.noun, ev.on_date, actor)
     return None
 
 
@@ -136,7 +136,7 @@ def finish(kind: PlacementKind, placement: Placement, actor: Account, *, method:
     _store(placement, ev)
     claim_state(placement, (PlacementStatus.BERJALAN,), PlacementStatus.SELESAI)  # a concurrent decision is refused
     entry = _credit_or_block(kind, placement, actor, ev)
-    rule = kind.outcome_rule
+    rule = kind.rules.outcome
     text = (f"Evaluasi akhir ({choice_label(kind.final_methods, method)}) {tanggal(on_date)}: "
             f"{'lulus' if lulus else 'tidak lulus — ' + CAUSES[cause].lower()} ({rule}).")
     if entry is not None:
@@ -166,7 +166,7 @@ def issue_certificate(kind: PlacementKind, placement: Placement, actor: Account)
 def add_competency(kind: PlacementKind, placement: Placement, actor: Account, kompetensi: str,
                    on_date: dt.date) -> EmployeeCompetency:
     """Add a competency gained to the employee's competency data (MG-11)."""
-    rule = kind.log_rule or kind.outcome_rule
+    rule = kind.rules.log or kind.rules.outcome
     if not rules.can_manage(actor, placement):
         raise PlacementError(f"Data kompetensi dimutakhirkan oleh admin unit/unit SDM ({rule}).")
     if placement.outcome != "lulus":

@@ -39,7 +39,7 @@ def needs_justification(kind: PlacementKind, start: dt.date, end: dt.date) -> bo
 
 def duration_problem(kind: PlacementKind, start: dt.date, end: dt.date) -> str | None:
     """Why ``start``…``end`` breaks the kind's duration rule, or ``None``."""
-    rule = kind.duration_rule
+    rule = kind.rules.duration
     if end < start:
         return f"Tanggal selesai sebelum tanggal mulai ({rule})."
     if end < last_day(start, kind.min_duration):
@@ -51,7 +51,7 @@ def duration_problem(kind: PlacementKind, start: dt.date, end: dt.date) -> str |
                 f"{tanggal(last_day(start, kind.extended_max))} ({rule}).")
     minimum_days = sum(stage.days or 0 for stage in kind.stages) + 1
     if (end - start).days + 1 < minimum_days:
-        return f"Jadwal terlalu singkat untuk semua tahapan ({kind.stage_rule})."
+        return f"Jadwal terlalu singkat untuk semua tahapan ({kind.rules.stage})."
     return None
 
 

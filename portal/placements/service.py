@@ -56,10 +56,10 @@ def create_need(kind: PlacementKind, unit: Unit, actor: Account, *, kompetensi: 
     """The participant unit's competency need with its basis (G-02) and target (A.7.a)."""
     if not rules.can_manage_unit_needs(actor, unit):
         raise PlacementError(f"Kebutuhan {kind.noun} dikelola unit SDM bersama admin unit peserta "
-                             f"({kind.needs_rule}).")
+                             f"({kind.rules.needs}).")
     kompetensi, target = _text(kompetensi, 300), _text(target, 4000)
     if not kompetensi or not target:
-        raise PlacementError(f"Isi kompetensi yang dibutuhkan dan target {kind.noun} (A.7.a, {kind.needs_rule}).")
+        raise PlacementError(f"Isi kompetensi yang dibutuhkan dan target {kind.noun} (A.7.a, {kind.rules.needs}).")
     if basis not in BASES:
         raise PlacementError("Pilih dasar pengembangan (§F, G-02).")
     refusal = model_refusal(basis, kind.slug)
@@ -77,7 +77,7 @@ def create_need(kind: PlacementKind, unit: Unit, actor: Account, *, kompetensi: 
 def approve_need(kind: PlacementKind, need: PlacementNeed, actor: Account) -> None:
     """The HR unit agrees the need with the participant unit (MG-13)."""
     if not rules.is_sdm(actor):
-        raise PlacementError(f"Kebutuhan {kind.noun} disetujui oleh unit SDM ({kind.needs_rule}).")
+        raise PlacementError(f"Kebutuhan {kind.noun} disetujui oleh unit SDM ({kind.rules.needs}).")
     if need.status != NeedStatus.DRAF:
         raise PlacementError("Kebutuhan ini sudah disetujui.")
     claim_state(need, (NeedStatus.DRAF,), NeedStatus.DISETUJUI)
@@ -95,10 +95,10 @@ def nominate(kind: PlacementKind, need: PlacementNeed, employee: Employee, actor
     stage log and the audit log, and used again at the start)."""
     if not rules.can_manage_unit_needs(actor, need.unit):
         raise PlacementError(f"Kandidat {kind.noun} diusulkan oleh admin unit peserta atau unit SDM "
-                             f"({kind.needs_rule}).")
+                             f"({kind.rules.needs}).")
     if not employee.unit.path.startswith(need.unit.path):
         raise PlacementError(f"{employee.nama} bukan pegawai unit {need.unit.nama}; kandidat berasal dari "
-                             f"unit peserta ({kind.needs_rule}).")
+                             f"unit peserta ({kind.rules.needs}).")
     if any(p.employee_id == employee.id and p.status in ACTIVE for p in need.placements):
         raise PlacementError(f"{employee.nama} sudah menjadi kandidat kebutuhan ini.")
     override_reason = _text(override_reason, 1000)
@@ -107,7 +107,7 @@ def nominate(kind: PlacementKind, need: PlacementNeed, employee: Employee, actor
     try:
         answer = require_eligible(employee, kind.slug, on_date, {"role": "peserta"},
                                   override_reason=override_reason, actor=actor,
-                                  pending=(kind.endorsement_rule,) if kind.endorsement_rule else ())
+                                  pending=(kind.rules.endorsement,) if kind.rules.endorsement else ())
     except EligibilityRefusal as refusal:
         raise PlacementError(str(refusal)) from None
     placement = Placement(kind=kind.slug, need=need, employee_id=employee.id, unit_id=employee.unit_id,
@@ -115,7 +115,7 @@ def nominate(kind: PlacementKind, need: PlacementNeed, employee: Employee, actor
     db.session.add(placement)
     db.session.flush()
     log_step(placement, actor, "kandidat", f"{employee.nama} diusulkan sebagai kandidat untuk kebutuhan "
-                                           f"\"{need.kompetensi}\" ({kind.needs_rule}). {answer.summary}")
+                                           f"\"{need.kompetensi}\" ({kind.rules.needs}). {answer.summary}")
     if answer.eligible is None and override_reason:
         log_step(placement, actor, OVERRIDE_STEP, override_reason)
     record("placement.create", "placement", placement.id, None,
@@ -132,7 +132,7 @@ def override_reason_of(placement: Placement) -> str:
 def _manager(kind: PlacementKind, placement: Placement, actor: Account) -> None:
     if not rules.can_manage(actor, placement):
         raise PlacementError(f"Persiapan {kind.noun} dikelola admin unit peserta bersama unit SDM "
-                             f"({kind.needs_rule}).")
+                             f"({kind.rules.needs}).")
 
 
 def eligibility_context(placement: Placement) -> dict:
@@ -151,19 +151,19 @@ def endorse(kind: PlacementKind, placement: Placement, actor: Account, text: str
     """The nominating supervisor's endorsement: best qualified, related competency base (MG-03)."""
     _preparing(kind, placement)
     if refusal := self_approval_refusal(actor, subject_id=placement.employee_id,
-                                        rule=kind.endorsement_rule):
+                                        rule=kind.rules.endorsement):
         raise PlacementError(refusal)
     if not rules.is_atasan(actor, placement):
-        raise PlacementError(f"Rekomendasi diberikan oleh atasan langsung peserta ({kind.endorsement_rule}).")
+        raise PlacementError(f"Rekomendasi diberikan oleh atasan langsung peserta ({kind.rules.endorsement}).")
     text = _text(text, 4000)
     if not text:
         raise PlacementError("Tuliskan alasan rekomendasi: kualifikasi terbaik di bidangnya dan basis "
-                             f"kompetensi yang terkait ({kind.endorsement_rule}).")
+                             f"kompetensi yang terkait ({kind.rules.endorsement}).")
     placement.endorsement, placement.endorsed_by_id = text, actor.employee_id
     placement.endorsed_at = utcnow()
-    log_step(placement, actor, "rekomendasi", f"Atasan merekomendasikan peserta ({kind.endorsement_rule}).")
+    log_step(placement, actor, "rekomendasi", f"Atasan merekomendasikan peserta ({kind.rules.endorsement}).")
     record("placement.endorse", "placement", placement.id, None, {"endorsed_by": actor.employee_id},
-           f"Rekomendasi atasan ({kind.endorsement_rule})", actor.id)
+           f"Rekomendasi atasan ({kind.rules.endorsement})", actor.id)
 
 
 # --------------------------------------------------------------------------- host (MG-05, MG-06)
@@ -180,19 +180,19 @@ def set_host(kind: PlacementKind, placement: Placement, actor: Account, data: di
     """Host, locus, mentor, role at the host, variant and approach, and the kind's extra fields."""
     _manager(kind, placement, actor)
     _preparing(kind, placement)
-    host_type = _choice(kind.host_types, data.get("host_type", ""), "jenis instansi penerima", kind.host_rule)
-    _choice(kind.loci, data.get("locus", ""), "lingkup (nasional/internasional)", kind.host_rule)
+    host_type = _choice(kind.host_types, data.get("host_type", ""), "jenis instansi penerima", kind.rules.host)
+    _choice(kind.loci, data.get("locus", ""), "lingkup (nasional/internasional)", kind.rules.host)
     host_name = _text(data.get("host_name"), 300)
     if not host_name:
-        raise PlacementError(f"Isi nama instansi/unit penerima ({kind.host_rule}).")
+        raise PlacementError(f"Isi nama instansi/unit penerima ({kind.rules.host}).")
     if kind.variants:
-        _choice(kind.variants, data.get("variant", ""), "variasi/tujuan", kind.variant_rule)
+        _choice(kind.variants, data.get("variant", ""), "variasi/tujuan", kind.rules.variant)
     detail = _text(data.get("approach_detail"), 300)
     if kind.approaches:
-        approach = _choice(kind.approaches, data.get("approach", ""), "model pendekatan", kind.variant_rule)
+        approach = _choice(kind.approaches, data.get("approach", ""), "model pendekatan", kind.rules.variant)
         if approach.detail_label and not detail:
             raise PlacementError(f"Isi {approach.detail_label.lower()} untuk pendekatan {approach.label} "
-                                 f"({kind.variant_rule}).")
+                                 f"({kind.rules.variant}).")
         detail = detail if approach.detail_label else ""
     for name in ("host_location", "supply_experience", "supply_competency", "mentor_name",
                  "mentor_institution", "role_at_host"):
@@ -205,7 +205,7 @@ def set_host(kind: PlacementKind, placement: Placement, actor: Account, data: di
             mentor.id == placement.employee_id or controls(actor, mentor)):
         # A mentor writes the rapor kinerja: authority from data (docs/security.md).
         raise PlacementError("Mentor bukan peserta sendiri, dan Anda tidak dapat menetapkan diri "
-                             f"sendiri sebagai mentor ({kind.host_rule}).")
+                             f"sendiri sebagai mentor ({kind.rules.host}).")
     placement.mentor_employee_id = mentor.id if mentor else None
     extras = dict(placement.extras or {})
     for field in kind.extra_fields:
@@ -214,7 +214,7 @@ def set_host(kind: PlacementKind, placement: Placement, actor: Account, data: di
     placement.extras = extras
     log_step(placement, actor, "penerima", f"Instansi penerima: {host_name} "
              f"({choice_label(kind.host_types, host_type.key)}, {choice_label(kind.loci, placement.locus)}); "
-             f"mentor: {placement.mentor_name or '—'} ({kind.host_rule}).")
+             f"mentor: {placement.mentor_name or '—'} ({kind.rules.host}).")
 
 
 # --------------------------------------------------------------------------- agreement (MG-07)
@@ -228,7 +228,7 @@ def set_agreement(kind: PlacementKind, placement: Placement, actor: Account, ele
         try:
             placement.agreement_file = store(upload, placement.employee_id, allowed=("pdf",))
         except UploadError as error:
-            raise PlacementError(f"{error} ({kind.agreement_rule})") from error
+            raise PlacementError(f"{error} ({kind.rules.agreement})") from error
     existing = {item.key: item for item in placement.items}
     for element in kind.agreement_elements:
         content = _text(elements.get(element.key), 4000)
@@ -240,7 +240,7 @@ def set_agreement(kind: PlacementKind, placement: Placement, actor: Account, ele
     log_step(placement, actor, "perjanjian", f"Perjanjian kerja sama: {filled} dari "
              f"{len(kind.agreement_elements)} unsur terisi; dokumen bertanda tangan "
              f"{'ada' if placement.agreement_file_id or placement.agreement_file else 'belum ada'} "
-             f"({kind.agreement_rule}).")
+             f"({kind.rules.agreement}).")
 
 
 def missing_agreement(kind: PlacementKind, placement: Placement) -> list[str]:
@@ -259,18 +259,18 @@ def set_schedule(kind: PlacementKind, placement: Placement, actor: Account, star
     _manager(kind, placement, actor)
     _preparing(kind, placement)
     if start is None or end is None:
-        raise PlacementError(f"Isi tanggal mulai dan tanggal selesai ({kind.duration_rule}).")
+        raise PlacementError(f"Isi tanggal mulai dan tanggal selesai ({kind.rules.duration}).")
     problem = duration_problem(kind, start, end)
     if problem:
         raise PlacementError(problem)
     if cadence not in kind.cadences or cadence not in CADENCES:
-        raise PlacementError(f"Pilih periode laporan berkala ({kind.monitoring_rule or kind.stage_rule}).")
+        raise PlacementError(f"Pilih periode laporan berkala ({kind.rules.monitoring or kind.rules.stage}).")
     justification = _text(justification, 4000)
     long = needs_justification(kind, start, end)
     if long and not justification:
         raise PlacementError(f"Durasi lebih dari {kind.max_duration.label} hanya dengan justifikasi tertulis "
                              f"(kebutuhan atau substansi {kind.noun}) yang disetujui admin SDM "
-                             f"({kind.duration_rule}).")
+                             f"({kind.rules.duration}).")
     changed = (start, end, justification) != (placement.start_date, placement.end_date, placement.justification)
     placement.start_date, placement.end_date, placement.cadence = start, end, cadence
     placement.justification = justification if long else ""
@@ -280,14 +280,14 @@ def set_schedule(kind: PlacementKind, placement: Placement, actor: Account, star
     log_step(placement, actor, "jadwal", f"Jadwal {tanggal(start)} s.d. {tanggal(end)}, laporan "
              f"{CADENCES[cadence][0].lower()}" + (" — dengan justifikasi, menunggu persetujuan admin SDM"
                                                    if placement.justification_status == "menunggu" else "")
-             + f" ({kind.duration_rule}, {kind.stage_rule}).")
+             + f" ({kind.rules.duration}, {kind.rules.stage}).")
 
 
 def decide_justification(kind: PlacementKind, placement: Placement, actor: Account, approve: bool,
                          note: str) -> None:
     """Admin SDM approves or refuses a duration beyond the normal maximum (MG-04, PT-04)."""
     if not rules.is_sdm(actor):
-        raise PlacementError(f"Justifikasi durasi disetujui oleh admin SDM ({kind.duration_rule}).")
+        raise PlacementError(f"Justifikasi durasi disetujui oleh admin SDM ({kind.rules.duration}).")
     if placement.justification_status != "menunggu":
         raise PlacementError("Tidak ada justifikasi durasi yang menunggu keputusan.")
     note = _text(note, 1000)
@@ -297,9 +297,9 @@ def decide_justification(kind: PlacementKind, placement: Placement, actor: Accou
     claim_state(placement, ("menunggu",), status, attribute="justification_status")
     placement.justification_note = note
     placement.justification_by_id = actor.id
-    log_step(placement, actor, "justifikasi", f"Justifikasi durasi {status} ({kind.duration_rule}).")
+    log_step(placement, actor, "justifikasi", f"Justifikasi durasi {status} ({kind.rules.duration}).")
     record("placement.justification", "placement", placement.id, {"justification_status": "menunggu"},
-           {"justification_status": status}, f"Justifikasi durasi {status} ({kind.duration_rule})", actor.id)
+           {"justification_status": status}, f"Justifikasi durasi {status} ({kind.rules.duration})", actor.id)
 
 
 # --------------------------------------------------------------------------- start
@@ -308,26 +308,26 @@ def _missing_host(kind: PlacementKind, placement: Placement) -> list[str]:
     """The need, the endorsement and the host side (host, supply, mentor, plan fields)."""
     missing = []
     if placement.need.status != NeedStatus.DISETUJUI:
-        missing.append(f"kebutuhan belum disetujui unit SDM ({kind.needs_rule})")
-    if kind.endorsement_rule and not placement.endorsement:
-        missing.append(f"rekomendasi atasan langsung ({kind.endorsement_rule})")
+        missing.append(f"kebutuhan belum disetujui unit SDM ({kind.rules.needs})")
+    if kind.rules.endorsement and not placement.endorsement:
+        missing.append(f"rekomendasi atasan langsung ({kind.rules.endorsement})")
     if not placement.host_name:
-        missing.append(f"instansi penerima ({kind.host_rule})")
-    if kind.supply_rule and not (placement.supply_experience and placement.supply_competency):
-        missing.append(f"konfirmasi supply experience dan supply competency instansi penerima ({kind.supply_rule})")
+        missing.append(f"instansi penerima ({kind.rules.host})")
+    if kind.rules.supply and not (placement.supply_experience and placement.supply_competency):
+        missing.append(f"konfirmasi supply experience dan supply competency instansi penerima ({kind.rules.supply})")
     if kind.mentor_required and not (placement.mentor_name and placement.mentor_institution):
-        missing.append(f"nama dan instansi {kind.mentor_label.lower()} ({kind.supply_rule or kind.host_rule})")
+        missing.append(f"nama dan instansi {kind.mentor_label.lower()} ({kind.rules.supply or kind.rules.host})")
     extras = placement.extras or {}
-    return missing + [f"{f.label} ({f.rule_id or kind.host_rule})" for f in kind.extra_fields
+    return missing + [f"{f.label} ({f.rule_id or kind.rules.host})" for f in kind.extra_fields
                       if f.phase == "rencana" and f.required and not extras.get(f.key)]
 
 
 def _missing_schedule(kind: PlacementKind, placement: Placement) -> list[str]:
     if placement.start_date is None:
-        return [f"jadwal pelaksanaan ({kind.duration_rule})"]
+        return [f"jadwal pelaksanaan ({kind.rules.duration})"]
     if placement.justification_status in ("menunggu", "ditolak"):
         return [f"justifikasi durasi lebih dari {kind.max_duration.label} belum disetujui admin SDM "
-                f"({kind.duration_rule})"]
+                f"({kind.rules.duration})"]
     return []
 
 
@@ -337,7 +337,7 @@ def missing_to_start(kind: PlacementKind, placement: Placement) -> list[str]:
 
     missing = _missing_host(kind, placement) + missing_continuity(kind, placement)
     if lacking := missing_agreement(kind, placement):
-        missing.append(f"perjanjian belum lengkap — belum ada: {'; '.join(lacking)} ({kind.agreement_rule})")
+        missing.append(f"perjanjian belum lengkap — belum ada: {'; '.join(lacking)} ({kind.rules.agreement})")
     return missing + _missing_schedule(kind, placement)
 
 
@@ -345,7 +345,7 @@ def start(kind: PlacementKind, placement: Placement, actor: Account) -> None:
     """persiapan → berjalan, only when every condition holds (MG-07: no start without the agreement)."""
     if not rules.can_manage(actor, placement):
         raise PlacementError(f"{kind.noun.capitalize()} dimulai oleh admin unit peserta atau unit SDM "
-                             f"({kind.needs_rule}).")
+                             f"({kind.rules.needs}).")
     _preparing(kind, placement)
     missing = missing_to_start(kind, placement)
     if missing:
@@ -359,7 +359,7 @@ def start(kind: PlacementKind, placement: Placement, actor: Account) -> None:
     claim_state(placement, (PlacementStatus.PERSIAPAN,), PlacementStatus.BERJALAN)
     placement.started_at = utcnow()
     log_step(placement, actor, "mulai", f"{kind.noun.capitalize()} dimulai; tahap pertama "
-             f"{kind.stages[0].label.lower()} mulai {tanggal(placement.start_date)} ({kind.stage_rule}).")
+             f"{kind.stages[0].label.lower()} mulai {tanggal(placement.start_date)} ({kind.rules.stage}).")
     record("placement.start", "placement", placement.id,
            {"status": PlacementStatus.PERSIAPAN}, {"status": PlacementStatus.BERJALAN},
            f"{kind.noun.capitalize()} dimulai", actor.id)

@@ -26,10 +26,10 @@ def pending_for(user: Account, slug: str) -> list[PendingTask]:
                                      kind="Persetujuan", since=need.created_at.date()))
         for p in db.session.scalars(select(Placement).where(
                 Placement.kind == slug, Placement.justification_status == "menunggu").limit(50)):
-            tasks.append(PendingTask(f"Justifikasi durasi {kind.noun}: {p.employee.nama} ({kind.duration_rule})",
+            tasks.append(PendingTask(f"Justifikasi durasi {kind.noun}: {p.employee.nama} ({kind.rules.duration})",
                                      "placements.detail", (("kind", slug), ("placement_id", p.id)),
                                      kind="Persetujuan", since=p.created_at.date()))
-    if kind.followup_rule and user.admin_unit_paths and not user.is_ministry_wide:
+    if kind.rules.followup and user.admin_unit_paths and not user.is_ministry_wide:
         tasks += _followups_due(user, kind)
     mine = db.session.scalars(
         select(Placement).join(Employee, Placement.employee_id == Employee.id).where(
@@ -43,9 +43,9 @@ def pending_for(user: Account, slug: str) -> list[PendingTask]:
             if late:
                 tasks.append(PendingTask(f"Laporan berkala {kind.noun} terlambat: {len(late)} periode",
                                          "placements.detail", values, kind="Formulir", since=late[0].end))
-        elif p.employee_id != user.employee_id and kind.endorsement_rule and not p.endorsement \
+        elif p.employee_id != user.employee_id and kind.rules.endorsement and not p.endorsement \
                 and p.status == PlacementStatus.PERSIAPAN:
-            tasks.append(PendingTask(f"Rekomendasi kandidat {kind.noun}: {p.employee.nama} ({kind.endorsement_rule})",
+            tasks.append(PendingTask(f"Rekomendasi kandidat {kind.noun}: {p.employee.nama} ({kind.rules.endorsement})",
                                      "placements.detail", values, kind="Persetujuan", since=p.created_at.date()))
     return tasks
 
@@ -58,6 +58,6 @@ def _followups_due(user: Account, kind) -> list[PendingTask]:
              .where(Placement.kind == kind.slug, Placement.status == "selesai", Placement.outcome == "lulus",
                     manageable_units(user), ~Placement.followups.any())
              .order_by(Placement.final_on).limit(20))
-    return [PendingTask(f"Catat tindak lanjut karier pasca {kind.noun}: {p.employee.nama} ({kind.followup_rule})",
+    return [PendingTask(f"Catat tindak lanjut karier pasca {kind.noun}: {p.employee.nama} ({kind.rules.followup})",
                         "placements.detail", (("kind", kind.slug), ("placement_id", p.id)), kind="Formulir",
                         since=p.final_on) for p in db.session.scalars(query)]

@@ -136,7 +136,7 @@ def need_new(kind: str):
 
     def create():
         if unit is None:
-            raise PlacementError(f"Pilih unit peserta dari daftar ({spec.needs_rule}).")
+            raise PlacementError(f"Pilih unit peserta dari daftar ({spec.rules.needs}).")
         return create_need(spec, unit, current_user, kompetensi=request.form.get("kompetensi", ""),
                            basis=request.form.get("basis", ""), akpk=request.form.get("akpk", ""),
                            target=request.form.get("target", ""))

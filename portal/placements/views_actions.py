@@ -183,7 +183,7 @@ def recall(kind: str, placement_id: int):
         if request.form.get("replacement_nip", "").strip():
             replacement = employee_by_nip(request.form["replacement_nip"])
             if replacement is None:
-                raise PlacementError(f"NIP pengganti tidak ditemukan ({spec.recall_rule}).")
+                raise PlacementError(f"NIP pengganti tidak ditemukan ({spec.rules.recall}).")
         return monitoring.recall(spec, placement, current_user, request.form.get("reason", ""), today(), replacement)
 
     def after(spec, placement, new):

@@ -10,7 +10,7 @@ outcome is recorded.
 
 from __future__ import annotations
 
-from portal.sdk import AgreementElement, Choice, ExtraField, PlacementKind, Span, StageSpec
+from portal.sdk import AgreementElement, Choice, ExtraField, PlacementKind, PlacementRules, Span, StageSpec
 
 SLUG = "detasering"
 TITLE = "Detasering"
@@ -47,12 +47,14 @@ METHODS = (
 )
 
 KIND = PlacementKind(
+    rules=PlacementRules(agreement=DT01, duration=DT01, stage=DT01, monitoring=DT01, host=DT01,
+                         outcome=DT01),
     slug=SLUG, title=TITLE, noun="detasering", participant_label="Pegawai detasering",
-    agreement_rule=DT01, agreement_elements=ASSIGNMENT,
-    duration_rule=DT01, min_duration=Span(1, "days"), max_duration=None,
-    stage_rule=DT01, stages=STAGES, monitoring_rule=DT01,
-    host_rule=DT01, host_types=RECEIVERS, mentor_label="Atasan di unit penerima",
-    outcome_rule=DT01, final_methods=METHODS, extra_fields=EXTRAS,
+    agreement_elements=ASSIGNMENT,
+    min_duration=Span(1, "days"), max_duration=None,
+    stages=STAGES,
+    host_types=RECEIVERS, mentor_label="Atasan di unit penerima",
+    final_methods=METHODS, extra_fields=EXTRAS,
     # Lamp. D names no block after a failed detasering (block_rule left empty, unlike MG-10/PT-08).
     document_label="Surat penugasan detasering",
 )

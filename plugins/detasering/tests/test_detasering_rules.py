@@ -31,7 +31,7 @@ def test_detasering_cannot_decide_without_status_asn_dt01():
 
 
 def test_detasering_needs_a_set_period_without_a_circular_maximum_dt01():
-    assert KIND.duration_rule == "DT-01"
+    assert KIND.rules.duration == "DT-01"
     assert KIND.max_duration is None and KIND.extended_max is None
     assert KIND.min_duration.label == "1 hari"  # start and end both required, end not before start
 
@@ -43,7 +43,7 @@ def test_detasering_records_competency_match_and_knowledge_transfer_dt01():
     closing = extras["laporan_alih_pengetahuan"]
     assert (closing.phase, closing.required, closing.rule_id) == ("penutupan", True, "DT-01")
     assert "tujuan_alih" in {e.key for e in KIND.agreement_elements}
-    assert KIND.agreement_rule == KIND.host_rule == KIND.monitoring_rule == KIND.outcome_rule == "DT-01"
+    assert KIND.rules.agreement == KIND.rules.host == KIND.rules.monitoring == KIND.rules.outcome == "DT-01"
 
 
 def test_detasering_jp_comes_from_the_open_setting():

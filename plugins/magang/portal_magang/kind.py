@@ -8,27 +8,27 @@ locus, supply), MG-06 (variant, approach), MG-07 (agreement), MG-08 (stages), MG
 
 from __future__ import annotations
 
-from portal.sdk import AgreementElement, Choice, PlacementKind, SettingSpec, Span, StageSpec
+from portal.sdk import AgreementElement, Choice, PlacementKind, PlacementRules, SettingSpec, Span, StageSpec
 
 SLUG = "magang"
 
 KIND = PlacementKind(
+    rules=PlacementRules(needs="MG-13", endorsement="MG-03", host="MG-05", supply="MG-05",
+                         variant="MG-06", agreement="MG-07", duration="MG-04", stage="MG-08",
+                         monitoring="MG-09", recall="MG-12", outcome="MG-10", block="MG-10",
+                         log="MG-11", host_return="MG-14", followup="MG-15"),
     slug=SLUG, title="Magang / Praktik Kerja Lapangan", noun="magang", participant_label="Peserta magang",
-    needs_rule="MG-13", endorsement_rule="MG-03",
-    host_rule="MG-05", supply_rule="MG-05",
     host_types=(Choice("internal", "Unit dalam instansi pemerintah (internal organisasi)"),
                 Choice("instansi_lain", "Instansi pemerintah lainnya (K/L/D)"),
                 Choice("korporasi", "Korporasi"),
                 Choice("lainnya", "Instansi lainnya")),
     mentor_label="Mentor ahli di instansi penerima",
-    variant_rule="MG-06",
     variants=(Choice("karier", "Pengembangan karier"),
               Choice("pemutakhiran", "Pemutakhiran (updating) kompetensi"),
               Choice("konteks", "Pengenalan konteks")),
     approaches=(Choice("bundling", "Bundling (bagian dari pelatihan klasikal JF/kepemimpinan)",
                        detail_label="Nama pelatihan"),
                 Choice("independen", "Independen (program tersendiri)")),
-    agreement_rule="MG-07",
     agreement_elements=(
         AgreementElement("target", "Target program magang dan indikator ketercapaiannya"),
         AgreementElement("durasi", "Durasi pelaksanaan dengan jadwal/rencana aksi"),
@@ -37,14 +37,11 @@ KIND = PlacementKind(
         AgreementElement("hak_kewajiban", "Hak dan kewajiban pegawai dan instansi"),
         AgreementElement("wanprestasi", "Pengaturan wanprestasi"),
         AgreementElement("kahar", "Pengaturan keadaan kahar (force majeure)")),
-    duration_rule="MG-04", min_duration=Span(2, "weeks"), max_duration=Span(1, "years"), extended_max=None,
-    stage_rule="MG-08",
+    min_duration=Span(2, "weeks"), max_duration=Span(1, "years"), extended_max=None,
     stages=(StageSpec("pembekalan", "Pembekalan oleh instansi pengirim", 3),
             StageSpec("orientasi", "Orientasi di instansi penerima", 3),
             StageSpec("praktik", "Praktik magang", None)),
-    monitoring_rule="MG-09", recall_rule="MG-12", outcome_rule="MG-10", block_rule="MG-10", log_rule="MG-11",
-    return_rule="MG-14", followup_rule="MG-15",
-)
+    )
 
 # [open] values (settings with no figure in the circular, docs/rules.md): local HR-unit settings.
 SETTINGS = (

@@ -10,7 +10,7 @@ PT-09 the authorities the host restricts (recorded).
 
 from __future__ import annotations
 
-from portal.sdk import AgreementElement, Choice, ExtraField, PlacementKind, Span, StageSpec
+from portal.sdk import AgreementElement, Choice, ExtraField, PlacementKind, PlacementRules, Span, StageSpec
 
 SLUG = "pertukaran"
 TITLE = "Pertukaran PNS dengan Pegawai Swasta/BUMN/BUMD"
@@ -66,15 +66,17 @@ EXTRAS = (
 )
 
 KIND = PlacementKind(
+    rules=PlacementRules(agreement=PT06, duration=PT04, stage=PT07, monitoring=PT07, host=PT05,
+                         variant=PT05, outcome=PT08, block=PT08, host_return="PT-10",
+                         followup="PT-11", monitoring_form="PT-12"),
     slug=SLUG, title=TITLE, noun="pertukaran pegawai", participant_label="Peserta pertukaran",
-    agreement_rule=PT06, agreement_elements=AGREEMENT,
-    duration_rule=PT04, min_duration=Span(1, "months"), max_duration=Span(1, "years"),
+    agreement_elements=AGREEMENT,
+    min_duration=Span(1, "months"), max_duration=Span(1, "years"),
     extended_max=Span(2, "years"),
-    stage_rule=PT07, stages=STAGES, monitoring_rule=PT07,
-    host_rule=PT05, host_types=PARTNERS,
+    stages=STAGES,
+    host_types=PARTNERS,
     mentor_label="Koordinator/mentor di instansi mitra",
-    variant_rule=PT05, variants=VARIANTS, approaches=DIRECTIONS, approach_label="Arah pertukaran",
+    variants=VARIANTS, approaches=DIRECTIONS, approach_label="Arah pertukaran",
     document_label="Perjanjian kerja sama (PKS)",
-    outcome_rule=PT08, block_rule=PT08, extra_fields=EXTRAS,
-    return_rule="PT-10", followup_rule="PT-11", monitoring_form_rule="PT-12",
+    extra_fields=EXTRAS,
 )

@@ -94,13 +94,13 @@ def test_every_qualification_rule_answers_at_once():
 
 
 def test_pertukaran_duration_is_one_month_to_one_year_or_two_with_justification_pt04():
-    assert KIND.duration_rule == "PT-04"
+    assert KIND.rules.duration == "PT-04"
     assert (KIND.min_duration.label, KIND.max_duration.label, KIND.extended_max.label) == (
         "1 bulan", "1 tahun", "2 tahun")
 
 
 def test_pertukaran_partners_and_variants_pt05():
-    assert KIND.host_rule == KIND.variant_rule == "PT-05"
+    assert KIND.rules.host == KIND.rules.variant == "PT-05"
     assert {c.key for c in KIND.host_types} == {"internal", "instansi", "swasta", "bumn", "bumd", "lainnya"}
     assert {c.key for c in KIND.loci} == {"nasional", "internasional"}
     assert [c.key for c in KIND.variants] == ["komunikatif", "keunggulan"]
@@ -109,18 +109,18 @@ def test_pertukaran_partners_and_variants_pt05():
 
 
 def test_pertukaran_agreement_holds_the_seven_elements_pt06():
-    assert KIND.agreement_rule == "PT-06"
+    assert KIND.rules.agreement == "PT-06"
     assert [e.key for e in KIND.agreement_elements] == [
         "target", "durasi", "jabatan", "koordinator", "hak_kewajiban", "wanprestasi", "kahar"]
 
 
 def test_pertukaran_stages_pembekalan_and_orientasi_three_days_then_praktik_pt07():
-    assert KIND.stage_rule == KIND.monitoring_rule == "PT-07"
+    assert KIND.rules.stage == KIND.rules.monitoring == "PT-07"
     assert [(s.key, s.days) for s in KIND.stages] == [("pembekalan", 3), ("orientasi", 3), ("praktik", None)]
 
 
 def test_pertukaran_outcome_cites_pt08_and_host_restrictions_pt09():
-    assert KIND.outcome_rule == "PT-08"
+    assert KIND.rules.outcome == "PT-08"
     (restricted,) = KIND.extra_fields
     assert (restricted.key, restricted.rule_id, restricted.required) == ("kewenangan_dibatasi", "PT-09", False)
 
