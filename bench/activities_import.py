@@ -42,9 +42,9 @@ from portal.demo import loader  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.hookspecs import hookimpl  # noqa: E402
 from portal.ledger.bulk import insert_rows  # noqa: E402
-from portal.mechanisms.catalogue import mechanism_model  # noqa: E402
 from portal.ledger.models import LedgerEntry  # noqa: E402
 from portal.ledger.service import credit  # noqa: E402
+from portal.mechanisms.catalogue import mechanism_model  # noqa: E402
 from portal.models import Employee  # noqa: E402
 from portal.types import CapSpec, JPResult, Participation, PluginInfo  # noqa: E402
 

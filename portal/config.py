@@ -73,6 +73,9 @@ def from_environment(instance_path: Path) -> dict:
         "PORTAL_LDAP_CA_FILE": os.environ.get("PORTAL_LDAP_CA_FILE", ""),
         "PORTAL_LDAP_TIMEOUT": int(os.environ.get("PORTAL_LDAP_TIMEOUT", "5")),
         "PORTAL_LOCAL_PASSWORDS": os.environ.get("PORTAL_LOCAL_PASSWORDS", "1") != "0",
+        # Background jobs' queue (portal.tasks.queue): redis://…, sqlite:///path, immediate; unset =
+        # instance/tasks.db. Read here, or web and consumers on other machines never share it.
+        "PORTAL_TASK_QUEUE": os.environ.get("PORTAL_TASK_QUEUE", ""),
         "PORTAL_CERTIFICATE_JOBS": os.environ.get("PORTAL_CERTIFICATE_JOBS", "queue"),
         "PORTAL_CERTIFICATE_PARALLEL": int(os.environ.get("PORTAL_CERTIFICATE_PARALLEL", "2")),
         "PORTAL_LOG_FORMAT": os.environ.get("PORTAL_LOG_FORMAT", ""),  # json | text (default: json unless debug)

@@ -6,11 +6,14 @@ import datetime as dt
 import hashlib
 import io
 import re
+import shutil
 import socket
+import subprocess
 import threading
 import zipfile
 from pathlib import Path
 
+import pypdfium2
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
@@ -79,6 +82,20 @@ def test_issue_renders_every_field_of_the_certificate(world, people):
     assert "static" not in certificate.pdf_path and fonts
     audit = db.session.scalar(select(AuditLog).where(AuditLog.action == "certificate.issue"))
     assert audit.new_values["number"] == certificate.number
+
+
+@pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbar-tools reads the printed QR code back")
+def test_the_printed_qr_code_opens_the_certificates_verification_page(world, people, tmp_path):
+    """G-06: a printed certificate is checked by scanning its QR code; it must decode to the
+    verification link (the code uses one fixed mask pattern, issue 21)."""
+    holder = people.person(world["A"]["sub"], supervisor=world["A"]["atasan"])
+    certificate = issue(entry_for(holder).id, account_id(world["sdm"]))
+    page = pypdfium2.PdfDocument(_stored_pdf(certificate))[0]
+    page.render(scale=150 / 72).to_pil().save(tmp_path / "halaman.png")  # printed at 150 dpi
+    scanned = subprocess.run(["zbarimg", "--quiet", "--raw", str(tmp_path / "halaman.png")],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    assert scanned == document.verification_url(certificate.token)
+    assert scanned.endswith(f"/verifikasi/{certificate.token}")
 
 
 def test_xss_name_is_printed_as_text(world, people):

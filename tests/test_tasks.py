@@ -8,7 +8,10 @@ the task function directly or in ``immediate`` mode.
 
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -180,3 +183,49 @@ def test_only_the_account_that_started_a_job_sees_it(make_app, two_units):
         owner.login(two_units["sdm"].nip)
         assert owner.get(f"/impor/kegiatan/pratinjau/{preview.id}").status_code == 200
         assert owner.get(f"/impor/pratinjau/{preview.id}").status_code == 404
+
+
+def test_the_queue_named_in_the_environment_is_the_one_web_and_consumers_share(monkeypatch, tmp_path):
+    """README: ``PORTAL_TASK_QUEUE`` names the queue (Redis in production, consumers on other
+    machines). It was documented but never read, so every process used its own instance/tasks.db."""
+    from portal.config import from_environment
+
+    monkeypatch.setenv("PORTAL_TASK_QUEUE", f"sqlite:///{tmp_path / 'antrean.db'}")
+    assert from_environment(tmp_path)["PORTAL_TASK_QUEUE"] == f"sqlite:///{tmp_path / 'antrean.db'}"
+    monkeypatch.delenv("PORTAL_TASK_QUEUE")
+    assert from_environment(tmp_path)["PORTAL_TASK_QUEUE"] == ""
+
+
+def test_a_consumer_in_its_own_process_runs_a_job_the_web_starts_after_it_is_up(
+        make_app, portal_database_url, tmp_path):
+    """The deployment's shape: ``flask tasks worker`` started first, configured only by the
+    environment; the web app enqueues later; the consumer runs it (here a bulk certificate job
+    that no longer exists: the job ends as failed with its reason)."""
+    queue = f"sqlite:///{tmp_path / 'tasks.db'}"
+    app = make_app(PORTAL_TASK_QUEUE=queue)
+    env = {**os.environ, "DATABASE_URL": portal_database_url, "PORTAL_TASK_QUEUE": queue, "SECRET_KEY": "uji",
+           "PORTAL_UPLOAD_FOLDER": str(tmp_path / "unggahan"), "PORTAL_PUBLIC_URL": "http://127.0.0.1:5000/",
+           "PORTAL_LOG_FORMAT": "text"}
+    log = tmp_path / "konsumen.log"
+    with log.open("w") as output:
+        consumer = subprocess.Popen([sys.executable, "-m", "flask", "--app", "portal", "tasks", "worker",
+                                     "--workers", "1", "--no-periodic"], env=env, stdout=output,
+                                    stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while "consumer started" not in log.read_text() and time.monotonic() < deadline:
+            assert consumer.poll() is None, log.read_text()
+            time.sleep(0.1)
+        with app.app_context():
+            job = jobs.start("certificates.bulk", {"certificate_job": 987654}, None)
+            while time.monotonic() < deadline:
+                db.session.rollback()
+                if db.session.get(TaskJob, job.id).status in (DONE, FAILED):
+                    break
+                time.sleep(0.1)
+            done = db.session.get(TaskJob, job.id)
+            assert done.status == FAILED, log.read_text()
+            assert "tidak ditemukan" in done.message
+    finally:
+        consumer.terminate()
+        consumer.wait(timeout=30)
