@@ -154,7 +154,7 @@ class CertificateJob(HasStatus, db.Model):
 
     @property
     def finished(self) -> bool:
-        return self.status == "selesai"
+        return self.status == CertificateJobStatus.SELESAI
 
 
 class CertificateJobItem(db.Model):

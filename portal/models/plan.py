@@ -66,20 +66,20 @@ class DevelopmentPlan(HasStatus, db.Model):
 
     @property
     def editable(self) -> bool:
-        return self.status in ("draft", "dikembalikan")
+        return self.status in (PlanStatus.DRAFT, PlanStatus.DIKEMBALIKAN)
 
     @property
     def submitted(self) -> bool:
         """Waiting for the atasan's decision."""
-        return self.status == "diajukan"
+        return self.status == PlanStatus.DIAJUKAN
 
     @property
     def agreed(self) -> bool:
-        return self.status == "disetujui"
+        return self.status == PlanStatus.DISETUJUI
 
     @property
     def returned(self) -> bool:
-        return self.status == "dikembalikan"
+        return self.status == PlanStatus.DIKEMBALIKAN
 
 
 class DevelopmentPlanItem(db.Model):

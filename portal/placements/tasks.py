@@ -55,8 +55,8 @@ def _followups_due(user: Account, kind) -> list[PendingTask]:
     from portal.scope import manageable_units
 
     query = (select(Placement).join(Unit, Placement.unit_id == Unit.id)
-             .where(Placement.kind == kind.slug, Placement.status == "selesai", Placement.outcome == "lulus",
-                    manageable_units(user), ~Placement.followups.any())
+             .where(Placement.kind == kind.slug, Placement.status == PlacementStatus.SELESAI,
+                    Placement.outcome == "lulus", manageable_units(user), ~Placement.followups.any())
              .order_by(Placement.final_on).limit(20))
     return [PendingTask(f"Catat tindak lanjut karier pasca {kind.noun}: {p.employee.nama} ({kind.rules.followup})",
                         "placements.detail", (("kind", kind.slug), ("placement_id", p.id)), kind="Formulir",

@@ -18,7 +18,7 @@ from portal_coaching.jp import SLUG
 from portal_coaching.programme import workflow as programme_flow
 from portal_coaching.unit import rules as unit_rules
 from portal_coaching.unit import workflow as unit_flow
-from portal_coaching.unit.models import UnitInventory
+from portal_coaching.unit.models import InventoryStatus, UnitInventory
 
 
 def _account_of(employee: Employee | None) -> Account:
@@ -36,7 +36,7 @@ def _listed(employee: Employee, actor: Account, on_date: dt.date):
 def _validated(employee: Employee, actor: Account, on_date: dt.date):
     # Listed as the unit would be (the listing itself is the step above), then validated.
     entry = UnitInventory(unit_id=employee.unit_id, employee_id=employee.id, jenis="mentoring",
-                          alasan="Hasil evaluasi kinerja", status="diusulkan", proposed_by_id=actor.id)
+                          alasan="Hasil evaluasi kinerja", status=InventoryStatus.DIUSULKAN, proposed_by_id=actor.id)
     db.session.add(entry)
     db.session.flush()
     unit_flow.validate(entry, _account_of(unit_rules.validator_of(entry)))
@@ -45,7 +45,7 @@ def _validated(employee: Employee, actor: Account, on_date: dt.date):
 
 def _requested(employee: Employee, actor: Account, on_date: dt.date):
     entry = UnitInventory(unit_id=employee.unit_id, employee_id=employee.id, jenis="mentoring",
-                          alasan="Hasil evaluasi kinerja", status="divalidasi",
+                          alasan="Hasil evaluasi kinerja", status=InventoryStatus.DIVALIDASI,
                           proposed_by_id=actor.id, area="Pengelolaan kontrak",
                           area_standard="teknis")
     db.session.add(entry)
