@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +29,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from activities_import import database_url  # noqa: E402
 from flask_migrate import upgrade  # noqa: E402
 from sqlalchemy import select  # noqa: E402
-from task_queue import _stop  # noqa: E402
+from task_queue import _consumers, _stop  # noqa: E402
 
 from portal import create_app  # noqa: E402
 from portal.certificates import jobs  # noqa: E402
@@ -68,14 +67,6 @@ def _ledger(count: int) -> list[list[int]]:
     rebuild_paths()
     db.session.commit()
     return runs
-
-
-def _consumers(count: int, env: dict, work: Path) -> list[subprocess.Popen]:
-    """``count`` consumer processes (``flask tasks worker``), each logging to ``work``."""
-    command = [str(ROOT / ".venv/bin/flask"), "--app", "portal", "tasks", "worker", "--workers", "1",
-               "--no-periodic"]
-    return [subprocess.Popen(command, env=env, cwd=ROOT, stdout=(work / f"consumer-{count}-{n}.log").open("w"),
-                             stderr=subprocess.STDOUT) for n in range(count)]
 
 
 def _wait(job_id: int, timeout: float = 1800) -> CertificateJob:

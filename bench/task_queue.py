@@ -71,11 +71,13 @@ def _unit(kode: str, nama: str, employees: int, first_nip: int) -> int:
     return unit.id
 
 
-def _consumers(count: int, env: dict) -> list[subprocess.Popen]:
+def _consumers(count: int, env: dict, logs: Path | None = None) -> list[subprocess.Popen]:
+    """``count`` consumer processes (``flask tasks worker``); each logs to ``logs`` when given."""
     command = [str(ROOT / ".venv/bin/flask"), "--app", "portal", "tasks", "worker",
                "--workers", "1", "--no-periodic"]
-    return [subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL) for _ in range(count)]
+    return [subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.STDOUT,
+                             stdout=(logs / f"consumer-{count}-{n}.log").open("w") if logs else subprocess.DEVNULL)
+            for n in range(count)]
 
 
 def _stop(processes: list[subprocess.Popen]) -> None:

@@ -42,8 +42,11 @@ class HasStatus:
     def _state(self) -> tuple[str, str]:
         statuses = self.STATUSES
         if isinstance(statuses, type) and issubclass(statuses, State):
-            member = statuses._value2member_map_.get(self.status)
-            return (member.label, member.badge) if member is not None else (self.status, "")
+            try:
+                member = statuses(self.status)
+            except ValueError:
+                return self.status, ""
+            return member.label, member.badge
         found = statuses.get(self.status)
         if found is None:
             return self.status, ""
@@ -88,7 +91,12 @@ class Actions:
         return tuple(self._conditions)
 
     def allowed(self, record: Any, user: Any) -> frozenset[str]:
-        return frozenset(name for name, condition in self._conditions.items() if condition(record, user))
+        """The steps offered now; a condition declared for several steps is asked once."""
+        answers: dict[Condition, bool] = {}
+        for condition in self._conditions.values():
+            if condition not in answers:
+                answers[condition] = bool(condition(record, user))
+        return frozenset(name for name, condition in self._conditions.items() if answers[condition])
 
     def require(self, name: str, record: Any, user: Any, message: str | None = None) -> None:
         """Refuse (:class:`portal.refusal.Refusal`) a step its condition does not offer now."""

@@ -21,8 +21,6 @@ from portal.models.account import utcnow
 from portal.models.employee import Employee, EmployeeGap
 from portal.states import HasStatus, State
 
-PLAN_STATUSES = ("draft", "diajukan", "disetujui", "dikembalikan")
-
 
 class PlanStatus(State):
     """States of an employee's development plan (G-02)."""
@@ -31,9 +29,6 @@ class PlanStatus(State):
     DIAJUKAN = "diajukan", "Diajukan ke atasan"
     DISETUJUI = "disetujui", "Disetujui atasan"
     DIKEMBALIKAN = "dikembalikan", "Dikembalikan untuk diperbaiki"
-
-
-PLAN_STATUS_LABELS = PlanStatus.choices()
 
 
 class DevelopmentPlan(HasStatus, db.Model):

@@ -36,7 +36,6 @@ class MaterialStatus(State):
     DIKEMBALIKAN = "dikembalikan", "Dikembalikan", "danger"
 
 
-MATERIAL_STATUS = MaterialStatus.choices()
 EDITABLE = ("draf", "dikembalikan")
 
 
@@ -45,9 +44,6 @@ class PlanStatus(State):
 
     DILAPORKAN = "dilaporkan", "Dilaporkan ke unit SDM", "warning"
     DITERIMA = "diterima", "Diterima unit SDM", "success"
-
-
-PLAN_STATUS = PlanStatus.choices()
 
 
 class Coordinator(db.Model):
@@ -190,7 +186,6 @@ class KomunitasPlan(HasStatus, db.Model):
     unit: Mapped[Unit] = relationship()
 
 
-
 class ProgressNote(db.Model):
     """The koordinator's monitoring note: progress and obstacles (KB-10)."""
 
@@ -242,7 +237,6 @@ class Material(HasStatus, db.Model):
     @property
     def returned(self) -> bool:
         return self.status == MaterialStatus.DIKEMBALIKAN
-
 
 
 class RecapSubmission(db.Model):

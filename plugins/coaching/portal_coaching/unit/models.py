@@ -53,9 +53,6 @@ class MeetingStatus(State):
     DITOLAK = "ditolak", "Tidak dikonfirmasi", "danger"
 
 
-MEETING_STATUS = MeetingStatus.choices()
-
-
 class UnitInventory(HasStatus, db.Model):
     """*Inventarisasi* (CU-01): an employee the unit lists as needing coaching or mentoring."""
 
