@@ -9,13 +9,16 @@ two floors measured in the same run.
 - For each page, alternates floor and portal runs of ``wrk`` (``--runs`` each, median), and times
   one request alone (median of 5).
 - Prints one table: req/s and p50 of the portal, the SQL floor's req/s, the ratio, and the
-  single-request time.
+  single-request time — the managers' pages and every pegawai page.
+- With ``--growth``, builds (or reuses) the small demo in a second database, serves it the same
+  way and prints each pegawai page's req/s at both scales: small ÷ ministry is the growth.
 
 No assertion on time: it prints numbers to compare between changes.
 
     .venv/bin/python bench/web.py                        # 10 s per run, 3 runs, c16, 2 workers
     .venv/bin/python bench/web.py --duration 5 --runs 1  # quicker
     .venv/bin/python bench/web.py --reset                # rebuild the demo database first
+    .venv/bin/python bench/web.py --growth               # and pegawai pages at small scale
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ def _env(url: str) -> dict[str, str]:
     return {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-web-secret-key-not-for-production",
             "PORTAL_PUBLIC_URL": "http://127.0.0.1/", "PORTAL_TASK_QUEUE": "immediate",
             "PORTAL_LOG_LEVEL": "WARNING", "FLASK_APP": "portal:create_app()",
-            "PORTAL_INSTANCE_PATH": str(ROOT / "instance" / "bench-web")}
+            "PORTAL_INSTANCE_PATH": str(ROOT / "instance" / f"bench-web-{make_url(url).database}")}
 
 
 def _flask(url: str, *args: str) -> str:
@@ -58,7 +61,7 @@ def _flask(url: str, *args: str) -> str:
     return done.stdout
 
 
-def ensure_database(url: str, reset: bool) -> None:
+def ensure_database(url: str, reset: bool, scale: str = "ministry") -> None:
     parsed = make_url(url)
     admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
@@ -74,10 +77,10 @@ def ensure_database(url: str, reset: bool) -> None:
     engine = create_engine(url)
     with engine.connect() as connection:
         employees = connection.execute(text("SELECT count(*) FROM employee")).scalar()
-    if employees < 20_000:
-        print("Memuat demo skala kementerian (beberapa menit)…", flush=True)
+    if employees < (20_000 if scale == "ministry" else 1):
+        print(f"Memuat demo skala {scale} (beberapa menit)…", flush=True)
         started = time.perf_counter()
-        _flask(url, "demo", "load", "--scale", "ministry", "--seed", "1")
+        _flask(url, "demo", "load", "--scale", scale, "--seed", "1")
         print(f"  demo dimuat dalam {time.perf_counter() - started:.0f} s", flush=True)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.execute(text("ANALYZE"))
@@ -206,10 +209,45 @@ def alone(url: str, headers: dict, repeat: int = 5) -> float:
     return statistics.median(times)
 
 
+PEGAWAI_PAGES = ("/", "/jp/saya", "/peluang/", "/rencana/", "/sertifikat/saya", "/kelayakan",
+                 "/riwayat-pengembangan/", "/aturan/")
+
+
+class Runner:
+    """Runs wrk on one page, alternating with the floors, and keeps the floors' figures."""
+
+    def __init__(self, floor: str, args) -> None:
+        self.floor, self.args = floor, args
+        self.floors: dict[str, list[float]] = {"bare": [], "sql": []}
+
+    def measure(self, base: str, path: str, who) -> tuple[float, float, float, float]:
+        """(portal req/s, p50 ms, SQL floor req/s, one request alone ms), medians of the runs."""
+        a = self.args
+        portal_runs, floor_runs = [], []
+        headers = {}
+        for _ in range(a.runs):
+            headers = who.fresh(path) if isinstance(who, Browser) else who
+            floor_runs.append(wrk(f"{self.floor}/sql", {}, a.duration, a.connections, a.threads)[0])
+            self.floors["bare"].append(wrk(f"{self.floor}/", {}, max(2, a.duration // 2), a.connections,
+                                           a.threads)[0])
+            portal_runs.append(wrk(f"{base}{path}", headers, a.duration, a.connections, a.threads))
+        sql_floor = statistics.median(floor_runs)
+        self.floors["sql"].append(sql_floor)
+        return (statistics.median(r for r, _ in portal_runs), statistics.median(p for _, p in portal_runs),
+                sql_floor, alone(base + path, headers))
+
+
+def _table(header: str) -> list[str]:
+    return [header, "|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/portal_bench_web")
+    parser.add_argument("--small-database-url",
+                        default="postgresql+psycopg://postgres@127.0.0.1:5432/portal_bench_web_small")
     parser.add_argument("--reset", action="store_true", help="drop and rebuild the demo database")
+    parser.add_argument("--growth", action="store_true", help="pegawai pages at small scale too")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
@@ -223,11 +261,12 @@ def main() -> None:
     env = _env(args.database_url)
     with gunicorn("floor_app:app", env, ROOT / "bench", args.workers) as floor, \
             gunicorn("portal:create_app()", env, ROOT, args.workers, config="gunicorn.conf.py") as portal:
+        runner = Runner(floor, args)
         browsers = {kind: Browser(portal, nip) for kind, nip in users["nip"].items()}
         bearer = {"Authorization": f"Bearer {users['token']}"}
         pages = [  # (label, path, who: a browser, or fixed headers)
             ("sign-in /masuk", "/masuk", {}),
-            ("/jp/saya (pegawai)", "/jp/saya", browsers["pegawai"]),
+            *((f"{path} (pegawai)", path, browsers["pegawai"]) for path in PEGAWAI_PAGES),
             ("/jp/tim admin SDM (ministry)", "/jp/tim", browsers["admin_sdm"]),
             ("/jp/tim eselon I head", "/jp/tim", browsers["eselon1"]),
             ("/jp/tim directorate head", "/jp/tim", browsers["direktorat"]),
@@ -238,29 +277,36 @@ def main() -> None:
         print(f"\nPostgreSQL {make_url(args.database_url).database}; gunicorn -w {args.workers}; "
               f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s; median of {args.runs} "
               "runs alternating floor and portal\n", flush=True)
-        floors = {"bare": [], "sql": []}
-        header = (f"| {'page':<32} | {'portal req/s':>12} | {'p50':>8} | {'SQL floor req/s':>15} | "
-                  f"{'× SQL floor':>11} | {'alone':>8} |")
-        lines = [header, "|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|"]
+        lines = _table(f"| {'page':<32} | {'portal req/s':>12} | {'p50':>8} | {'SQL floor req/s':>15} | "
+                       f"{'× SQL floor':>11} | {'% of floor':>10} | {'alone':>8} |")
+        ministry = {}
         for label, path, who in pages:
-            portal_runs, floor_runs = [], []
-            for _ in range(args.runs):
-                headers = who.fresh(path) if isinstance(who, Browser) else who
-                floor_runs.append(wrk(f"{floor}/sql", {}, args.duration, args.connections, args.threads)[0])
-                floors["bare"].append(wrk(f"{floor}/", {}, max(2, args.duration // 2), args.connections,
-                                          args.threads)[0])
-                portal_runs.append(wrk(f"{portal}{path}", headers, args.duration, args.connections,
-                                       args.threads))
-            rps = statistics.median(r for r, _ in portal_runs)
-            p50 = statistics.median(p for _, p in portal_runs)
-            sql_floor = statistics.median(floor_runs)
-            floors["sql"].append(sql_floor)
+            rps, p50, sql_floor, single = runner.measure(portal, path, who)
+            ministry[path] = rps
             lines.append(f"| {label:<32} | {rps:>12,.1f} | {p50:>5.0f} ms | {sql_floor:>15,.0f} | "
-                         f"{sql_floor / rps:>11.1f} | {alone(portal + path, headers):>5.0f} ms |")
+                         f"{sql_floor / rps:>11.1f} | {100 * rps / sql_floor:>8.1f} % | {single:>5.0f} ms |")
             print(lines[-1], flush=True)
         print("\n" + "\n".join(lines))
-        print(f"\nbare Flask floor: {statistics.median(floors['bare']):,.0f} req/s (median); "
-              f"SQL floor: {statistics.median(floors['sql']):,.0f} req/s (median)")
+        if args.growth:
+            print("\n" + "\n".join(growth(args, runner, ministry)))
+        print(f"\nbare Flask floor: {statistics.median(runner.floors['bare']):,.0f} req/s (median); "
+              f"SQL floor: {statistics.median(runner.floors['sql']):,.0f} req/s (median)")
+
+
+def growth(args, runner: Runner, ministry: dict[str, float]) -> list[str]:
+    """Each pegawai page at small scale (its own database, its own portal) against the ministry."""
+    ensure_database(args.small_database_url, args.reset, scale="small")
+    users = prepare_users(args.small_database_url)
+    env = _env(args.small_database_url)
+    lines = _table(f"| {'pegawai page':<24} | {'small req/s':>11} | {'ministry req/s':>14} | {'growth':>6} |")
+    with gunicorn("portal:create_app()", env, ROOT, args.workers, config="gunicorn.conf.py") as portal:
+        pegawai = Browser(portal, users["nip"]["pegawai"])
+        for path in PEGAWAI_PAGES:
+            rps = runner.measure(portal, path, pegawai)[0]
+            lines.append(f"| {path:<24} | {rps:>11,.1f} | {ministry[path]:>14,.1f} | "
+                         f"{rps / ministry[path]:>5.2f}× |")
+            print(lines[-1], flush=True)
+    return lines
 
 
 if __name__ == "__main__":

@@ -5,14 +5,17 @@ from __future__ import annotations
 from flask import Response, flash, redirect, request, url_for
 from flask_login import LoginManager
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from portal.extensions import db
-from portal.models import Account
+from portal.models import Account, RoleGrant
 from portal.web import is_safe_next
 
 
 def _load(token: str) -> Account | None:
-    account = db.session.scalar(select(Account).where(Account.session_token == token))
+    # the employee with the account (every page shows it); grants and their units in one more
+    account = db.session.scalar(select(Account).where(Account.session_token == token).options(
+        joinedload(Account.employee), selectinload(Account.grants).joinedload(RoleGrant.unit)))
     return account if account and account.is_enabled else None
 
 

@@ -60,7 +60,7 @@ def from_environment(instance_path: Path) -> dict:
         "PORTAL_TRUSTED_PROXIES": int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0")),
         "PORTAL_PAGE_SIZE": 25,
         "PORTAL_INBOX_CACHE_SECONDS": int(os.environ.get("PORTAL_INBOX_CACHE_SECONDS", "60")),
-        "PORTAL_TEAM_CACHE_SECONDS": int(os.environ.get("PORTAL_TEAM_CACHE_SECONDS", "60")),
+        "PORTAL_AUDIT_CACHE_SECONDS": int(os.environ.get("PORTAL_AUDIT_CACHE_SECONDS", "60")),
         # unit reports of more employees than this are made by a background job (reports.jobs)
         "PORTAL_REPORT_JOB_EMPLOYEES": int(os.environ.get("PORTAL_REPORT_JOB_EMPLOYEES", "300")),
         # Directory sign-in (portal.auth.directory): on when PORTAL_LDAP_URL is set.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
@@ -37,6 +38,13 @@ def waktu(value: dt.datetime | None) -> str:
 def angka(value: float | int | None) -> str:
     if value is None:
         return ""
+    return _formatted(type(value), value)
+
+
+@lru_cache(maxsize=8192)
+def _formatted(_kind: type, value) -> str:
+    """Babel's pattern applied once per distinct number (and type: ``1`` and ``1.0`` hash
+    alike); a team page formats hundreds of mostly repeated JP figures."""
     return _DECIMAL.apply(value, _LOCALE)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, current_app, request, url_for
 from flask_login import current_user
 
+from portal import audit_cache
 from portal.access import declared_access
 from portal.mechanisms.switches import user_hook
 from portal.types import MenuItem
@@ -39,18 +40,30 @@ def _allowed(item: MenuItem) -> bool:
 
 
 def _entry(item: MenuItem) -> dict:
-    url = url_for(item.endpoint, **dict(item.values))
-    return {"label": item.label, "url": url, "active": request.path == url}
+    return {"label": item.label, "url": url_for(item.endpoint, **dict(item.values))}
 
 
 def nav_items() -> tuple[list[dict], list[dict]]:
-    """(core groups, mechanism entries) the signed-in user may open.
+    """(core groups, mechanism entries) the signed-in user may open, the current page marked.
 
     A core group is ``{"label": str | None, "items": [...]}``; a labelled group with a single
-    entry is shown as a plain link.
+    entry is shown as a plain link. The entries are kept per user until something audited
+    changes (a role grant, a mechanism switch, a new supervisor or unit head: see
+    :mod:`portal.audit_cache`); the menu only guides — every view checks access itself.
     """
     if not current_user.is_authenticated:
         return [], []
+    key = ("menu", current_user.id, current_user.roles, current_user.employee.unit_id)
+    core, mechanisms = audit_cache.cached(key, _entries)
+    return _marked(core), _marked(mechanisms)
+
+
+def _marked(groups: list[dict]) -> list[dict]:
+    return [{**group, "items": [{**item, "active": request.path == item["url"]}
+                                for item in group["items"]]} for group in groups]
+
+
+def _entries() -> tuple[list[dict], list[dict]]:
     groups: dict[str, list[dict]] = {}
     for group, item in sorted(CORE_MENU, key=lambda pair: pair[1].order):
         if _allowed(item):

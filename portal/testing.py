@@ -133,7 +133,7 @@ def _base_config(url: str, tmp: Path) -> dict:
         # Other people's steps change a user's inbox between two of their pages; tests check it
         # at once (tests/test_page_budget.py covers the cache).
         "PORTAL_INBOX_CACHE_SECONDS": 0,
-        "PORTAL_TEAM_CACHE_SECONDS": 0,
+        "PORTAL_AUDIT_CACHE_SECONDS": 0,
     }
 
 

@@ -18,7 +18,7 @@ from portal.extensions import csrf, db
 from portal.ledger import projection
 from portal.ledger.numbers import jp_number
 from portal.ledger.service import entries, year_summary
-from portal.ledger.team import TeamFilter, employee_rows, statistics
+from portal.ledger.team import TeamFilter, employee_rows, kept_statistics
 from portal.plugins import registry
 from portal.records import service as development_records
 from portal.scope import viewable_employees
@@ -144,8 +144,8 @@ def records():
 def unit_compliance(kode: str):
     year = params.year()
     unit = lookups.unit(auth.account(), kode)
-    # One GROUP BY employee over the year's ledger rows (portal/ledger/team.py).
-    stats = statistics(auth.account(), TeamFilter(year=year, unit=unit, behind_only=False))
+    # One aggregate over the rollup (portal/ledger/team.py), kept until something audited changes
+    stats = kept_statistics(auth.account(), TeamFilter(year=year, unit=unit, behind_only=False))
     return json_response({"unit": unit.kode, "year": year, "employees": stats["employees"],
                           "meeting_target": stats["on_target"],
                           "percent": stats["on_target_share"], "by_model": stats["by_model"]})

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true, union
 
+from portal import audit_cache
 from portal.extensions import db
 from portal.ledger.models import LedgerYear
 from portal.ledger.numbers import jp_number
@@ -170,6 +171,19 @@ def statistics(user: Account, flt: TeamFilter) -> dict:
         "target_pns": target_pns,
         "target_pppk": target_pppk,
     }
+
+
+def scope_key(user: Account, flt: TeamFilter) -> tuple:
+    """Who sees the same figures: the same scope (the ministry, or these unit paths and direct
+    reports) and the same filter (a key for :mod:`portal.audit_cache`)."""
+    scope = ("ministry",) if user.is_ministry_wide else (
+        user.employee_id, tuple(sorted(user.admin_unit_paths + user.headed_unit_paths)))
+    return (scope, flt.year, flt.unit.id if flt.unit else None, flt.status_asn, flt.jenis_jabatan)
+
+
+def kept_statistics(user: Account, flt: TeamFilter) -> dict:
+    """:func:`statistics`, kept while nothing audited changes (the API's unit compliance)."""
+    return audit_cache.cached(("statistics", *scope_key(user, flt)), lambda: statistics(user, flt))
 
 
 def filter_units(user: Account) -> list[Unit]:

@@ -8,12 +8,13 @@ from types import SimpleNamespace
 from flask import Blueprint, abort, current_app, request
 from flask_login import current_user
 
+from portal import audit_cache
 from portal.access import MANAGERS, ROLES, access
 from portal.clock import today
 from portal.exports import download, xlsx_response
 from portal.extensions import db, limiter
 from portal.i18n import tanggal
-from portal.ledger import charts, overview_cache, progress, service, team
+from portal.ledger import charts, progress, service, team
 from portal.ledger.export import team_workbook
 from portal.ledger.numbers import jp_number
 from portal.ledger.paging import paginate_rows
@@ -129,14 +130,13 @@ def _team_args(flt: team.TeamFilter) -> dict:
 def team_page():
     flt = _team_filter()
     units = progress.overview_units(current_user, flt)
-    overview = overview_cache.cached(_overview_key(flt), lambda: _overview(flt, units))
+    overview = audit_cache.cached(_overview_key(flt), lambda: _overview(flt, units))
     stats = overview["stats"]
-    total = stats["employees"] - (stats["on_target"] if flt.behind_only else 0)
-    page = paginate_rows(team.behind_list(current_user, flt), page_number(),
-                         current_app.config["PORTAL_PAGE_SIZE"], total=total)
+    number = page_number()
+    page, listed = audit_cache.cached((*_overview_key(flt), flt.sort, flt.behind_only, number),
+                                         lambda: _listed(flt, stats, number, overview["outlook"]))
     ahead = None
-    if overview["outlook"] is not None:  # the listed page's projections are always read fresh
-        listed = outlook(page.items, flt.year, today()).by_employee
+    if overview["outlook"] is not None:
         ahead = Outlook(overview["outlook"].counts, listed, overview["outlook"].units)
     return render(
         "ledger/team.html", block="team_list", flt=flt, stats=stats, page=page, args=_team_args(flt),
@@ -152,17 +152,12 @@ def team_page():
 
 
 def _overview_key(flt: team.TeamFilter) -> tuple:
-    """Who sees the same whole-scope figures: the same scope (ministry, or these unit paths and
-    direct reports), the same filter, the same day."""
-    user = current_user
-    scope = ("ministry",) if user.is_ministry_wide else (
-        user.employee_id, tuple(sorted(user.admin_unit_paths + user.headed_unit_paths)))
-    return ("tim", scope, flt.year, flt.unit.id if flt.unit else None, flt.status_asn,
-            flt.jenis_jabatan, today())
+    """Who sees the same whole-scope figures: the same scope and filter, the same day."""
+    return ("tim", *team.scope_key(current_user, flt), today())
 
 
 def _overview(flt: team.TeamFilter, units: list) -> dict:
-    """The whole scope's figures, from one pass over the scope's rows (kept by overview_cache:
+    """The whole scope's figures, from one pass over the scope's rows (kept by audit_cache:
     plain values only, no database objects)."""
     rows = db.session.execute(team.scope_rows(current_user, flt)).all()  # the whole scope, once
     ahead = _outlook(flt, units, detail=(), rows=rows)
@@ -171,6 +166,16 @@ def _overview(flt: team.TeamFilter, units: list) -> dict:
     bars = [{**bar, "unit": _unit_values(bar["unit"])}
             for bar in progress.unit_compliance(current_user, flt, units, rows)]
     return {"stats": team.statistics(current_user, flt), "outlook": ahead, "unit_bars": bars}
+
+
+def _listed(flt: team.TeamFilter, stats: dict, number: int, ahead: Outlook | None) -> tuple:
+    """One page of the list and its projections (plain rows and values, kept like the
+    overview: the same audit-bound key, plus the sort and the page)."""
+    total = stats["employees"] - (stats["on_target"] if flt.behind_only else 0)
+    page = paginate_rows(team.behind_list(current_user, flt), number,
+                         current_app.config["PORTAL_PAGE_SIZE"], total=total)
+    listed = outlook(page.items, flt.year, today()).by_employee if ahead is not None else {}
+    return page, listed
 
 
 def _unit_values(unit) -> SimpleNamespace:

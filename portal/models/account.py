@@ -7,7 +7,7 @@ import secrets
 from functools import cached_property
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint, exists, false, select
+from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint, exists, false, literal, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
@@ -64,11 +64,22 @@ class Account(UserMixin, db.Model):
     def roles(self) -> frozenset[str]:
         """Granted roles plus the derived ones: atasan (has subordinates), pimpinan_unit."""
         roles = {"pegawai"} | {grant.role for grant in self.grants}
-        if db.session.scalar(select(exists().where(Employee.supervisor_id == self.employee_id))):
+        has_reports, headed = self._derived
+        if has_reports:
             roles.add("atasan")
-        if self.headed_unit_paths:
+        if headed:
             roles.add("pimpinan_unit")
         return frozenset(roles)
+
+    @cached_property
+    def _derived(self) -> tuple[bool, tuple[str, ...]]:
+        """(has direct reports, paths of the units headed) — one query, read on every page."""
+        one = select(literal(1).label("one")).subquery()
+        rows = db.session.execute(
+            select(exists().where(Employee.supervisor_id == self.employee_id).label("reports"),
+                   Unit.path)
+            .select_from(one).outerjoin(Unit, Unit.head_id == self.employee_id)).all()
+        return bool(rows[0].reports), tuple(row.path for row in rows if row.path is not None)
 
     def has_any(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))
@@ -82,9 +93,9 @@ class Account(UserMixin, db.Model):
         """Paths of the unit subtrees this account administers as admin_unit."""
         return tuple(grant.unit.path for grant in self.grants if grant.role == "admin_unit" and grant.unit)
 
-    @cached_property
+    @property
     def headed_unit_paths(self) -> tuple[str, ...]:
-        return tuple(db.session.scalars(select(Unit.path).where(Unit.head_id == self.employee_id)))
+        return self._derived[1]
 
 
 class RoleGrant(db.Model):

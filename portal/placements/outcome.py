@@ -27,6 +27,7 @@ from portal.placements.gates import missing_to_finish
 from portal.placements.kinds import choice_label, kind_of
 from portal.placements.models import CAUSES, EmployeeCompetency, Placement, PlacementStatus
 from portal.placements.service import log_step
+from portal.request_memo import per_request
 from portal.transitions import claim_state
 from portal.types import Participation, PlacementKind
 
@@ -43,13 +44,23 @@ def scheduled(slug: str, employee_ids: list[int] | None, start: dt.date,
               end: dt.date) -> list[Participation]:
     """Running placements of ``slug`` ending between ``start`` and ``end``: what a pass would
     credit, dated on the planned end date."""
-    query = select(Placement).where(Placement.kind == slug, Placement.status == PlacementStatus.BERJALAN,
-                                    Placement.end_date >= start, Placement.end_date <= end)
-    if employee_ids is not None:
-        query = query.where(Placement.employee_id.in_(employee_ids))
     kind = kind_of(slug)
     return [replace(participation(kind, placement), on_date=placement.end_date)
-            for placement in db.session.scalars(query.options(joinedload(Placement.need)))]
+            for placement in _running(employee_ids, start, end) if placement.kind == slug]
+
+
+def _running(employee_ids: list[int] | None, start: dt.date, end: dt.date) -> list[Placement]:
+    """Running placements of every kind ending in the period: one query a request, however
+    many placement kinds ask (magang, pertukaran and detasering each answer the hook)."""
+    def load() -> list[Placement]:
+        query = select(Placement).where(Placement.status == PlacementStatus.BERJALAN,
+                                        Placement.end_date >= start, Placement.end_date <= end)
+        if employee_ids is not None:
+            query = query.where(Placement.employee_id.in_(employee_ids))
+        return list(db.session.scalars(query.options(joinedload(Placement.need))))
+
+    ids = None if employee_ids is None else tuple(employee_ids)
+    return per_request(("running_placements", ids, start, end), load)
 
 
 @dataclass(frozen=True)

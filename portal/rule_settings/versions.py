@@ -21,6 +21,7 @@ from portal.extensions import db
 from portal.ledger.models import RuleSettingVersion
 from portal.mechanisms.catalogue import installed_infos
 from portal.models.account import utcnow
+from portal.request_memo import forget, per_request
 from portal.rule_settings.core import CORE_OWNER, CORE_SETTINGS
 from portal.types import SettingSpec
 
@@ -93,6 +94,7 @@ def _ensure_default(key: str, spec: SettingSpec) -> None:
                 note="Nilai bawaan saat pertama dipakai", created_at=utcnow())
         .on_conflict_do_nothing()
     )
+    forget("setting_versions")
 
 
 def version_in_force(key: str, on_date: dt.date,
@@ -120,7 +122,12 @@ def version_in_force(key: str, on_date: dt.date,
 def value_on(key: str, on_date: dt.date, materialise: bool = False
              ) -> tuple[int | float | str, RuleSettingVersion | None]:
     """(typed value, version) of ``key`` on ``on_date``; the declared default when unset."""
-    version = version_in_force(key, on_date, materialise)
+    if key not in declared():
+        raise KeyError(f"unknown setting {key!r}")
+    # a page reads the targets and the risk factor several times: one query per key a request
+    cache = None if materialise else per_request("setting_versions", VersionCache)
+    version = (cache.in_force(key, on_date, materialise=False) if cache is not None
+               else version_in_force(key, on_date, materialise))
     spec = declared()[key].spec
     return (_typed(spec, version.value) if version else spec.default), version
 
@@ -143,6 +150,7 @@ def add_version(key: str, raw_value: str, effective_from: dt.date, note: str,
                                  note=(note or "").strip()[:300], created_by_id=actor_id)
     db.session.add(version)
     db.session.flush()
+    forget("setting_versions")
     record("setting.version", "rule_setting_version", version.id,
            {"key": key, "value": before},
            {"key": key, "value": value, "effective_from": effective_from.isoformat()},
@@ -153,25 +161,29 @@ def add_version(key: str, raw_value: str, effective_from: dt.date, note: str,
 
 
 class VersionCache:
-    """All versions of the keys asked for, loaded once per key (for bulk recalculation)."""
+    """Every version of every key, loaded with one query on first use (the table holds a row
+    per key and effective date: dozens, not thousands) — for bulk recalculation and pages."""
 
     def __init__(self) -> None:
-        self._versions: dict[str, list[RuleSettingVersion]] = {}
+        self._versions: dict[str, list[RuleSettingVersion]] | None = None
 
     def _load(self, key: str) -> list[RuleSettingVersion]:
-        return list(db.session.scalars(
-            select(RuleSettingVersion).where(RuleSettingVersion.key == key)
-            .order_by(RuleSettingVersion.effective_from, RuleSettingVersion.id)))
+        if self._versions is None:
+            self._versions = {}
+            for version in db.session.scalars(select(RuleSettingVersion).order_by(
+                    RuleSettingVersion.effective_from, RuleSettingVersion.id)):
+                self._versions.setdefault(version.key, []).append(version)
+        return self._versions.get(key, [])
 
     def in_force(self, key: str, on_date: dt.date,
                  materialise: bool) -> RuleSettingVersion | None:
-        if key not in self._versions:
-            self._versions[key] = self._load(key)
-        if not self._versions[key] and materialise:
+        versions = self._load(key)
+        if not versions and materialise:
             _ensure_default(key, declared()[key].spec)
-            self._versions[key] = self._load(key)
+            self._versions = None
+            versions = self._load(key)
         found = None
-        for version in self._versions[key]:  # ascending: the last one on or before wins
+        for version in versions:  # ascending: the last one on or before wins
             if version.effective_from > on_date:
                 break
             found = version

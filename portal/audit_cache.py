@@ -1,0 +1,57 @@
+"""Figures kept for a short time per worker process, never across an audited change (issue 21).
+
+What is kept: Tim & Unit's figures (counts, JP distribution, early-warning counts, per-unit bars,
+the listed page), the API's unit compliance, and each user's navigation menu. Computed on every
+request they cost tens to hundreds of milliseconds at ministry scale (26,000 employees).
+
+A kept value is used only while nothing audited has changed since it was made: the key holds the
+newest audit record id (asked once a request), and every credit, cancel, recount, import,
+setting version, role grant, mechanism switch and employee or unit change is audited. It is
+never older than ``PORTAL_AUDIT_CACHE_SECONDS`` (default 60; 0 turns the cache off) — so what
+may lag is only what is not audited, such as a new registration for a future meeting in the
+projection's "terjadwal" figure. Under load, a team page is then the user, one audit-id
+question and the template.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.models import AuditLog
+from portal.request_memo import per_request
+
+MAX_ENTRIES = 4096  # a menu per recent user, Tim & Unit's pages and figures
+_entries: OrderedDict[Hashable, tuple[float, object]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def cached(key: Hashable, build: Callable[[], object]) -> object:
+    seconds = current_app.config.get("PORTAL_AUDIT_CACHE_SECONDS", 60)
+    if not seconds:
+        return build()
+    newest = per_request("newest_audit_id", lambda: db.session.scalar(select(func.max(AuditLog.id))))
+    full_key = (key, newest)
+    now = time.monotonic()
+    with _lock:
+        found = _entries.get(full_key)
+        if found is not None and found[0] > now:
+            _entries.move_to_end(full_key)
+            return found[1]
+    value = build()
+    with _lock:
+        _entries[full_key] = (now + seconds, value)
+        while len(_entries) > MAX_ENTRIES:
+            _entries.popitem(last=False)
+    return value
+
+
+def clear() -> None:
+    with _lock:
+        _entries.clear()
