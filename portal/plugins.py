@@ -50,6 +50,8 @@ class PluginRegistry:
         self.pm.add_hookspecs(hookspecs)
         self._versions: dict[str, str] = {}
         self._info: dict[str, PluginInfo] = {}
+        self._subsets: dict[tuple, object] = {}  # pluggy subset callers, built once each
+        self._slugs: list[str] | None = None
 
     def load_entrypoints(self) -> None:
         for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
@@ -57,11 +59,17 @@ class PluginRegistry:
                 continue
             self.pm.register(ep.load(), name=ep.name)
             self._versions[ep.name] = ep.dist.version if ep.dist else "?"
+        self._forget_callers()
 
     def register(self, plugin: object, slug: str, version: str = "0") -> None:
         """Register a plugin object directly (tests, embedded plugins)."""
         self.pm.register(plugin, name=slug)
         self._versions[slug] = version
+        self._forget_callers()
+
+    def _forget_callers(self) -> None:
+        self._subsets.clear()
+        self._slugs = None
 
     def check(self) -> None:
         """Fail fast on misspelled hooks and on plugins whose slug and entry point disagree."""
@@ -82,9 +90,10 @@ class PluginRegistry:
         self.pm.enable_tracing()
 
     def slugs(self) -> list[str]:
-        return sorted(
-            name for name, plugin in self.pm.list_name_plugin() if _is_mechanism(self.pm, plugin)
-        )
+        if self._slugs is None:  # asked many times a page; fixed once the plugins are registered
+            self._slugs = sorted(
+                name for name, plugin in self.pm.list_name_plugin() if _is_mechanism(self.pm, plugin))
+        return list(self._slugs)
 
     def info(self, slug: str) -> PluginInfo:
         if slug not in self._info:  # static for the life of the app
@@ -116,7 +125,10 @@ class PluginRegistry:
         others = [impl.plugin for impl in caller.get_hookimpls() if impl.plugin_name != slug]
         if len(others) == len(caller.get_hookimpls()):
             raise KeyError(f"plugin {slug!r} does not implement {hook_name}")
-        result = self.pm.subset_hook_caller(hook_name, remove_plugins=others)(**kwargs)
+        key = ("only", hook_name, slug)
+        if key not in self._subsets:
+            self._subsets[key] = self.pm.subset_hook_caller(hook_name, remove_plugins=others)
+        result = self._subsets[key](**kwargs)
         if caller.spec and caller.spec.opts.get("firstresult"):
             return result
         return result[0] if result else None
@@ -126,7 +138,12 @@ class PluginRegistry:
         remove = [self.pm.get_plugin(slug) for slug in disabled_slugs if self.pm.get_plugin(slug)]
         if not remove:
             return getattr(self.pm.hook, hook_name)
-        return self.pm.subset_hook_caller(hook_name, remove_plugins=remove)
+        # Building a subset caller walks every plugin's hooks (≈1 ms); a page asks several times
+        # for the same units' switches, so each subset is built once per process.
+        key = (hook_name, frozenset(disabled_slugs))
+        if key not in self._subsets:
+            self._subsets[key] = self.pm.subset_hook_caller(hook_name, remove_plugins=remove)
+        return self._subsets[key]
 
     def migration_dirs(self) -> list[Path]:
         return [Path(path) for _slug, path in self.per_plugin("portal_migrations_dir")]

@@ -71,3 +71,20 @@ def test_the_three_placement_kinds_share_one_query_for_the_early_warning(app, tw
     with app.test_request_context("/jp/saya"), statements() as seen:
         scheduled_for([staff.id], 2026)
     assert len([s for s in seen if "FROM placement" in s]) == 1
+
+
+def test_a_write_during_a_page_view_forgets_what_was_kept(app, two_units):
+    """A GET that changes data (a test's request context, a command) never reads a kept answer
+    from before its own change."""
+    from portal.assessments.results import assessed_standards
+    from portal.models import AssessmentResult
+
+    staff = two_units["A"]["staff"]
+    with app.test_request_context("/"):
+        assert assessed_standards(staff.id) == {}
+        db.session.add(AssessmentResult(
+            employee_id=staff.id, standard="teknis", kompetensi="Audit", required_level=3,
+            achieved_level=2, gap=1, assessor="Uji", source="uji", assessed_on=dt.date(2026, 2, 1)))
+        db.session.flush()
+        assert assessed_standards(staff.id) == {"teknis": dt.date(2026, 2, 1)}
+    db.session.rollback()

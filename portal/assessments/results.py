@@ -22,6 +22,7 @@ from portal.i18n import tanggal
 from portal.imports.validation import chunks
 from portal.models import AssessmentResult, EmployeeGap
 from portal.models.employee import GAP_STANDARD_LABELS
+from portal.request_memo import per_request
 
 COLUMNS = ("nip", "tanggal_asesmen", "standar", "kompetensi", "level_standar",
            "level_capaian", "kesenjangan", "asesor")
@@ -157,14 +158,18 @@ def history(employee_id: int) -> list[AssessmentResult]:
 
 
 def assessed_standards(employee_id: int) -> dict[str, dt.date]:
-    """``{standard: latest assessment date}`` of the standards the employee was assessed on."""
-    found: dict[str, dt.date] = {}
-    for standard, date in db.session.execute(
-            select(AssessmentResult.standard, AssessmentResult.assessed_on)
-            .where(AssessmentResult.employee_id == employee_id)):
-        if standard not in found or date > found[standard]:
-            found[standard] = date
-    return found
+    """``{standard: latest assessment date}`` of the standards the employee was assessed on
+    (asked once a page view: each offer's eligibility check asks it)."""
+    def load() -> dict[str, dt.date]:
+        found: dict[str, dt.date] = {}
+        for standard, date in db.session.execute(
+                select(AssessmentResult.standard, AssessmentResult.assessed_on)
+                .where(AssessmentResult.employee_id == employee_id)):
+            if standard not in found or date > found[standard]:
+                found[standard] = date
+        return found
+
+    return dict(per_request(("assessed_standards", employee_id), load))
 
 
 def as_json(item: AssessmentRecord | AssessmentResult) -> dict:

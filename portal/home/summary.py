@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from portal import audit_cache
 from portal.access import MANAGERS
 from portal.clock import today
 from portal.extensions import db
@@ -43,12 +44,17 @@ def team_summary(user: Account) -> dict | None:
     if not user.has_any(*MANAGERS):
         return None
     flt = team.TeamFilter(year=today().year)
-    try:
-        stats = team.statistics(user, flt)
-        behind = db.session.execute(team.behind_list(user, flt).limit(BEHIND_SHOWN)).all()
+    try:  # kept until something audited changes (portal.audit_cache): the ministry is 26,000 rows
+        return audit_cache.cached(("home-team", *team.scope_key(user, flt), today()),
+                                  lambda: _team_summary(user, flt))
     except SQLAlchemyError:  # a home page never fails for a summary
         db.session.rollback()
         return None
+
+
+def _team_summary(user: Account, flt: team.TeamFilter) -> dict | None:
+    stats = team.statistics(user, flt)
     if not stats["employees"]:
         return None
+    behind = db.session.execute(team.behind_list(user, flt).limit(BEHIND_SHOWN)).all()
     return {"year": flt.year, "stats": stats, "behind": behind}

@@ -31,7 +31,7 @@ from portal.ledger.numbers import jp_number
 from portal.ledger.service import LedgerError, compute_jp
 from portal.ledger.team import listed_ancestor
 from portal.plugins import registry
-from portal.rule_settings.versions import JPSettings, VersionCache, core_value
+from portal.rule_settings.versions import JPSettings, core_value, page_versions
 
 REACHED, ON_TRACK, AT_RISK, WILL_MISS = "tercapai", "sesuai_jalur", "berisiko", "tertinggal"
 LABELS = {REACHED: "Target tercapai", ON_TRACK: "Sesuai jalur", AT_RISK: "Berisiko",
@@ -173,7 +173,7 @@ def scheduled_for(employee_ids: list[int] | None, year: int) -> dict[int, list[S
     in ``year``, with its JP computed by the ledger's rules; per employee."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     found: dict[int, list[Scheduled]] = defaultdict(list)
-    versions = VersionCache()  # settings read once per key; a projection never writes them
+    versions = page_versions()  # one query for every setting; a projection never writes them
     for participations in registry().pm.hook.portal_scheduled_participations(
             employee_ids=employee_ids, start=start, end=end):
         for participation in participations or ():

@@ -40,6 +40,7 @@ from portal.mechanisms.catalogue import mechanism_model
 from portal.models import Account, Employee, Unit
 from portal.plugins import registry
 from portal.refusal import Refusal
+from portal.request_memo import per_request
 from portal.rule_settings.versions import JPSettings, core_value
 from portal.types import LEDGER_SOURCES, MODELS, JPResult, Participation
 
@@ -303,13 +304,14 @@ def year_summary(employee_id: int, year: int) -> dict:
     employee = db.session.get(Employee, employee_id)
     if employee is None:
         raise LedgerError("Pegawai tidak ditemukan.")
-    # The maintained rollup (portal.ledger.rollup): at most 12 rows per mechanism.
-    rows = db.session.execute(
+    # The maintained rollup (portal.ledger.rollup): at most 12 rows per mechanism; asked once a
+    # page view (the home page's summary and its early warning both ask).
+    rows = per_request(("year_summary", employee_id, year), lambda: tuple(db.session.execute(
         select(LedgerMonth.model, LedgerMonth.mechanism, func.sum(LedgerMonth.jp),
                func.sum(LedgerMonth.not_counted))
         .where(LedgerMonth.employee_id == employee_id, LedgerMonth.year == year)
         .group_by(LedgerMonth.model, LedgerMonth.mechanism)
-    ).all()
+    ).all()))
     not_counted = sum(int(n or 0) for *_rest, n in rows)
     rows = [(model, mechanism, jp) for model, mechanism, jp, _n in rows if jp]
     by_model = {str(m): Decimal(0) for m in MODELS}

@@ -22,6 +22,7 @@ from portal.models import Account, Employee
 from portal.placements.errors import PlacementError
 from portal.placements.models import DevelopmentBlock, Placement
 from portal.placements.schedule import add_span
+from portal.request_memo import per_request
 from portal.rule_settings.versions import core_value
 from portal.types import Span, Verdict
 
@@ -45,8 +46,10 @@ def create(placement: Placement, rule_id: str, noun: str, on_date: dt.date, acto
 
 
 def blocks_of(employee_id: int) -> list[DevelopmentBlock]:
-    return list(db.session.scalars(select(DevelopmentBlock).where(
-        DevelopmentBlock.employee_id == employee_id).order_by(DevelopmentBlock.starts_on.desc())))
+    """Newest first; asked once a page view (each offer's eligibility check asks it)."""
+    return list(per_request(("development_blocks", employee_id), lambda: tuple(db.session.scalars(
+        select(DevelopmentBlock).where(DevelopmentBlock.employee_id == employee_id)
+        .order_by(DevelopmentBlock.starts_on.desc())))))
 
 
 def blocks_for(employee_ids: set[int]) -> dict[int, list[DevelopmentBlock]]:

@@ -14,6 +14,7 @@ from portal.placements import service
 from portal.placements.kinds import kind_of
 from portal.placements.models import NeedStatus, Placement, PlacementNeed
 from portal.placements.schedule import add_span
+from portal.request_memo import per_request
 from portal.types import Opportunity, Participation
 
 
@@ -34,18 +35,24 @@ def join_steps(slug: str) -> list[JoinStep]:
     return [JoinStep("kandidat", "Diusulkan sebagai kandidat penempatan", slug, _nominate(slug))]
 
 
+def _open_needs(employee) -> tuple[PlacementNeed, ...]:
+    """Approved needs of every placement kind in the employee's unit or above it where the
+    employee is not a candidate yet (asked once a page view, not once per kind)."""
+    candidate = select(Placement.need_id).where(Placement.employee_id == employee.id)
+    return per_request(("open_needs", employee.id), lambda: tuple(db.session.scalars(
+        select(PlacementNeed).where(PlacementNeed.status == NeedStatus.DISETUJUI,
+                                    PlacementNeed.unit_id.in_(employee.unit.ancestor_ids),
+                                    PlacementNeed.id.not_in(candidate))
+        .order_by(PlacementNeed.id).limit(200))))
+
+
 def opportunities(slug: str, employee, on_date: dt.date) -> list[Opportunity]:
     """Approved needs of ``slug`` open to ``employee`` (see :func:`portal.placements.hooks.
     opportunities_hook`), valued as a placement of the kind's shortest duration from today."""
     kind = kind_of(slug)
     if kind is None:
         return []
-    candidate = select(Placement.need_id).where(Placement.employee_id == employee.id)
-    needs = db.session.scalars(
-        select(PlacementNeed).where(PlacementNeed.kind == slug, PlacementNeed.status == NeedStatus.DISETUJUI,
-                                    PlacementNeed.unit_id.in_(employee.unit.ancestor_ids),
-                                    PlacementNeed.id.not_in(candidate))
-        .order_by(PlacementNeed.id).limit(20))
+    needs = [need for need in _open_needs(employee) if need.kind == slug][:20]
     return [Opportunity(
         title=f"{kind.title}: {need.kompetensi}",
         participation=Participation(employee.id, slug, slug, "peserta", add_span(on_date, kind.min_duration),

@@ -10,7 +10,10 @@ from portal.models import Account, Employee, Unit
 from portal.placements.kinds import kind_of
 from portal.placements.models import NeedStatus, Placement, PlacementNeed, PlacementStatus
 from portal.placements.monitoring import periods
+from portal.request_memo import per_request
 from portal.types import PendingTask
+
+PER_KIND = 50
 
 
 def pending_for(user: Account, slug: str) -> list[PendingTask]:
@@ -31,12 +34,8 @@ def pending_for(user: Account, slug: str) -> list[PendingTask]:
                                      kind="Persetujuan", since=p.created_at.date()))
     if kind.rules.followup and user.admin_unit_paths and not user.is_ministry_wide:
         tasks += _followups_due(user, kind)
-    mine = db.session.scalars(
-        select(Placement).join(Employee, Placement.employee_id == Employee.id).where(
-            Placement.kind == slug, Placement.status.in_((PlacementStatus.PERSIAPAN, PlacementStatus.BERJALAN)),
-            (Placement.employee_id == user.employee_id) | (Employee.supervisor_id == user.employee_id)).limit(50))
     day = today()
-    for p in mine:
+    for p in [p for p in _open_placements(user) if p.kind == slug][:PER_KIND]:
         values = (("kind", slug), ("placement_id", p.id))
         if p.employee_id == user.employee_id and p.status == PlacementStatus.BERJALAN:
             late = [period for period in periods(p, day) if period.overdue]
@@ -48,6 +47,16 @@ def pending_for(user: Account, slug: str) -> list[PendingTask]:
             tasks.append(PendingTask(f"Rekomendasi kandidat {kind.noun}: {p.employee.nama} ({kind.rules.endorsement})",
                                      "placements.detail", values, kind="Persetujuan", since=p.created_at.date()))
     return tasks
+
+
+def _open_placements(user: Account) -> tuple[Placement, ...]:
+    """Placements being prepared or running of the user and of their direct reports, every kind
+    at once (asked once a page view, not once per placement kind)."""
+    return per_request(("open_placements", user.employee_id), lambda: tuple(db.session.scalars(
+        select(Placement).join(Employee, Placement.employee_id == Employee.id).where(
+            Placement.status.in_((PlacementStatus.PERSIAPAN, PlacementStatus.BERJALAN)),
+            (Placement.employee_id == user.employee_id) | (Employee.supervisor_id == user.employee_id))
+        .order_by(Placement.id).limit(PER_KIND * 10))))
 
 
 def _followups_due(user: Account, kind) -> list[PendingTask]:

@@ -119,13 +119,18 @@ def version_in_force(key: str, on_date: dt.date,
     return version
 
 
+def page_versions() -> VersionCache:
+    """The versions a page view reads (the targets, the risk factor, every scheduled item's
+    JP settings): loaded with one query a page view; a fresh cache outside one."""
+    return per_request("setting_versions", VersionCache)
+
+
 def value_on(key: str, on_date: dt.date, materialise: bool = False
              ) -> tuple[int | float | str, RuleSettingVersion | None]:
     """(typed value, version) of ``key`` on ``on_date``; the declared default when unset."""
     if key not in declared():
         raise KeyError(f"unknown setting {key!r}")
-    # a page reads the targets and the risk factor several times: one query per key a request
-    cache = None if materialise else per_request("setting_versions", VersionCache)
+    cache = None if materialise else page_versions()
     version = (cache.in_force(key, on_date, materialise=False) if cache is not None
                else version_in_force(key, on_date, materialise))
     spec = declared()[key].spec
@@ -206,7 +211,7 @@ class JPSettings(Mapping):
         self.on_date = on_date
         self.used: list[RuleSettingVersion | None] = []
         self._values: dict[str, int | float | str] = {}
-        self._cache = cache or VersionCache()
+        self._cache = cache or page_versions()
         self._materialise = materialise
 
     def _full(self, key: str) -> str:
