@@ -21,13 +21,14 @@ import itertools
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.security import generate_password_hash
@@ -49,6 +50,22 @@ def template_files() -> list[Path]:
     root = Path(__file__).resolve().parents[1]
     folders = (root / "templates", *sorted((root / "plugins").glob("*/portal_*/templates")))
     return [path for folder in folders for path in sorted(folder.rglob("*.html"))]
+
+
+@contextmanager
+def sql_statements():
+    """The SQL statements the database is sent inside the block (a list, filled as they run):
+    tests count them — never time them — for page budgets and queries asked once."""
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
 
 
 def database_url() -> str | None:

@@ -7,12 +7,11 @@ cached per user, so a second page within a minute runs no plugin's pending-tasks
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event
 
 from portal.extensions import db
+from portal.testing import sql_statements
 from tests.certificate_helpers import entry_for
 
 YEAR = 2026
@@ -32,23 +31,9 @@ PAGES = {
 }
 
 
-@contextmanager
-def counted():
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-
-
 def _cost(client, url: str) -> int:
     client.get(url)  # warm: caches, lazy imports
-    with counted() as statements:
+    with sql_statements() as statements:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     return len(statements)
@@ -93,7 +78,7 @@ def test_the_inbox_count_is_cached_per_user_and_dropped_when_they_act(make_app, 
         client = app.test_client()
         client.login(two_units["A"]["atasan"].nip)
         client.get("/aturan/")  # warm (lazy imports); the count is now cached
-        with counted() as cached:
+        with sql_statements() as cached:
             client.get("/aturan/")
         with client.session_transaction() as stored:
             account_id = stored[CACHE_KEY][0]
@@ -106,7 +91,7 @@ def test_the_inbox_count_is_cached_per_user_and_dropped_when_they_act(make_app, 
         client = uncached.test_client()
         client.login(two_units["A"]["atasan"].nip)
         client.get("/aturan/")
-        with counted() as counting:
+        with sql_statements() as counting:
             client.get("/aturan/")
     # Counting runs the plugins' pending-tasks queries; the cached count runs none.
     assert len(counting) > len(cached)

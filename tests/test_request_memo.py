@@ -5,33 +5,17 @@ anything, only for that request; a request that changes data reads fresh."""
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
-
-from sqlalchemy import event
 
 from portal.extensions import db
 from portal.ledger.projection import scheduled_for
 from portal.request_memo import per_request
 from portal.rule_settings.versions import add_version, core_value
-
-
-@contextmanager
-def statements():
-    seen: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
+from portal.testing import sql_statements
 
 
 def test_a_page_reads_the_targets_and_the_risk_factor_with_one_query(app):
     year_end = dt.date(2026, 12, 31)
-    with app.test_request_context("/jp/saya"), statements() as seen:
+    with app.test_request_context("/jp/saya"), sql_statements() as seen:
         for _ in range(3):
             assert core_value("target_jp_pns", year_end) == 20
             core_value("target_jp_pppk", year_end)
@@ -41,7 +25,7 @@ def test_a_page_reads_the_targets_and_the_risk_factor_with_one_query(app):
 
 def test_a_request_that_changes_data_reads_the_settings_fresh(app):
     year_end = dt.date(2026, 12, 31)
-    with app.test_request_context("/aturan/", method="POST"), statements() as seen:
+    with app.test_request_context("/aturan/", method="POST"), sql_statements() as seen:
         core_value("target_jp_pns", year_end)
         core_value("target_jp_pns", year_end)
     assert len([s for s in seen if "rule_setting_version" in s]) == 2
@@ -68,7 +52,7 @@ def test_nothing_is_kept_from_one_request_to_the_next(app):
 
 def test_the_three_placement_kinds_share_one_query_for_the_early_warning(app, two_units):
     staff = two_units["A"]["staff"]
-    with app.test_request_context("/jp/saya"), statements() as seen:
+    with app.test_request_context("/jp/saya"), sql_statements() as seen:
         scheduled_for([staff.id], 2026)
     assert len([s for s in seen if "FROM placement" in s]) == 1
 

@@ -58,24 +58,3 @@ def overview_units(user, flt) -> list:
         return db.session.scalars(select(Unit).where(Unit.parent_id == units[0].id)
                                   .order_by(Unit.kode)).all() or units
     return units
-
-
-def unit_compliance(user, flt, units: list | None = None, rows: list | None = None) -> list[dict]:
-    """Share of employees at target per unit of :func:`overview_units` (the first
-    :data:`MAX_UNIT_BARS`), from ``rows`` — the team query's rows (``id``, ``jp``, ``target``,
-    ``unit_path``) — in one pass: one query for all the units, not one per unit. Only for those
-    who oversee units (pimpinan unit, admin unit, admin SDM)."""
-    from portal.ledger import team
-
-    units = (overview_units(user, flt) if units is None else units)[:MAX_UNIT_BARS]
-    if not units:
-        return []
-    if rows is None:
-        rows = db.session.execute(team.employee_rows(user, flt)).all()
-    bars = {unit.path: {"unit": unit, "employees": 0, "on_target": 0} for unit in units}
-    for row in rows:
-        if (bar := team.listed_ancestor(row.unit_path, bars)) is not None:
-            bar["employees"] += 1
-            bar["on_target"] += row.jp >= row.target
-    return [{**bar, "share": round(100 * bar["on_target"] / bar["employees"], 1)}
-            for bar in bars.values() if bar["employees"]]

@@ -29,7 +29,7 @@ from decimal import Decimal
 from portal.i18n import angka
 from portal.ledger.numbers import jp_number
 from portal.ledger.service import LedgerError, compute_jp
-from portal.ledger.team import listed_ancestor
+from portal.ledger.team import ancestor_finder
 from portal.plugins import registry
 from portal.rule_settings.versions import JPSettings, core_value, page_versions
 
@@ -243,20 +243,24 @@ def outlook(rows: Iterable, year: int, on_date: dt.date, units: Iterable = (),
     counts = dict.fromkeys(STATUSES, 0)
     by_employee = {}
     per_unit = {item.unit.path: item for item in (UnitOutlook(unit) for unit in units)}
+    unit_of = ancestor_finder(per_unit)
+    plain: dict[tuple, str] = {}  # (target, JP) -> status, for the many with nothing scheduled
     none: list[Scheduled] = []
     for row in rows:
         if row.target not in limits:
             limits[row.target] = Thresholds.of(year, on_date, row.target, factor)
         items = scheduled.get(row.id, none)
-        counted = Decimal(row.jp)
         if wanted is None or row.id in wanted:
-            projection = project(year, on_date, row.target, counted, items, thresholds=limits[row.target])
+            projection = project(year, on_date, row.target, Decimal(row.jp), items,
+                                 thresholds=limits[row.target])
             by_employee[row.id] = projection
             status = projection.status
-        else:
-            status = limits[row.target].status(counted, sum((i.jp for i in items), Decimal(0)))
+        elif items:
+            status = limits[row.target].status(Decimal(row.jp), sum((i.jp for i in items), Decimal(0)))
+        elif (status := plain.get((row.target, row.jp))) is None:
+            status = plain[row.target, row.jp] = limits[row.target].status(Decimal(row.jp), Decimal(0))
         counts[status] += 1
-        if per_unit and (item := listed_ancestor(row.unit_path, per_unit)) is not None:
+        if per_unit and (item := unit_of(row.unit_path)) is not None:
             item.employees += 1
             item.at_risk += status == AT_RISK
             item.will_miss += status == WILL_MISS

@@ -7,7 +7,9 @@ user may see. Nothing reads the ledger's rows and nothing loops over them in Pyt
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true, union
 
@@ -46,6 +48,12 @@ def listed_ancestor(path: str, listed: dict):
         if (found := listed.get(path[:end + 1])) is not None:
             return found
     return None
+
+
+def ancestor_finder(listed: dict) -> Callable[[str], object | None]:
+    """:func:`listed_ancestor` for many rows: each distinct unit path (a few hundred in the
+    ministry) is looked up once, not once per employee (26,000)."""
+    return cache(lambda path: listed_ancestor(path, listed))
 
 
 def team_scope(user: Account) -> ColumnElement[bool]:
@@ -88,7 +96,7 @@ def _jp_per_employee(year: int, employees=None):
     return query.subquery("jp_sum")
 
 
-def _targets(year: int):
+def targets(year: int):
     return target_for("PNS", year), target_for("PPPK", year)
 
 
@@ -98,7 +106,7 @@ def employee_rows(user: Account, flt: TeamFilter) -> Select:
     in_scope = select(Employee.id).join(Unit, Employee.unit_id == Unit.id).where(*conditions)
     ministry = user.is_ministry_wide and flt.unit is None  # most employees: no semi-join
     sums = _jp_per_employee(flt.year, None if ministry else in_scope)
-    target_pns, target_pppk = _targets(flt.year)
+    target_pns, target_pppk = targets(flt.year)
     jp = func.coalesce(sums.c.jp, 0)
     target = case((Employee.status_asn == "PPPK", literal(target_pppk)), else_=literal(target_pns))
     return (
@@ -136,15 +144,16 @@ def behind_list(user: Account, flt: TeamFilter) -> Select:
     return query.order_by(*order, rows.c.id)
 
 
-def statistics(user: Account, flt: TeamFilter) -> dict:
-    """Head count, share at/above target, JP distribution buckets and the 70:20:10 mix."""
-    rows = employee_rows(user, flt).subquery("team")
+def figures(rows) -> list:
+    """The aggregate columns of the summary over ``rows`` (a subquery of :func:`employee_rows`):
+    head count, at target, JP buckets and the JP of each model — summed by :func:`statistics`,
+    and per unit and status by :mod:`portal.ledger.scope_summary`."""
     jp = rows.c.jp
 
     def count_if(condition):
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
-    result = db.session.execute(select(
+    return [
         func.count().label("employees"),
         count_if(jp >= rows.c.target).label("on_target"),
         count_if(jp <= 0).label("b0"),
@@ -155,22 +164,35 @@ def statistics(user: Account, flt: TeamFilter) -> dict:
         func.coalesce(func.sum(rows.c.jp70), 0).label("jp70"),
         func.coalesce(func.sum(rows.c.jp20), 0).label("jp20"),
         func.coalesce(func.sum(rows.c.jp10), 0).label("jp10"),
-    )).one()
-    employees = result.employees or 0
+    ]
+
+
+FIGURES = ("employees", "on_target", "b0", "b1", "b10", "b20", "jp", "jp70", "jp20", "jp10")
+
+
+def figures_dict(values: dict, year: int) -> dict:
+    """The statistics shown from summed :func:`figures` (``{"employees": n, …}``)."""
+    employees = values["employees"] or 0
     buckets = dict(zip((key for key, _ in BUCKETS),
-                       (result.b0, result.b1, result.b10, result.b20), strict=True))
-    target_pns, target_pppk = _targets(flt.year)
+                       (values["b0"], values["b1"], values["b10"], values["b20"]), strict=True))
+    target_pns, target_pppk = targets(year)
     return {
         "employees": employees,
-        "on_target": result.on_target,
-        "on_target_share": round(100 * result.on_target / employees, 1) if employees else 0,
+        "on_target": values["on_target"],
+        "on_target_share": round(100 * values["on_target"] / employees, 1) if employees else 0,
         "buckets": {key: int(value) for key, value in buckets.items()},
-        "total_jp": jp_number(result.jp),
-        "by_model": {"70": jp_number(result.jp70), "20": jp_number(result.jp20),
-                     "10": jp_number(result.jp10)},
+        "total_jp": jp_number(values["jp"]),
+        "by_model": {"70": jp_number(values["jp70"]), "20": jp_number(values["jp20"]),
+                     "10": jp_number(values["jp10"])},
         "target_pns": target_pns,
         "target_pppk": target_pppk,
     }
+
+
+def statistics(user: Account, flt: TeamFilter) -> dict:
+    """Head count, share at/above target, JP distribution buckets and the 70:20:10 mix."""
+    rows = employee_rows(user, flt).subquery("team")
+    return figures_dict(dict(db.session.execute(select(*figures(rows))).one()._mapping), flt.year)
 
 
 def scope_key(user: Account, flt: TeamFilter) -> tuple:

@@ -23,6 +23,7 @@ from portal.ledger.projection import BADGES as PROJECTION_BADGES
 from portal.ledger.projection import LABELS as PROJECTION_LABELS
 from portal.ledger.projection import METHOD, Outlook, UnitOutlook, outlook, risk_factor
 from portal.ledger.projection import for_employee as project_one
+from portal.ledger.scope_summary import summarise
 from portal.mechanisms.catalogue import (
     MODEL_LABELS,
     activity_label,
@@ -157,15 +158,14 @@ def _overview_key(flt: team.TeamFilter) -> tuple:
 
 
 def _overview(flt: team.TeamFilter, units: list) -> dict:
-    """The whole scope's figures, from one pass over the scope's rows (kept by audit_cache:
-    plain values only, no database objects)."""
-    rows = db.session.execute(team.scope_rows(current_user, flt)).all()  # the whole scope, once
-    ahead = _outlook(flt, units, detail=(), rows=rows)
+    """The whole scope's figures from one aggregate query (kept by audit_cache: plain values
+    only, no database objects)."""
+    found = summarise(current_user, flt, units, today())
+    ahead = found.outlook
     if ahead is not None:
         ahead = Outlook(ahead.counts, {}, [_detached(item) for item in ahead.units])
-    bars = [{**bar, "unit": _unit_values(bar["unit"])}
-            for bar in progress.unit_compliance(current_user, flt, units, rows)]
-    return {"stats": team.statistics(current_user, flt), "outlook": ahead, "unit_bars": bars}
+    bars = [{**bar, "unit": _unit_values(bar["unit"])} for bar in found.unit_bars]
+    return {"stats": found.stats, "outlook": ahead, "unit_bars": bars}
 
 
 def _listed(flt: team.TeamFilter, stats: dict, number: int, ahead: Outlook | None) -> tuple:
