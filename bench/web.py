@@ -248,6 +248,9 @@ def main() -> None:
                         default="postgresql+psycopg://postgres@127.0.0.1:5432/portal_bench_web_small")
     parser.add_argument("--reset", action="store_true", help="drop and rebuild the demo database")
     parser.add_argument("--growth", action="store_true", help="pegawai pages at small scale too")
+    parser.add_argument("--uncached", action="store_true",
+                        help="PORTAL_AUDIT_CACHE_SECONDS=0: every request computes its figures, as the "
+                             "first one after an audited change does")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
@@ -258,7 +261,7 @@ def main() -> None:
         sys.exit("wrk is not installed (apt-get install -y wrk)")
     ensure_database(args.database_url, args.reset)
     users = prepare_users(args.database_url)
-    env = _env(args.database_url)
+    env = {**_env(args.database_url), **({"PORTAL_AUDIT_CACHE_SECONDS": "0"} if args.uncached else {})}
     with gunicorn("floor_app:app", env, ROOT / "bench", args.workers) as floor, \
             gunicorn("portal:create_app()", env, ROOT, args.workers, config="gunicorn.conf.py") as portal:
         runner = Runner(floor, args)
@@ -275,6 +278,7 @@ def main() -> None:
             ("API employee JP", f"/api/v1/employees/{users['pegawai_nip']}/jp", bearer),
         ]
         print(f"\nPostgreSQL {make_url(args.database_url).database}; gunicorn -w {args.workers}; "
+              f"{'nothing kept between requests (--uncached); ' if args.uncached else ''}"
               f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s; median of {args.runs} "
               "runs alternating floor and portal\n", flush=True)
         lines = _table(f"| {'page':<32} | {'portal req/s':>12} | {'p50':>8} | {'SQL floor req/s':>15} | "
@@ -287,7 +291,7 @@ def main() -> None:
                          f"{sql_floor / rps:>11.1f} | {100 * rps / sql_floor:>8.1f} % | {single:>5.0f} ms |")
             print(lines[-1], flush=True)
         print("\n" + "\n".join(lines))
-        if args.growth:
+        if args.growth and not args.uncached:
             print("\n" + "\n".join(growth(args, runner, ministry)))
         print(f"\nbare Flask floor: {statistics.median(runner.floors['bare']):,.0f} req/s (median); "
               f"SQL floor: {statistics.median(runner.floors['sql']):,.0f} req/s (median)")
