@@ -130,8 +130,8 @@ def _team_args(flt: team.TeamFilter) -> dict:
 @access(*MANAGERS)
 def team_page():
     flt = _team_filter()
-    units = progress.overview_units(current_user, flt)
-    overview = audit_cache.cached(_overview_key(flt), lambda: _overview(flt, units))
+    overview = audit_cache.cached(
+        _overview_key(flt), lambda: _overview(flt, progress.overview_units(current_user, flt)))
     stats = overview["stats"]
     number = page_number()
     page, listed = audit_cache.cached((*_overview_key(flt), flt.sort, flt.behind_only, number),
@@ -141,7 +141,8 @@ def team_page():
         ahead = Outlook(overview["outlook"].counts, listed, overview["outlook"].units)
     return render(
         "ledger/team.html", block="team_list", flt=flt, stats=stats, page=page, args=_team_args(flt),
-        units=team.filter_units(current_user), sorts=team.SORTS,
+        units=audit_cache.cached(("filter-units", team.scope_key(current_user, flt)[0]), _filter_units),
+        sorts=team.SORTS,
         statuses=STATUS_ASN, jenis=JENIS_JABATAN_LABELS, buckets=team.BUCKETS,
         bucket_bars=charts.buckets_chart(stats["buckets"], team.BUCKETS), outlook=ahead,
         unit_outlook=_sorted_units(ahead), unit_sort=arg("urut_unit", UNIT_SORTS) or "risiko",
@@ -176,6 +177,11 @@ def _listed(flt: team.TeamFilter, stats: dict, number: int, ahead: Outlook | Non
                          current_app.config["PORTAL_PAGE_SIZE"], total=total)
     listed = outlook(page.items, flt.year, today()).by_employee if ahead is not None else {}
     return page, listed
+
+
+def _filter_units() -> list[SimpleNamespace]:
+    """The unit filter's choices (plain values: kept per scope like the figures)."""
+    return [_unit_values(unit) for unit in team.filter_units(current_user)]
 
 
 def _unit_values(unit) -> SimpleNamespace:
