@@ -5,18 +5,26 @@ from __future__ import annotations
 from flask import Response, flash, redirect, request, url_for
 from flask_login import LoginManager
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
 from portal.extensions import db
-from portal.models import Account, RoleGrant
+from portal.models import Account, Employee, RoleGrant
 from portal.web import is_safe_next
 
 
 def _load(token: str) -> Account | None:
-    # the employee with the account (every page shows it); grants and their units in one more
-    account = db.session.scalar(select(Account).where(Account.session_token == token).options(
-        joinedload(Account.employee), selectinload(Account.grants).joinedload(RoleGrant.unit)))
-    return account if account and account.is_enabled else None
+    """One statement a page: the account, its employee and unit (every page shows them), its
+    grants with their units, and whether it has reports or heads a unit (its derived roles)."""
+    row = db.session.execute(
+        select(Account, *Account.role_flag_columns(Account.employee_id))
+        .where(Account.session_token == token)
+        .options(joinedload(Account.employee).joinedload(Employee.unit),
+                 joinedload(Account.grants).joinedload(RoleGrant.unit))).unique().first()
+    if row is None or not row[0].is_enabled:
+        return None
+    account, has_reports, heads_unit = row
+    account.remember_role_flags(has_reports, heads_unit)
+    return account
 
 
 def _current_path() -> str | None:

@@ -82,4 +82,7 @@ def test_the_menu_is_kept_per_user_but_a_mechanism_switch_shows_at_once(make_app
     mine = staff.get("/jp/saya").get_data(as_text=True)
     assert 'href="/jp/saya" aria-current="page"' in mine
     assert 'href="/" aria-current="page"' not in mine
+    # the unit's switches are kept too (portal.mechanisms.switches): switched back, at once
+    assert admin.post(f"/mekanisme/unit/{top_id}/contoh", data={"state": "inherit"}).status_code == 302
+    assert "Mekanisme Contoh" in staff.get("/").get_data(as_text=True)
     audit_cache.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import g
 from sqlalchemy import select
 
+from portal import audit_cache
 from portal.audit import record
 from portal.extensions import db
 from portal.models import Unit, UnitMechanism
@@ -33,12 +34,16 @@ def disabled_slugs(unit: Unit | None) -> set[str]:
         return set()
     cache = g.setdefault("_disabled_slugs", {})
     if unit.id not in cache:
-        installed = set(registry().slugs())
-        cache[unit.id] = {
-            slug for slug, (_, enabled, _) in _overrides(unit).items()
-            if not enabled and slug in installed
-        }
-    return cache[unit.id]
+        # kept until the next audited change (every switch is audited: set_switch)
+        cache[unit.id] = audit_cache.cached(("disabled-slugs", unit.id, unit.path),
+                                            lambda: _switched_off(unit))
+    return set(cache[unit.id])
+
+
+def _switched_off(unit: Unit) -> frozenset[str]:
+    installed = set(registry().slugs())
+    return frozenset(slug for slug, (_, enabled, _) in _overrides(unit).items()
+                     if not enabled and slug in installed)
 
 
 def is_enabled(slug: str, unit: Unit | None) -> bool:

@@ -7,7 +7,7 @@ import secrets
 from functools import cached_property
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint, exists, false, literal, select
+from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint, exists, false, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
@@ -64,22 +64,28 @@ class Account(UserMixin, db.Model):
     def roles(self) -> frozenset[str]:
         """Granted roles plus the derived ones: atasan (has subordinates), pimpinan_unit."""
         roles = {"pegawai"} | {grant.role for grant in self.grants}
-        has_reports, headed = self._derived
+        has_reports, heads_unit = self._role_flags
         if has_reports:
             roles.add("atasan")
-        if headed:
+        if heads_unit:
             roles.add("pimpinan_unit")
         return frozenset(roles)
 
+    @staticmethod
+    def role_flag_columns(employee_id) -> tuple:
+        """(has direct reports, heads a unit) as SQL columns for ``employee_id``, a value or a
+        column: the sign-in loader reads them in its own statement (portal.auth_loader)."""
+        return (exists().where(Employee.supervisor_id == employee_id).label("has_reports"),
+                exists().where(Unit.head_id == employee_id).label("heads_unit"))
+
     @cached_property
-    def _derived(self) -> tuple[bool, tuple[str, ...]]:
-        """(has direct reports, paths of the units headed) — one query, read on every page."""
-        one = select(literal(1).label("one")).subquery()
-        rows = db.session.execute(
-            select(exists().where(Employee.supervisor_id == self.employee_id).label("reports"),
-                   Unit.path)
-            .select_from(one).outerjoin(Unit, Unit.head_id == self.employee_id)).all()
-        return bool(rows[0].reports), tuple(row.path for row in rows if row.path is not None)
+    def _role_flags(self) -> tuple[bool, bool]:
+        has_reports, heads_unit = db.session.execute(select(*self.role_flag_columns(self.employee_id))).one()
+        return bool(has_reports), bool(heads_unit)
+
+    def remember_role_flags(self, has_reports: bool, heads_unit: bool) -> None:
+        """Flags read with the account (the loader's statement): no query of their own."""
+        self.__dict__["_role_flags"] = (bool(has_reports), bool(heads_unit))
 
     def has_any(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))
@@ -93,9 +99,13 @@ class Account(UserMixin, db.Model):
         """Paths of the unit subtrees this account administers as admin_unit."""
         return tuple(grant.unit.path for grant in self.grants if grant.role == "admin_unit" and grant.unit)
 
-    @property
+    @cached_property
     def headed_unit_paths(self) -> tuple[str, ...]:
-        return self._derived[1]
+        """Paths of the units this account's employee heads (asked only of a unit head)."""
+        if not self._role_flags[1]:
+            return ()
+        return tuple(db.session.scalars(select(Unit.path).where(Unit.head_id == self.employee_id)
+                                        .order_by(Unit.path)))
 
 
 class RoleGrant(db.Model):
