@@ -1,7 +1,8 @@
 """Figures kept for a short time per worker process, never across an audited change (issue 21).
 
 What is kept: Tim & Unit's figures (counts, JP distribution, early-warning counts, per-unit bars,
-the listed page), the API's unit compliance, and each user's navigation menu. Computed on every
+the listed page), the API's unit compliance, each user's navigation menu and the mechanisms
+switched off for a unit. Computed on every
 request they cost tens to hundreds of milliseconds at ministry scale (26,000 employees).
 
 A kept value is used only while nothing audited has changed since it was made: the key holds the
