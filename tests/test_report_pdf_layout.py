@@ -79,6 +79,24 @@ def test_report_columns_fit_the_page_width():
     assert nip >= layout.text_width("199607111993052661") + layout.PADDING - 0.1
 
 
+def test_recap_rows_get_room_before_the_header_so_a_name_prints_on_one_line(app):
+    """A header wraps once a page, a name on every row: the rows are served first."""
+    report = _wide_recap()
+    table = document.table_of(report)
+    nama = table["widths"][1]
+    for name in NAMES[1:]:
+        assert nama >= layout.text_width(name) + layout.PADDING - 0.1
+    for label, width in zip(table["header"], table["widths"], strict=True):
+        for word in label.split():  # a header is cut between syllables, never inside one
+            pieces = layout.hyphenate(word, width - layout.PADDING, True) if len(word) > 4 else [word]
+            assert all(layout.text_width(piece, True, layout.HEAD_SIZE) <= width - layout.PADDING + 0.1
+                       for piece in pieces), (label, word)
+            assert all(len(piece.rstrip("-")) >= 2 for piece in pieces), (label, pieces)
+    with app.app_context():
+        text = "\n".join(page["text"] for page in pages(document.render(report)))
+    assert "Anisa Pratama, S.T., M.T." in text and "Eko Lumbantobing, S.H." in text
+
+
 def test_hyphenation_breaks_long_words_between_syllables():
     assert layout.hyphenate("Permasalahan", 32, True) == ["Perma-", "sala-", "han"]  # per-ma-sa-la-han
     assert layout.hyphenate("Coaching-mentoring", 40, True)[0] in ("Coa-", "Coaching-")

@@ -4,7 +4,8 @@ xhtml2pdf gives every column the same width unless told otherwise and never brea
 an 18-digit NIP ran into the next column. Here every column gets a fixed width in points:
 
 - at least its longest unbreakable word (a NIP or a number is never split),
-- more where its text is long, shared out by how much each column would like,
+- more where its text is long, shared out by how much each column would like, the rows' text
+  before the header's (a header wraps once a page, a name on every row),
 - on a landscape page when the columns do not fit a portrait one,
 - and, when even a landscape page is too narrow, long words of text columns (never numbers)
   are hyphenated between syllables to fit their cell.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 from reportlab.pdfbase import pdfmetrics
@@ -64,63 +66,64 @@ class Table:
 
 @dataclass
 class _Need:
-    hard: float       # the longest word that must not be split (numbers, NIPs)
-    soft: float       # the longest word
-    preferred: float  # the whole longest text on one line
-    header: float     # the header on one line
+    hard: float       # the longest word that must not be split (numbers, NIPs, short words)
+    soft: float       # the longest word, header included (decides the orientation)
+    word: float       # the longest word of the rows
+    line: float       # the longest text of the rows on one line (capped)
+    header_word: float  # the header's longest word
+    header: float     # the header on one line (capped)
 
 
 def _need(texts: list[tuple[str, bool]]) -> _Need:
-    hard = soft = preferred = 0.0
-    header = text_width(texts[0][0], True, HEAD_SIZE) if texts else 0.0
-    for text, bold in texts:
+    """A column's widths, from ``texts``: its header first, then its rows (and total)."""
+    hard = soft = word = line = 0.0
+    for index, (text, bold) in enumerate(texts):
         size = HEAD_SIZE if bold else FONT_SIZE
-        for word in text.split():
-            width = text_width(word, bold, size)
+        for piece in text.split():
+            width = text_width(piece, bold, size)
             soft = max(soft, width)
-            if UNBREAKABLE.match(word) or len(word) <= 4:
+            if index:
+                word = max(word, width)
+            if UNBREAKABLE.match(piece) or len(piece) <= 4:
                 hard = max(hard, width)
-        preferred = max(preferred, text_width(text, bold, size))
-    return _Need(hard + PADDING, soft + PADDING, min(max(preferred, soft), PREFERRED_CAP) + PADDING,
-                 min(header, PREFERRED_CAP) + PADDING)
+        if index:
+            line = max(line, text_width(text, bold, size))
+    header_text = texts[0][0] if texts else ""
+    # a header may wrap between syllables, never inside one ("Out-bound", not "Out-boun-d")
+    hard = max([hard] + [_widest_syllable(w) for w in header_text.split()])
+    header_word = max((text_width(w, True, HEAD_SIZE) for w in header_text.split()), default=0.0)
+    header = text_width(header_text, True, HEAD_SIZE)
+
+    def padded(width: float) -> float:
+        return max(min(width, PREFERRED_CAP), hard) + PADDING
+
+    return _Need(hard + PADDING, soft + PADDING, padded(word), padded(line), padded(header_word),
+                 padded(header))
 
 
 def fit(columns: list[list[tuple[str, bool]]]) -> Table:
-    """Widths for columns given as lists of ``(text, is_header)``, the column's header first."""
+    """Widths for columns given as lists of ``(text, is_header)``, the column's header first.
+
+    Every column starts at its unbreakable words; the room left goes, in turn, to the rows'
+    words whole, the rows' texts on one line, the header's words whole and the header on one
+    line — rows first, because they repeat hundreds of times and a header once a page: a name
+    on one line keeps a 2,000-employee recap at a third of the pages."""
     needs = [_need(texts) for texts in columns]
-    soft = sum(n.soft for n in needs)
-    landscape = len(needs) > PORTRAIT_COLUMNS or soft > PORTRAIT
+    landscape = len(needs) > PORTRAIT_COLUMNS or sum(n.soft for n in needs) > PORTRAIT
     page = LANDSCAPE if landscape else PORTRAIT
-    widths = _squeeze(needs, page) if soft > page else [n.soft for n in needs]
-    return Table([round(w, 1) for w in _grow(widths, needs, page)], landscape)
-
-
-def _grow(widths: list[float], needs: list[_Need], page: float) -> list[float]:
-    """Room left over goes first to headers on one line, then to long cell texts; what is still
-    left (everything fits on one line) goes to the text columns."""
-    for wanted in ([n.header for n in needs], [n.preferred for n in needs]):
+    widths = [n.hard for n in needs]
+    for wanted in ([n.word for n in needs], [n.line for n in needs],
+                   [n.header_word for n in needs], [n.header for n in needs]):
         spare = page - sum(widths)
         wants = [max(want - w, 0.0) for want, w in zip(wanted, widths, strict=True)]
         if spare > 0 and sum(wants) > 0:
             share = min(1.0, spare / sum(wants))
             widths = [w + want * share for w, want in zip(widths, wants, strict=True)]
     spare = page - sum(widths)
-    if spare > 0:
-        texty = [i for i, n in enumerate(needs) if n.preferred > n.hard + 1] or list(range(len(needs)))
+    if spare > 0:  # everything fits on one line: the rest goes to the text columns
+        texty = [i for i, n in enumerate(needs) if n.line > n.hard + 1] or list(range(len(needs)))
         widths = [w + (spare / len(texty) if i in texty else 0) for i, w in enumerate(widths)]
-    return widths
-
-
-def _squeeze(needs: list[_Need], page: float) -> list[float]:
-    """Cap the breakable columns at one width so that the table fills the page exactly."""
-    low, high = 0.0, max(n.soft for n in needs)
-    for _ in range(40):
-        cap = (low + high) / 2
-        if sum(max(min(n.soft, cap), n.hard) for n in needs) > page:
-            high = cap
-        else:
-            low = cap
-    return [max(min(n.soft, low), n.hard) for n in needs]
+    return Table([round(w, 1) for w in widths], landscape)
 
 
 def _breaks(word: str) -> list[int]:
@@ -139,6 +142,13 @@ def _breaks(word: str) -> list[int]:
                 and (before + here).lower() not in DIGRAPHS:
             points.append(i)
     return points
+
+
+def _widest_syllable(word: str) -> float:
+    """The widest piece of a header word cut at its syllable boundaries (hyphen included)."""
+    cuts = [0, *_breaks(word), len(word)]
+    return max(text_width(_piece(word, a, b) if b < len(word) else word[a:], True, HEAD_SIZE)
+               for a, b in pairwise(cuts))
 
 
 def hyphenate(word: str, width: float, bold: bool = False) -> list[str]:
