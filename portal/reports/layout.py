@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 
 from markupsafe import Markup, escape
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
-from portal.reports.pdf import FONTS
+from portal.reports.fonts import report_fonts
 
 # A4 in points, less the 1.6 cm margins of templates/reports/_pdf_base.html on each side.
 MARGIN = 1.6 / 2.54 * 72
@@ -38,17 +36,8 @@ DIGRAPHS = ("ng", "ny", "kh", "sy", "ch")
 UNBREAKABLE = re.compile(r"^[\d.,:/()%+-]+$")  # NIPs, numbers, dates in digits, codes
 
 
-@cache
-def _fonts() -> tuple[str, str]:
-    names = ("ReportDejaVu", "ReportDejaVuBold")
-    for name, path in zip(names, (FONTS["regular"], FONTS["bold"]), strict=True):
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-    return names
-
-
 def text_width(text: str, bold: bool = False, size: float = FONT_SIZE) -> float:
-    regular, heavy = _fonts()
+    regular, heavy = report_fonts()
     return pdfmetrics.stringWidth(text, heavy if bold else regular, size)
 
 
@@ -110,20 +99,31 @@ def fit(columns: list[list[tuple[str, bool]]]) -> Table:
     on one line keeps a 2,000-employee recap at a third of the pages."""
     needs = [_need(texts) for texts in columns]
     landscape = len(needs) > PORTRAIT_COLUMNS or sum(n.soft for n in needs) > PORTRAIT
-    page = LANDSCAPE if landscape else PORTRAIT
     widths = [n.hard for n in needs]
+    page = LANDSCAPE if landscape else PORTRAIT
     for wanted in ([n.word for n in needs], [n.line for n in needs],
                    [n.header_word for n in needs], [n.header for n in needs]):
-        spare = page - sum(widths)
-        wants = [max(want - w, 0.0) for want, w in zip(wanted, widths, strict=True)]
-        if spare > 0 and sum(wants) > 0:
-            share = min(1.0, spare / sum(wants))
-            widths = [w + want * share for w, want in zip(widths, wants, strict=True)]
+        widths = _share(widths, wanted, page)
+    return Table([round(w, 1) for w in _rest_to_text(widths, needs, page)], landscape)
+
+
+def _rest_to_text(widths: list[float], needs: list[_Need], page: float) -> list[float]:
+    """Everything fits on one line: the room still left goes to the text columns."""
     spare = page - sum(widths)
-    if spare > 0:  # everything fits on one line: the rest goes to the text columns
-        texty = [i for i, n in enumerate(needs) if n.line > n.hard + 1] or list(range(len(needs)))
-        widths = [w + (spare / len(texty) if i in texty else 0) for i, w in enumerate(widths)]
-    return Table([round(w, 1) for w in widths], landscape)
+    if spare <= 0:
+        return widths
+    texty = [i for i, n in enumerate(needs) if n.line > n.hard + 1] or list(range(len(needs)))
+    return [w + (spare / len(texty) if i in texty else 0) for i, w in enumerate(widths)]
+
+
+def _share(widths: list[float], wanted: list[float], page: float) -> list[float]:
+    """Each column grown towards ``wanted`` in proportion to what it lacks, within the page."""
+    spare = page - sum(widths)
+    wants = [max(want - w, 0.0) for want, w in zip(wanted, widths, strict=True)]
+    if spare <= 0 or sum(wants) <= 0:
+        return widths
+    share = min(1.0, spare / sum(wants))
+    return [w + want * share for w, want in zip(widths, wants, strict=True)]
 
 
 def _breaks(word: str) -> list[int]:

@@ -17,13 +17,14 @@ import logging
 from pathlib import Path
 
 from flask import current_app
+from markupsafe import Markup
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
 
 from portal.refusal import Refusal
+from portal.reports import page_numbers
+from portal.reports.fonts import FONT_DIR, FONTS
 
-FONT_DIR = (Path(__file__).resolve().parent.parent / "static" / "fonts").resolve()
-FONTS = {"regular": FONT_DIR / "DejaVuSans.ttf", "bold": FONT_DIR / "DejaVuSans-Bold.ttf"}
 BLANK = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 DATA_IMAGES = ("data:image/png;base64,", "data:image/gif;base64,", "data:image/jpeg;base64,",
                "data:image/svg+xml;base64,")
@@ -76,9 +77,16 @@ def html_to_pdf(html: str) -> bytes:
 
 
 def render_pdf(template: str, **context) -> bytes:
-    """Render a Jinja template (``templates/…/*.html``) with the font paths, then to PDF."""
+    """Render a Jinja template (``templates/…/*.html``) with the font paths, then to PDF.
+
+    A template that fills the ``footer`` block (those built on ``reports/_pdf_base.html``) gets
+    that text and "halaman i dari n" at the foot of every page (portal.reports.page_numbers)."""
     # The bare Jinja environment: no context processors (navigation, current user), so PDFs
     # render the same inside a request and in a background job.
-    html = current_app.jinja_env.get_template(template).render(
-        pdf_fonts={k: str(v) for k, v in FONTS.items()}, **context)
-    return html_to_pdf(html)
+    page = current_app.jinja_env.get_template(template)
+    values = {"pdf_fonts": {k: str(v) for k, v in FONTS.items()}, **context}
+    data = html_to_pdf(page.render(values))
+    footer = page.blocks.get("footer")
+    if footer is None:
+        return data
+    return page_numbers.stamp(data, Markup("".join(footer(page.new_context(values)))).striptags())
