@@ -16,8 +16,9 @@ from portal.types import PluginInfo
 ENTRY_POINT_GROUP = "portal"
 # The plugin API this core provides (hooks, types, helpers): a plugin declares the version it was
 # written for in ``PluginInfo.api_version``; same major and a minor not newer than this load.
-# 1.0: the hooks of docs/hooks.md; 1.1: ``portal_join_steps``, ``PluginInfo.api_version``.
-API_VERSION = "1.3"
+# 1.0: the hooks of docs/hooks.md; 1.1: ``portal_join_steps``, ``PluginInfo.api_version``;
+# 1.4: ``per_request`` (a value asked once per page view).
+API_VERSION = "1.4"
 
 
 def _version(text: str) -> tuple[int, int]:

@@ -249,6 +249,9 @@ from portal.plugins import (
 from portal.refusal import (
     Refusal,
 )
+from portal.request_memo import (
+    per_request,
+)
 from portal.reports import (
     document as report_document,
 )
@@ -494,6 +497,7 @@ __all__ = [
     "PlacementNote",
     "PluginInfo",
     "PUBLIC",
+    "per_request",
     "record",
     "record_gaps",
     "record_rapor",

@@ -26,7 +26,7 @@ def portal_plugin_info():
     return PluginInfo(slug=SLUG, title="Coaching dan Mentoring", model=MODEL, settings=SETTINGS,
                       caps=CAPS, rules=RULES, description="Program coaching-mentoring unit pengembangan SDM "
                       "(Lamp. H, CM-01…CM-13) dan coaching/mentoring di unit kerja peserta "
-                      "(Lamp. I, CU-01…CU-03).")
+                      "(Lamp. I, CU-01…CU-03).", api_version="1.4")
 
 
 @hookimpl

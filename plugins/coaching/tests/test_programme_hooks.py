@@ -56,6 +56,19 @@ def test_inbox_lists_entries_waiting_for_the_coachs_paraf(programme_world):
     assert "Tanda tangan coach: Lembar Pendahuluan Coaching" in coach.get("/kotak-masuk").get_data(as_text=True)
 
 
+def test_someone_with_no_programme_role_is_not_asked_for_coach_tasks(programme_world):
+    """CM-10's paraf and signature tasks belong to a coach's coachees: one with no part in any
+    programme costs the inbox no query of the programme's forms (issue 21)."""
+    from portal.testing import sql_statements
+
+    w = programme_world
+    colleague = w.login(w.colleague)
+    colleague.get("/kotak-masuk")
+    with sql_statements() as statements:
+        assert colleague.get("/kotak-masuk").status_code == 200
+    assert not [s for s in statements if "coaching_program_log" in s or "coaching_program_document" in s]
+
+
 def test_menu_and_card_for_programme_roles(programme_world):
     w = programme_world
     assert "Coaching dan Mentoring: program unit SDM" not in w.login(w.colleague).get("/").get_data(as_text=True)

@@ -8,7 +8,7 @@ import datetime as dt
 from flask import g
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import contains_eager, joinedload
 
 from portal.sdk import (
     Account,
@@ -199,7 +199,9 @@ def opportunities(employee: Employee, on_date: dt.date) -> list[Opportunity]:
                                         OutboundProgramme.unit_id.in_(employee.unit.ancestor_ids),
                                         OutboundProgramme.tanggal_mulai > on_date,
                                         OutboundProgramme.id.not_in(joined))
-        .order_by(OutboundProgramme.tanggal_mulai).limit(20))
+        .options(joinedload(OutboundProgramme.unit))
+        .order_by(OutboundProgramme.tanggal_mulai).limit(20)).all()
+    g.outbound_offered = found  # held for the request, as in scheduled(): the offer's JP reads them
     return [Opportunity(
         title=f"Pembelajaran alam terbuka: {programme.judul}",
         participation=participation(programme, OutboundParticipant(employee_id=employee.id)),

@@ -226,6 +226,28 @@ def test_a_planned_programme_is_scheduled_jp_of_its_participants(world):
 
 
 @pytest.mark.hook("portal_opportunities")
+def test_offered_programmes_cost_the_same_statements_however_many(world):
+    """The organiser's unit comes with each programme and the offer's JP reads the programme
+    already loaded: no query per programme offered (issue 21)."""
+    from portal.testing import sql_statements
+
+    def cost() -> int:
+        world.staff_client.get("/peluang/")
+        with sql_statements() as statements:
+            page = text(world.staff_client.get("/peluang/"))
+        assert page.count("Pembelajaran alam terbuka:") >= offered
+        return len(statements)
+
+    offered = 1
+    world.create(start=today() + dt.timedelta(days=5))
+    one = cost()
+    offered = 4
+    for days in (6, 7, 8):
+        world.create(start=today() + dt.timedelta(days=days))
+    assert cost() <= one
+
+
+@pytest.mark.hook("portal_opportunities")
 def test_a_planned_programme_is_offered_and_the_request_reaches_the_organiser(world):
     from portal.sdk import Notification
 

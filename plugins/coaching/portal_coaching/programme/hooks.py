@@ -35,9 +35,11 @@ def dashboard_widgets(user) -> list:
 
 
 def pending_tasks(user) -> list:
+    from portal_coaching.programme import rules
     from portal_coaching.programme.tasks import pending_for
 
-    return pending_for(user)
+    # a coach's tasks are about their coachees: no programme role, nothing to ask
+    return pending_for(user) if rules.is_programme_staff(user) or rules.has_programme_role(user) else []
 
 
 def check_eligibility(employee, on_date, context) -> list:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists, select
 
-from portal.sdk import Account, Employee, Verdict, db
+from portal.sdk import Account, Employee, Verdict, db, per_request
 from portal_coaching.programme.models import Clinic, Coach, Participant
 
 MIN_MEETINGS_PER_MONTH = 2  # CM-03: "Dalam satu bulan minimal dilakukan 2 kali pertemuan"
@@ -207,6 +207,6 @@ def reassessment_due(completed: dt.date) -> dt.date:
 def has_programme_role(user: Account) -> bool:
     """Whether the user is a coachee, internal coach or mentor in any programme (menus, card)."""
     me = user.employee_id
-    return bool(db.session.scalar(select(exists().where(
+    return per_request(("coaching", "programme-role", me), lambda: bool(db.session.scalar(select(exists().where(
         (Participant.employee_id == me) | (Participant.mentor_id == me)
-        | Participant.coach_id.in_(select(Coach.id).where(Coach.employee_id == me))))))
+        | Participant.coach_id.in_(select(Coach.id).where(Coach.employee_id == me)))))))
