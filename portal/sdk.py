@@ -249,9 +249,6 @@ from portal.plugins import (
 from portal.refusal import (
     Refusal,
 )
-from portal.request_memo import (
-    per_request,
-)
 from portal.reports import (
     document as report_document,
 )
@@ -288,6 +285,9 @@ from portal.reports.signers import (
     eselon_two_head,
     place_date,
     signatures,
+)
+from portal.request_memo import (
+    per_request,
 )
 from portal.routes import (
     Routes,
