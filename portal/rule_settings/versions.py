@@ -11,7 +11,9 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -41,11 +43,21 @@ class DeclaredSetting:
         return not self.spec.open_value
 
 
-def declared() -> dict[str, DeclaredSetting]:
-    """Every setting the core and the installed plugins declare, by full key."""
+def declared() -> Mapping[str, DeclaredSetting]:
+    """Every setting the core and the installed plugins declare, by full key (built once per app
+    from its installed plugins: every JP computation asks, hundreds of times on a team page)."""
+    infos = installed_infos()
+    kept = current_app.extensions.get("portal_declared_settings")
+    if kept is None or kept[0] is not infos:
+        kept = (infos, MappingProxyType(_declared(infos)))
+        current_app.extensions["portal_declared_settings"] = kept
+    return kept[1]
+
+
+def _declared(infos: dict) -> dict[str, DeclaredSetting]:
     result = {f"{CORE_OWNER}.{s.key}": DeclaredSetting(f"{CORE_OWNER}.{s.key}", CORE_OWNER,
                                                         "Inti portal", s) for s in CORE_SETTINGS}
-    for slug, info in sorted(installed_infos().items()):
+    for slug, info in sorted(infos.items()):
         for spec in info.settings:
             key = f"{slug}.{spec.key}"
             result[key] = DeclaredSetting(key, slug, info.title, spec)
