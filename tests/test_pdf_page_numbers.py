@@ -52,6 +52,20 @@ def test_the_footer_prints_a_title_as_text_never_as_markup(app):
     assert _footers(data)[0][0] == "Rekap <b>Unit</b> & Balai — halaman 1 dari 1"
 
 
+def test_a_document_that_cannot_be_numbered_is_refused_in_indonesian(app, monkeypatch):
+    import pytest
+
+    from portal.reports.pdf import FAILED, PdfError
+
+    def broken(_pdf, _text):
+        raise ValueError("stream ended")
+
+    monkeypatch.setattr(page_numbers, "stamp", broken)
+    with app.app_context(), pytest.raises(PdfError, match="PDF gagal dibuat") as refused:
+        document.render(_report("LAPORAN MEKANISME MAGANG", 3))
+    assert str(refused.value) == FAILED
+
+
 def test_no_document_asks_xhtml2pdf_for_its_page_count():
     """``<pdf:pagecount>`` makes xhtml2pdf lay the whole document out twice."""
     asking = [path.name for path in template_files() if re.search(r"pdf:pagecount", path.read_text())]

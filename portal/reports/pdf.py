@@ -29,6 +29,7 @@ BLANK = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAA
 DATA_IMAGES = ("data:image/png;base64,", "data:image/gif;base64,", "data:image/jpeg;base64,",
                "data:image/svg+xml;base64,")
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
+FAILED = "PDF gagal dibuat. Silakan coba lagi; bila berulang, hubungi admin."
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +70,10 @@ def html_to_pdf(html: str) -> bytes:
                                 resource_policy=policy())
     except Exception:  # xhtml2pdf/ReportLab raise many kinds; the caller needs one
         log.exception("PDF rendering failed")
-        raise PdfError("PDF gagal dibuat. Silakan coba lagi; bila berulang, hubungi admin.") from None
+        raise PdfError(FAILED) from None
     if status.err:
         log.error("PDF rendering reported %s error(s)", status.err)
-        raise PdfError("PDF gagal dibuat. Silakan coba lagi; bila berulang, hubungi admin.")
+        raise PdfError(FAILED)
     return out.getvalue()
 
 
@@ -89,4 +90,9 @@ def render_pdf(template: str, **context) -> bytes:
     footer = page.blocks.get("footer")
     if footer is None:
         return data
-    return page_numbers.stamp(data, Markup("".join(footer(page.new_context(values)))).striptags())
+    text = Markup("".join(footer(page.new_context(values)))).striptags()
+    try:
+        return page_numbers.stamp(data, text)
+    except Exception:  # pypdf/ReportLab raise many kinds, as xhtml2pdf does: the caller needs one
+        log.exception("PDF page numbering failed")
+        raise PdfError(FAILED) from None
