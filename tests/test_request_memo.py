@@ -72,3 +72,23 @@ def test_a_write_during_a_page_view_forgets_what_was_kept(app, two_units):
         db.session.flush()
         assert assessed_standards(staff.id) == {"teknis": dt.date(2026, 2, 1)}
     db.session.rollback()
+
+
+def test_scheduled_items_of_some_of_a_scope_come_from_the_scopes_answer(app, two_units):
+    """Tim & Unit's summary asks the plugins about the whole scope, its listed page about 25 of
+    them: the second question sends no statement. A question the first did not cover asks."""
+    a = two_units["A"]
+    scope = [db.session.merge(a[who]).id for who in ("head", "atasan", "staff", "admin")]
+    with app.test_request_context("/jp/tim"):
+        fresh = scheduled_for(scope[1:3], 2026)
+    with app.test_request_context("/jp/tim"):
+        scheduled_for(scope, 2026)
+        with sql_statements() as seen:
+            assert scheduled_for(scope[1:3], 2026) == fresh
+        assert seen == []
+        with sql_statements() as seen:
+            scheduled_for([db.session.merge(two_units["B"]["staff"]).id], 2026)
+        assert seen != []  # not covered: asked
+        with sql_statements() as seen:
+            scheduled_for(scope, 2027)  # another year: asked
+        assert seen != []

@@ -31,6 +31,7 @@ from portal.ledger.numbers import jp_number
 from portal.ledger.service import LedgerError, compute_jp
 from portal.ledger.team import ancestor_finder
 from portal.plugins import registry
+from portal.request_memo import per_request
 from portal.rule_settings.versions import JPSettings, core_value, page_versions
 
 REACHED, ON_TRACK, AT_RISK, WILL_MISS = "tercapai", "sesuai_jalur", "berisiko", "tertinggal"
@@ -170,7 +171,22 @@ def project(year: int, on_date: dt.date, target, counted, scheduled: Iterable[Sc
 
 def scheduled_for(employee_ids: list[int] | None, year: int) -> dict[int, list[Scheduled]]:
     """What every installed plugin declares as scheduled for ``employee_ids`` (None: everyone)
-    in ``year``, with its JP computed by the ledger's rules; per employee."""
+    in ``year``, with its JP computed by the ledger's rules; per employee.
+
+    Within a page view, a question about employees an earlier answer covered is answered from
+    it: Tim & Unit's summary asks about the whole scope, its listed page about 25 of them."""
+    wanted = None if employee_ids is None else frozenset(employee_ids)
+    answers: dict[frozenset[int] | None, dict[int, list[Scheduled]]] = per_request(
+        ("scheduled_for", year), dict)
+    for asked, found in answers.items():
+        if asked is None or (wanted is not None and wanted <= asked):
+            return found if wanted is None else {i: found[i] for i in wanted if i in found}
+    found = _scheduled(employee_ids, year)
+    answers[wanted] = found
+    return found
+
+
+def _scheduled(employee_ids: list[int] | None, year: int) -> dict[int, list[Scheduled]]:
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     found: dict[int, list[Scheduled]] = defaultdict(list)
     versions = page_versions()  # one query for every setting; a projection never writes them
@@ -188,7 +204,7 @@ def scheduled_for(employee_ids: list[int] | None, year: int) -> dict[int, list[S
             found[participation.employee_id].append(Scheduled(
                 participation.employee_id, participation.mechanism, participation.title,
                 participation.on_date, Decimal(str(result.jp))))
-    return found
+    return dict(found)
 
 
 def for_employee(employee, year: int, on_date: dt.date, counted) -> Projection:
