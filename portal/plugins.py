@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -134,7 +135,7 @@ class PluginRegistry:
             return result
         return result[0] if result else None
 
-    def hook_excluding(self, hook_name: str, disabled_slugs: set[str]):
+    def hook_excluding(self, hook_name: str, disabled_slugs: AbstractSet[str]):
         """A caller for ``hook_name`` that leaves out the given plugins (pluggy subset caller)."""
         remove = [self.pm.get_plugin(slug) for slug in disabled_slugs if self.pm.get_plugin(slug)]
         if not remove:

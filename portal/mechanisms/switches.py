@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import g
 from sqlalchemy import select
 
 from portal import audit_cache
@@ -10,6 +9,7 @@ from portal.audit import record
 from portal.extensions import db
 from portal.models import Unit, UnitMechanism
 from portal.plugins import registry
+from portal.request_memo import per_request
 
 
 def _overrides(unit: Unit) -> dict[str, tuple[int, bool, int]]:
@@ -28,16 +28,13 @@ def _overrides(unit: Unit) -> dict[str, tuple[int, bool, int]]:
     return nearest
 
 
-def disabled_slugs(unit: Unit | None) -> set[str]:
-    """Installed mechanisms switched off for ``unit`` (cached for the request)."""
+def disabled_slugs(unit: Unit | None) -> frozenset[str]:
+    """Installed mechanisms switched off for ``unit``: asked once a page view, and kept until
+    the next audited change (every switch is audited: :func:`set_switch`)."""
     if unit is None:
-        return set()
-    cache = g.setdefault("_disabled_slugs", {})
-    if unit.id not in cache:
-        # kept until the next audited change (every switch is audited: set_switch)
-        cache[unit.id] = audit_cache.cached(("disabled-slugs", unit.id, unit.path),
-                                            lambda: _switched_off(unit))
-    return set(cache[unit.id])
+        return frozenset()
+    return per_request(("disabled-slugs", unit.id), lambda: audit_cache.cached(
+        ("disabled-slugs", unit.id, unit.path), lambda: _switched_off(unit)))
 
 
 def _switched_off(unit: Unit) -> frozenset[str]:
@@ -87,7 +84,6 @@ def set_switch(unit: Unit, slug: str, state: str, actor_id: int | None) -> None:
         "mechanism.switch", "unit", unit.kode, before, after,
         summary=f"Mekanisme {slug} untuk unit {unit.kode}: {state}", actor_id=actor_id,
     )
-    g.pop("_disabled_slugs", None)
 
 
 def user_hook(hook_name: str, user) -> object:
