@@ -21,3 +21,19 @@ accesslog = None  # the portal writes one JSON line per request (request id, use
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def when_ready(server):
+    """The master has loaded the app (preload): freeze it before any worker forks."""
+    if server.cfg.preload_app:
+        from portal.operations.memory import freeze_loaded_objects
+
+        server.log.info("gc.freeze: %d objects of the loaded app", freeze_loaded_objects())
+
+
+def post_worker_init(worker):
+    """Without preload, each worker loads the app itself: freeze it there."""
+    if not worker.cfg.preload_app:
+        from portal.operations.memory import freeze_loaded_objects
+
+        freeze_loaded_objects()

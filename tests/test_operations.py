@@ -4,9 +4,13 @@ database is unreachable, one-line JSON logs and security events at INFO."""
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import re
+import runpy
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -87,3 +91,34 @@ def test_failed_sign_ins_and_permission_refusals_are_security_events(client, peo
     assert "sign_in_failed" in events and "permission_refused" in events
     failed = next(r for r in security_log.records if r.fields["event"] == "sign_in_failed")
     assert failed.fields["nip"] == employee.nip and "salah-sekali" not in str(failed.fields)
+
+
+@pytest.fixture
+def unfrozen():
+    yield
+    gc.unfreeze()
+
+
+def _gunicorn_config() -> dict:
+    return runpy.run_path(str(Path(__file__).resolve().parents[1] / "gunicorn.conf.py"))
+
+
+def _server(preload: bool) -> SimpleNamespace:
+    return SimpleNamespace(cfg=SimpleNamespace(preload_app=preload), log=logging.getLogger("gunicorn.test"))
+
+
+def test_the_preloaded_app_is_frozen_in_the_master_before_workers_fork(unfrozen, app):
+    config = _gunicorn_config()
+    config["when_ready"](_server(preload=True))
+    assert gc.get_freeze_count() > 10_000  # modules, mappers, routes: skipped by every collection
+    gc.unfreeze()
+    config["post_worker_init"](_server(preload=True))  # a forked worker inherits the freeze
+    assert gc.get_freeze_count() == 0
+
+
+def test_without_preload_each_worker_freezes_the_app_it_loaded(unfrozen, app):
+    config = _gunicorn_config()
+    config["when_ready"](_server(preload=False))  # the master has no app to freeze
+    assert gc.get_freeze_count() == 0
+    config["post_worker_init"](_server(preload=False))
+    assert gc.get_freeze_count() > 10_000
