@@ -18,8 +18,9 @@ ENTRY_POINT_GROUP = "portal"
 # The plugin API this core provides (hooks, types, helpers): a plugin declares the version it was
 # written for in ``PluginInfo.api_version``; same major and a minor not newer than this load.
 # 1.0: the hooks of docs/hooks.md; 1.1: ``portal_join_steps``, ``PluginInfo.api_version``;
-# 1.4: ``per_request`` (a value asked once per page view).
-API_VERSION = "1.4"
+# 1.4: ``per_request`` (a value asked once per page view); 1.5: ``ReportColumn.group`` and
+# ``JP_HEADING`` (a heading over several columns, as the circular's recap tables print).
+API_VERSION = "1.5"
 
 
 def _version(text: str) -> tuple[int, int]:

@@ -266,6 +266,7 @@ from portal.reports.download import (
     report_download,
 )
 from portal.reports.model import (
+    JP_HEADING,
     Report,
     Signature,
     number_rows,
@@ -384,6 +385,7 @@ __all__ = [
     "AgreementElement",
     "api_tokens",
     "API_VERSION",
+    "JP_HEADING",
     "apply_costs",
     "arg",
     "assessed_two_units",

@@ -319,11 +319,16 @@ class ReportPeriod:
 
 @dataclass(frozen=True)
 class ReportColumn:
-    """One column a plugin adds to a report; ``numeric`` columns are summed in the total row."""
+    """One column a plugin adds to a report; ``numeric`` columns are summed in the total row.
+
+    Columns side by side with the same ``group`` share one heading above their labels, as the
+    circular's tables print "JAM PELAJARAN (JP)" over "Berbagi Pengetahuan", "Berbagi
+    Pengalaman"…; a column without a group has its label over both header lines."""
 
     key: str
     label: str
     numeric: bool = False
+    group: str = ""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 from portal.types import ReportColumn
 
+# The heading the circular's recap tables print over their JP columns (ReportColumn.group).
+JP_HEADING = "JAM PELAJARAN (JP)"
+
 
 @dataclass(frozen=True)
 class Signature:
@@ -35,9 +38,26 @@ class Report:
     # The circular's tables (e.g. Tabel 7) number their columns "(1) (2) …" under the headings.
     column_numbers: bool = False
 
+    def header_groups(self) -> list[tuple[str, int]]:
+        """The first header line: ``(group, span)`` per run of adjacent columns with the same
+        group, ``("", 1)`` for a column without one; empty when no column has a group."""
+        return header_groups(self.columns)
+
     def cell(self, row: dict, column: ReportColumn) -> object:
         value = row.get(column.key, "")
         return "" if value is None else value
+
+
+def header_groups(columns: list[ReportColumn]) -> list[tuple[str, int]]:
+    if not any(c.group for c in columns):
+        return []
+    runs: list[tuple[str, int]] = []
+    for column in columns:
+        if column.group and runs and runs[-1][0] == column.group:
+            runs[-1] = (column.group, runs[-1][1] + 1)
+        else:
+            runs.append((column.group, 1))
+    return runs
 
 
 def number_rows(rows: list[dict]) -> list[dict]:

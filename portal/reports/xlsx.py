@@ -10,6 +10,7 @@ from flask import Response
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from portal.exports import download, safe_cell
 from portal.reports.model import Report
@@ -24,6 +25,20 @@ def _bold(sheet, value):
     return cell
 
 
+def _group_line(sheet, report: Report, row: int) -> None:
+    """The group headings above the labels (``row``), each merged over its columns."""
+    groups = report.header_groups()
+    if not groups:
+        return
+    line, start = [], 1
+    for group, span in groups:
+        line += [_bold(sheet, group)] + [None] * (span - 1)
+        if group and span > 1:
+            sheet.merged_cells.add(f"{get_column_letter(start)}{row}:{get_column_letter(start + span - 1)}{row}")
+        start += span
+    sheet.append(line)
+
+
 def write(report: Report, target) -> None:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(report.kind[:31])
@@ -31,6 +46,7 @@ def write(report: Report, target) -> None:
     for label, value in report.header:
         sheet.append([safe_cell(label), safe_cell(value)])
     sheet.append([])
+    _group_line(sheet, report, row=len(report.header) + 3)
     sheet.append([_bold(sheet, c.label) for c in report.columns])
     if report.column_numbers:
         sheet.append([f"({index})" for index in range(1, len(report.columns) + 1)])

@@ -13,7 +13,8 @@ from portal_komunitas.rulebook import RULES
 def portal_plugin_info():
     return PluginInfo(slug=SLUG, title="Komunitas Belajar", model=70, settings=SETTINGS,
                       caps=CAPS, rules=RULES, description="Berbagi Pengetahuan, Berbagi Pengalaman, Berbagi "
-                      "Bahan Pembelajaran dan Diskusi Permasalahan (Lamp. F, KB-01…KB-10).")
+                      "Bahan Pembelajaran dan Diskusi Permasalahan (Lamp. F, KB-01…KB-10).",
+                      api_version="1.5")
 
 
 @hookimpl

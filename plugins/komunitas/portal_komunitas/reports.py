@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from portal.sdk import (
+    JP_HEADING,
     Employee,
     LedgerEntry,
     Report,
@@ -25,7 +26,7 @@ from portal.sdk import (
 )
 from portal_komunitas.jp import FORMS, SLUG
 
-FORM_COLUMNS = tuple(ReportColumn(form, f"JP {label}", numeric=True) for form, label in FORMS.items())
+FORM_COLUMNS = tuple(ReportColumn(form, label, numeric=True, group=JP_HEADING) for form, label in FORMS.items())
 HEAD = [ReportColumn("no", "No", True), ReportColumn("nama", "Nama"), ReportColumn("nip", "NIP"),
         ReportColumn("gol", "Gol")]
 TOTAL = ReportColumn("jumlah", "Jumlah Perolehan JP", True)

@@ -51,9 +51,12 @@ def test_kb10_recap_numbers_in_xlsx_and_pdf(world):
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     header = next(r for r in rows if r and r[0] == "No")
     assert header[:4] == ["No", "Nama", "NIP", "Gol"]
-    assert header[4:9] == ["JP Berbagi Pengetahuan", "JP Berbagi Pengalaman",
-                           "JP Berbagi Bahan Pembelajaran", "JP Diskusi Permasalahan",
+    # The form's two header lines: "JAM PELAJARAN (JP)" over the four forms.
+    assert header[4:9] == ["Berbagi Pengetahuan", "Berbagi Pengalaman",
+                           "Berbagi Bahan Pembelajaran", "Diskusi Permasalahan",
                            "Jumlah Perolehan JP"]
+    assert rows[rows.index(header) - 1][4:9] == ["JAM PELAJARAN (JP)", None, None, None, None]
+    assert "E{0}:H{0}".format(rows.index(header)) in {str(r) for r in sheet.merged_cells.ranges}
     lines = {r[1]: [Decimal(str(v)) for v in r[4:9]] for r in rows if r and r[1] in expected}
     assert lines == {k: [Decimal(v) for v in vs] for k, vs in expected.items()}
     assert any(r and r[1] == "Jumlah" and Decimal(str(r[8])) == 16 for r in rows)
@@ -62,6 +65,7 @@ def test_kb10_recap_numbers_in_xlsx_and_pdf(world):
     assert pdf.status_code == 200
     content = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages).split())
     assert "REKAPITULASI PENGEMBANGAN KOMPETENSI MELALUI KOMUNITAS BELAJAR" in content
+    assert "JAM PELAJARAN (JP)" in content
     assert "Staf A" in content and "Admin A" in content and "JPT Pratama" in content
     assert world.units["A"]["staff"].nip in content
 
@@ -72,9 +76,10 @@ def test_kb10_core_recap_gets_four_form_columns(world):
     sheet = openpyxl.load_workbook(io.BytesIO(response.data)).active
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     header = next(r for r in rows if r and r[0] == "No")
-    assert "JP Berbagi Pengetahuan" in header
+    assert "Berbagi Pengetahuan" in header  # under the recap's "JAM PELAJARAN (JP)"
+    assert rows[rows.index(header) - 1][header.index("Berbagi Pengetahuan")] in ("JAM PELAJARAN (JP)", None)
     staff = next(r for r in rows if r and r[1] == "Staf A")
-    assert Decimal(str(staff[header.index("JP Berbagi Bahan Pembelajaran")])) == 4
+    assert Decimal(str(staff[header.index("Berbagi Bahan Pembelajaran")])) == 4
 
 
 def test_kb10_recap_handed_in_and_sdm_sees_status(world):
