@@ -3,7 +3,6 @@ columns plugins add (e.g. the four forms of komunitas belajar), JP per model and
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -13,16 +12,15 @@ from portal.i18n import tanggal
 from portal.ledger import rollup
 from portal.ledger.numbers import jp_number
 from portal.models import Employee, Unit
-from portal.reports.model import JP_HEADING, Report, number_rows, totals_of
+from portal.reports.model import Report, number_rows, totals_of
 from portal.reports.plugin_rows import plugin_rows
 from portal.reports.signers import place_date, signatures
 from portal.types import ReportColumn, ReportPeriod
 
 HEAD = [ReportColumn("no", "No", True), ReportColumn("nama", "Nama"), ReportColumn("nip", "NIP"),
         ReportColumn("gol", "Gol")]
-MODEL_HEADING = "JP PER MODEL"
-MODELS = [ReportColumn("jp70", "70", True, MODEL_HEADING), ReportColumn("jp20", "20", True, MODEL_HEADING),
-          ReportColumn("jp10", "10", True, MODEL_HEADING)]
+MODELS = [ReportColumn("jp70", "JP 70", True), ReportColumn("jp20", "JP 20", True),
+          ReportColumn("jp10", "JP 10", True)]
 TOTAL = ReportColumn("jumlah", "Jumlah Perolehan JP", True)
 
 
@@ -48,7 +46,7 @@ def build(unit: Unit, period: ReportPeriod) -> Report:
         for column in extra_columns:
             row[column.key] = extra_values.get(employee_id, {}).get(column.key, 0 if column.numeric else "")
         rows.append(row)
-    columns = HEAD + [_under_jp_heading(c) for c in extra_columns] + MODELS + [TOTAL]
+    columns = HEAD + extra_columns + MODELS + [TOTAL]
     rows = number_rows(rows)
     return Report(
         kind="rekap", title="REKAPITULASI PENGEMBANGAN KOMPETENSI MODEL 70:20:10",
@@ -57,12 +55,6 @@ def build(unit: Unit, period: ReportPeriod) -> Report:
         signatures=signatures(unit), place_date=place_date(),
         filename=f"rekap-jp-{unit.kode}-{period.start.isoformat()}-{period.end.isoformat()}",
     )
-
-
-def _under_jp_heading(column: ReportColumn) -> ReportColumn:
-    """A mechanism's JP column under the circular's "JAM PELAJARAN (JP)" heading, which already
-    says JP: "JP Outbound" prints as "Outbound"."""
-    return replace(column, group=JP_HEADING, label=column.label.removeprefix("JP "))
 
 
 def _jp_totals(columns: list[ReportColumn], rows: list[dict]) -> dict:

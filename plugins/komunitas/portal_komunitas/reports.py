@@ -26,7 +26,10 @@ from portal.sdk import (
 )
 from portal_komunitas.jp import FORMS, SLUG
 
+# The KB-10 form prints "JAM PELAJARAN (JP)" over the four forms; the core's one-line unit recap
+# names the JP in each label.
 FORM_COLUMNS = tuple(ReportColumn(form, label, numeric=True, group=JP_HEADING) for form, label in FORMS.items())
+RECAP_COLUMNS = tuple(ReportColumn(form, f"JP {label}", numeric=True) for form, label in FORMS.items())
 HEAD = [ReportColumn("no", "No", True), ReportColumn("nama", "Nama"), ReportColumn("nip", "NIP"),
         ReportColumn("gol", "Gol")]
 TOTAL = ReportColumn("jumlah", "Jumlah Perolehan JP", True)
@@ -83,4 +86,4 @@ def report_rows(kind: str, unit: Unit, period: ReportPeriod) -> ReportRows | Non
         return None
     rows = tuple({"employee_id": employee_id, **{f: jp_number(line[f]) for f in FORMS}}
                  for employee_id, line in jp_per_form(unit, period).items())
-    return ReportRows(SLUG, "Komunitas Belajar", FORM_COLUMNS, rows)
+    return ReportRows(SLUG, "Komunitas Belajar", RECAP_COLUMNS, rows)
