@@ -97,6 +97,28 @@ def test_recap_rows_get_room_before_the_header_so_a_name_prints_on_one_line(app)
     assert "Anisa Pratama, S.T., M.T." in text and "Eko Lumbantobing, S.H." in text
 
 
+def test_a_long_label_borrows_width_so_the_header_row_stays_low(app):
+    """The header row is as tall as its tallest label: the coaching column's seven words took 11
+    lines while its neighbours took 5–7; narrower neighbours (never below their rows) give it room."""
+    table = document.table_of(_wide_recap())
+    lines = [layout.header_lines(label, width) for label, width in zip(table["header"], table["widths"], strict=True)]
+    assert max(lines) <= 7
+    assert abs(sum(table["widths"]) - layout.LANDSCAPE) < 1
+    for name in NAMES[1:]:  # the rows keep what they had: a name on one line
+        assert table["widths"][1] >= layout.text_width(name) + layout.PADDING - 0.1
+    with app.app_context():
+        assert layout_faults(document.render(_wide_recap(rows=30))) == []
+
+
+def test_header_lines_counts_as_the_cell_breaks_the_label():
+    assert layout.header_lines("Outbound", 200) == 1
+    assert layout.header_lines("JP Berbagi Pengetahuan", 200) == 1
+    narrow = layout.text_width("Pengetahuan", True, layout.HEAD_SIZE) / 2 + layout.PADDING + 2
+    pieces = layout.hyphenate("Pengetahuan", narrow - layout.PADDING, True)
+    assert len(pieces) >= 2
+    assert layout.header_lines("Pengetahuan", narrow) == len(pieces)
+
+
 def test_hyphenation_breaks_long_words_between_syllables():
     assert layout.hyphenate("Permasalahan", 32, True) == ["Perma-", "sala-", "han"]  # per-ma-sa-la-han
     assert layout.hyphenate("Coaching-mentoring", 40, True)[0] in ("Coa-", "Coaching-")

