@@ -156,3 +156,17 @@ def test_the_upload_page_answers_a_bomb_with_the_message_and_keeps_nothing(clien
     assert response.status_code < 500
     page = response.get_data(as_text=True)
     assert "Berkas XLSX ditolak sebelum dibaca" in page and "120 MB" in page
+
+
+def test_a_truncated_workbook_is_refused_in_indonesian_never_a_500(tmp_path):
+    path = tmp_path / "terpotong.xlsx"
+    data = _workbook(rows=20)
+    path.write_bytes(data[: len(data) // 2])  # an upload cut off half-way
+    with pytest.raises(reader.ImportFileError, match="Berkas XLSX rusak atau bukan buku kerja Excel"):
+        reader.read_sheet(path)
+
+
+def test_a_workbook_with_a_garbled_part_is_refused_in_indonesian(tmp_path):
+    path = _rewrite(_workbook(), tmp_path / "rusak.xlsx", {"xl/workbook.xml": b"<workbook><sheets><sheet"})
+    with pytest.raises(reader.ImportFileError, match="Berkas XLSX tidak dapat dibaca"):
+        reader.read_sheet(path)
