@@ -35,31 +35,7 @@ def table_of(report: Report) -> dict:
         columns.append(texts)
     fitted = layout.fit(columns)
     return {"header": header, "rows": rows, "totals": totals, "widths": fitted.widths,
-            "landscape": fitted.landscape, "numeric": [c.numeric for c in report.columns],
-            "header_lines": _header_lines(report, fitted.widths)}
-
-
-def _header_lines(report: Report, widths: list[float]) -> list[list[dict]]:
-    """The header's cells line by line (text, width, colspan, rowspan): one line, or two when
-    columns share a group heading (the group over its columns' labels; a column without a group
-    spans both lines)."""
-    columns = report.columns
-    groups = report.header_groups()
-    if not groups:
-        return [[_cell(c.label, widths[i]) for i, c in enumerate(columns)]]
-    top, below, start = [], [], 0
-    for group, span in groups:
-        if group:
-            top.append(_cell(group, sum(widths[start:start + span]), colspan=span))
-            below += [_cell(columns[i].label, widths[i]) for i in range(start, start + span)]
-        else:
-            top.append(_cell(columns[start].label, widths[start], rowspan=2))
-        start += span
-    return [top, below]
-
-
-def _cell(text: str, width: float, colspan: int = 1, rowspan: int = 1) -> dict:
-    return {"text": text, "width": width, "colspan": colspan, "rowspan": rowspan}
+            "landscape": fitted.landscape, "numeric": [c.numeric for c in report.columns]}
 
 
 def render(report: Report) -> bytes:

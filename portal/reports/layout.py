@@ -119,7 +119,7 @@ def header_lines(text: str, width: float) -> int:
     inner, space = width - PADDING, text_width(" ", True, HEAD_SIZE)
     lines, used = 1, 0.0
     for word in text.split():
-        pieces = hyphenate(word, inner, True) if len(word) > 4 and not UNBREAKABLE.match(word) else [word]
+        pieces = _pieces(word, inner, True)
         first = text_width(pieces[0], True, HEAD_SIZE)
         if used and used + space + first > inner + 0.5:
             lines, used = lines + 1, first
@@ -230,11 +230,14 @@ def cell_text(value: object, width: float, bold: bool = False) -> Markup:
     """The cell's text, escaped, with words too wide for the cell hyphenated onto new lines."""
     text = "" if value is None else str(value)
     inner = width - PADDING
+    return Markup(" ").join(Markup("<br>").join(escape(piece) for piece in _pieces(word, inner, bold))
+                            for word in text.split(" "))
+
+
+def _pieces(word: str, inner: float, bold: bool) -> list[str]:
+    """``word`` as printed in a cell ``inner`` wide: whole, or hyphenated when it is too wide
+    (never a number, a NIP or a word of four letters or fewer)."""
     size = HEAD_SIZE if bold else FONT_SIZE
-    words = []
-    for word in text.split(" "):
-        if len(word) > 4 and not UNBREAKABLE.match(word) and text_width(word, bold, size) > inner + 0.5:
-            words.append(Markup("<br>").join(escape(p) for p in hyphenate(word, inner, bold)))
-        else:
-            words.append(escape(word))
-    return Markup(" ").join(words)
+    if len(word) > 4 and not UNBREAKABLE.match(word) and text_width(word, bold, size) > inner + 0.5:
+        return hyphenate(word, inner, bold)
+    return [word]

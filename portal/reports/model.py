@@ -38,17 +38,47 @@ class Report:
     # The circular's tables (e.g. Tabel 7) number their columns "(1) (2) …" under the headings.
     column_numbers: bool = False
 
-    def header_groups(self) -> list[tuple[str, int]]:
-        """The first header line: ``(group, span)`` per run of adjacent columns with the same
-        group, ``("", 1)`` for a column without one; empty when no column has a group."""
-        return header_groups(self.columns)
+    def header_rows(self) -> list[list[HeaderCell]]:
+        """The header line by line, as the page, the PDF and the XLSX print it."""
+        return header_rows(self.columns)
 
     def cell(self, row: dict, column: ReportColumn) -> object:
         value = row.get(column.key, "")
         return "" if value is None else value
 
 
+@dataclass(frozen=True)
+class HeaderCell:
+    """One header cell: its text, the first column it stands over (``start``), how many columns
+    (``span``) and lines (``rowspan``) it covers, and whether it is a group heading."""
+
+    text: str
+    start: int
+    span: int = 1
+    rowspan: int = 1
+    group: bool = False
+
+
+def header_rows(columns: list[ReportColumn]) -> list[list[HeaderCell]]:
+    """One line of labels; two when columns share a group: each group over its columns' labels,
+    a column without a group over both lines."""
+    runs = header_groups(columns)
+    if not runs:
+        return [[HeaderCell(c.label, i) for i, c in enumerate(columns)]]
+    top, below, start = [], [], 0
+    for group, span in runs:
+        if group:
+            top.append(HeaderCell(group, start, span, group=True))
+            below += [HeaderCell(columns[i].label, i) for i in range(start, start + span)]
+        else:
+            top.append(HeaderCell(columns[start].label, start, rowspan=2))
+        start += span
+    return [top, below]
+
+
 def header_groups(columns: list[ReportColumn]) -> list[tuple[str, int]]:
+    """``(group, span)`` per run of adjacent columns with the same group, ``("", 1)`` for a
+    column without one; empty when no column has a group."""
     if not any(c.group for c in columns):
         return []
     runs: list[tuple[str, int]] = []

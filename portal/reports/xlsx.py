@@ -27,15 +27,16 @@ def _bold(sheet, value):
 
 def _group_line(sheet, report: Report, row: int) -> None:
     """The group headings above the labels (``row``), each merged over its columns."""
-    groups = report.header_groups()
-    if not groups:
+    lines = report.header_rows()
+    if len(lines) < 2:
         return
-    line, start = [], 1
-    for group, span in groups:
-        line += [_bold(sheet, group)] + [None] * (span - 1)
-        if group and span > 1:
-            sheet.merged_cells.add(f"{get_column_letter(start)}{row}:{get_column_letter(start + span - 1)}{row}")
-        start += span
+    line = [None] * len(report.columns)
+    for cell in lines[0]:
+        if cell.group:  # a label over both lines prints on the labels' line
+            line[cell.start] = _bold(sheet, cell.text)
+            if cell.span > 1:
+                first, last = get_column_letter(cell.start + 1), get_column_letter(cell.start + cell.span)
+                sheet.merged_cells.add(f"{first}{row}:{last}{row}")
     sheet.append(line)
 
 
