@@ -63,20 +63,59 @@ def browser():
         chromium.close()
 
 
+class _Stoppable:
+    """The live server's app, stoppable between tests: once stopped it answers 503 without
+    touching the app, and :meth:`stop` waits for the requests already running. A page left open
+    by a finished test (an htmx poll on a kept-alive connection) was still writing to SQLite while
+    the next test restored the database file: "disk I/O error" in that test's set-up."""
+
+    def __init__(self, app) -> None:
+        self.app, self.running, self.stopped = app, 0, False
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            if self.stopped:
+                start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+                return [b"stopped"]
+            self.running += 1
+        return self._answer(environ, start_response)
+
+    def _answer(self, environ, start_response):
+        try:
+            answer = self.app(environ, start_response)
+            try:
+                yield from answer
+            finally:
+                getattr(answer, "close", lambda: None)()
+        finally:
+            with self.changed:
+                self.running -= 1
+                self.changed.notify_all()
+
+    def stop(self, timeout: float = 10) -> None:
+        with self.changed:
+            self.stopped = True
+            self.changed.wait_for(lambda: self.running == 0, timeout)
+
+
 @pytest.fixture
 def serve() -> Iterator:
-    """``serve(app) -> base URL``: the app on 127.0.0.1:<free port>, stopped after the test."""
+    """``serve(app) -> base URL``: the app on 127.0.0.1:<free port>, stopped after the test
+    (and every request it was still answering finished)."""
     servers = []
 
     def start(app) -> str:
-        server = make_server("127.0.0.1", 0, app, threaded=True)
+        stoppable = _Stoppable(app)
+        server = make_server("127.0.0.1", 0, stoppable, threaded=True)
         thread = threading.Thread(target=server.serve_forever, name="portal-live-server", daemon=True)
         thread.start()
-        servers.append((server, thread))
+        servers.append((server, thread, stoppable))
         return f"http://127.0.0.1:{server.server_port}"
 
     yield start
-    for server, thread in servers:
+    for server, thread, stoppable in servers:
+        stoppable.stop()
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
