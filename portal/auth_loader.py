@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from flask import Response, flash, redirect, request, url_for
 from flask_login import LoginManager
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from portal.extensions import db
@@ -12,14 +14,20 @@ from portal.models import Account, Employee, RoleGrant
 from portal.web import is_safe_next
 
 
+@cache
+def _statement():
+    """The loader's statement, built once per process: every request only binds its token
+    (building it again cost ≈0.2 ms a request, on every page)."""
+    return (select(Account, *Account.role_flag_columns(Account.employee_id))
+            .where(Account.session_token == bindparam("token"))
+            .options(joinedload(Account.employee).joinedload(Employee.unit),
+                     joinedload(Account.grants).joinedload(RoleGrant.unit)))
+
+
 def _load(token: str) -> Account | None:
     """One statement a page: the account, its employee and unit (every page shows them), its
     grants with their units, and whether it has reports or heads a unit (its derived roles)."""
-    row = db.session.execute(
-        select(Account, *Account.role_flag_columns(Account.employee_id))
-        .where(Account.session_token == token)
-        .options(joinedload(Account.employee).joinedload(Employee.unit),
-                 joinedload(Account.grants).joinedload(RoleGrant.unit))).unique().first()
+    row = db.session.execute(_statement(), {"token": token}).unique().first()
     if row is None or not row[0].is_enabled:
         return None
     account, has_reports, heads_unit = row
