@@ -9,7 +9,12 @@ two floors measured in the same run.
 - For each page, alternates floor and portal runs of ``wrk`` (``--runs`` each, median), and times
   one request alone (median of 5).
 - Prints one table: req/s and p50 of the portal, the SQL floor's req/s, the ratio, and the
-  single-request time — the managers' pages and every pegawai page.
+  single-request time — the managers' pages and every pegawai page, and two ceilings: the
+  cheapest signed-in answers this architecture gives (``bench/ceiling_app.py``: a view that
+  returns a word, and the layout around an empty page). No pegawai page can beat them.
+- Then mixed pegawai traffic: ``--mix-users`` pegawai across the ministry, each signed in,
+  requests spread over the pegawai pages by ``MIX`` (one wrk run, a Lua script cycling through
+  user and page pairs): the page views per second one machine serves.
 - With ``--growth``, builds (or reuses) the small demo in a second database, serves it the same
   way and prints each pegawai page's req/s at both scales: small ÷ ministry is the growth.
 
@@ -19,6 +24,7 @@ No assertion on time: it prints numbers to compare between changes.
     .venv/bin/python bench/web.py --duration 5 --runs 1  # quicker
     .venv/bin/python bench/web.py --reset                # rebuild the demo database first
     .venv/bin/python bench/web.py --growth               # and pegawai pages at small scale
+    .venv/bin/python bench/web.py --mix-users 0          # without the mixed traffic
 """
 
 from __future__ import annotations
@@ -26,12 +32,14 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import os
+import random
 import re
 import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -50,6 +58,7 @@ def _env(url: str) -> dict[str, str]:
     return {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-web-secret-key-not-for-production",
             "PORTAL_PUBLIC_URL": "http://127.0.0.1/", "PORTAL_TASK_QUEUE": "immediate",
             "PORTAL_LOG_LEVEL": "WARNING", "FLASK_APP": "portal:create_app()",
+            "PORTAL_LOGIN_LIMIT_ADDRESS": "100000 per minute",  # the mix signs in many users
             "PORTAL_INSTANCE_PATH": str(ROOT / "instance" / f"bench-web-{make_url(url).database}")}
 
 
@@ -87,11 +96,13 @@ def ensure_database(url: str, reset: bool, scale: str = "ministry") -> None:
     engine.dispose()
 
 
-def prepare_users(url: str) -> dict:
-    """The measured users (known password) and an API token, from inside the app."""
+def prepare_users(url: str, mix_users: int = 0) -> dict:
+    """The measured users (known password) and an API token, from inside the app; and
+    ``mix_users`` pegawai spread over the ministry (no granted role, account enabled) for the
+    mixed traffic."""
     os.environ.update(_env(url))
     sys.path.insert(0, str(ROOT))
-    from sqlalchemy import select
+    from sqlalchemy import exists, or_, select
 
     from portal import create_app
     from portal.api import tokens
@@ -100,13 +111,14 @@ def prepare_users(url: str) -> dict:
     from portal.models import Account, Employee, RoleGrant, Unit
 
     app = create_app()
+    known = hash_password(PASSWORD)
     with app.app_context():
         def account_of(employee_id: int) -> Account:
             account = db.session.scalar(select(Account).where(Account.employee_id == employee_id))
             if account is None:
                 account = Account(employee_id=employee_id)
                 db.session.add(account)
-            account.password_hash = hash_password(PASSWORD)
+            account.password_hash = known
             account.must_change_password = False
             return account
 
@@ -122,11 +134,19 @@ def prepare_users(url: str) -> dict:
         users = {"admin_sdm": sdm, "eselon1": account_of(eselon1.head_id),
                  "direktorat": account_of(directorate.head_id), "pegawai": account_of(pegawai.id)}
         account_of(sdm.employee_id)
+        granted = exists().where(RoleGrant.account_id == Account.id)
+        mix = list(db.session.scalars(  # spread over units by a fixed scramble of the ids
+            select(Employee).outerjoin(Account, Account.employee_id == Employee.id)
+            .where(or_(Account.id.is_(None), Account.is_enabled & ~granted))
+            .order_by((Employee.id * 7919) % 10007, Employee.id).limit(mix_users)))
+        for employee in mix:
+            account_of(employee.id)
         db.session.flush()
         _row, token = tokens.create(sdm, "bench web", scope="read")
         db.session.commit()
         return {"nip": {kind: account.employee.nip for kind, account in users.items()},
-                "token": token, "eselon1": eselon1.kode, "pegawai_nip": pegawai.nip}
+                "token": token, "eselon1": eselon1.kode, "pegawai_nip": pegawai.nip,
+                "mix": [employee.nip for employee in mix]}
 
 
 def _free_port() -> int:
@@ -185,18 +205,28 @@ class Browser:
         return {"Cookie": self.cookie()}
 
 
-def wrk(url: str, headers: dict, duration: int, connections: int, threads: int) -> tuple[float, float]:
-    args = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", "--latency", url]
+def wrk(url: str, headers: dict, duration: int, connections: int, threads: int,
+        script: tuple[str, ...] = ()) -> tuple[float, float, float]:
+    """(req/s, p50 ms, p99 ms) of one wrk run; ``script``: a Lua script and its arguments."""
+    args = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", "--latency"]
+    if script:
+        args += ["-s", script[0]]
+    args.append(url)
     for name, value in headers.items():
         args += ["-H", f"{name}: {value}"]
+    if script[1:]:
+        args += ["--", *script[1:]]
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)\b", out)
-    factor = {"us": 0.001, "ms": 1, "s": 1000}[p50.group(2)]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
         print(f"  ! {errors.group(1)} non-2xx responses from {url}", flush=True)
-    return rps, float(p50.group(1)) * factor
+    return rps, _latency(out, "50%"), _latency(out, "99%")
+
+
+def _latency(out: str, percentile: str) -> float:
+    found = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)\b", out)
+    return float(found.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[found.group(2)]
 
 
 def alone(url: str, headers: dict, repeat: int = 5) -> float:
@@ -211,6 +241,12 @@ def alone(url: str, headers: dict, repeat: int = 5) -> float:
 
 PEGAWAI_PAGES = ("/", "/jp/saya", "/peluang/", "/rencana/", "/sertifikat/saya", "/kelayakan",
                  "/riwayat-pengembangan/", "/aturan/")
+CEILINGS = (("ceiling: account only", "/_bench/akun"), ("ceiling: empty layout", "/_bench/tata-letak"))
+# Mixed pegawai traffic: (page, weight). An assumption, not a measurement: home and one's own JP
+# most, then offers and certificates; the rule book least.
+MIX = (("/", 30), ("/jp/saya", 20), ("/peluang/", 15), ("/sertifikat/saya", 10), ("/rencana/", 8),
+       ("/kelayakan", 7), ("/riwayat-pengembangan/", 5), ("/aturan/", 5))
+MIX_REQUESTS_PER_USER = 20
 
 
 class Runner:
@@ -230,11 +266,31 @@ class Runner:
             floor_runs.append(wrk(f"{self.floor}/sql", {}, a.duration, a.connections, a.threads)[0])
             self.floors["bare"].append(wrk(f"{self.floor}/", {}, max(2, a.duration // 2), a.connections,
                                            a.threads)[0])
-            portal_runs.append(wrk(f"{base}{path}", headers, a.duration, a.connections, a.threads))
+            portal_runs.append(wrk(f"{base}{path}", headers, a.duration, a.connections, a.threads)[:2])
         sql_floor = statistics.median(floor_runs)
         self.floors["sql"].append(sql_floor)
         return (statistics.median(r for r, _ in portal_runs), statistics.median(p for _, p in portal_runs),
                 sql_floor, alone(base + path, headers))
+
+
+def mixed_traffic(base: str, nips: list[str], args, directory: Path) -> str:
+    """One wrk run of ``nips`` signed-in pegawai, each opening pages drawn by ``MIX`` weights,
+    the pairs shuffled (``bench/mix.lua`` cycles through them): one line of figures."""
+    draw = random.Random(1)
+    pages = [path for path, weight in MIX for _ in range(weight)]
+    pairs = []
+    for nip in nips:
+        cookie = Browser(base, nip).fresh("/")["Cookie"]
+        pairs += [f"{cookie}\t{draw.choice(pages)}" for _ in range(MIX_REQUESTS_PER_USER)]
+    draw.shuffle(pairs)
+    listing = directory / "mix.tsv"
+    listing.write_text("\n".join(pairs) + "\n")
+    rps, p50, p99 = wrk(base, {}, args.duration * 2, args.connections, args.threads,
+                        script=(str(ROOT / "bench" / "mix.lua"), str(listing)))
+    mix = ", ".join(f"{path} {weight} %" for path, weight in MIX)
+    return (f"Mixed pegawai traffic, {len(nips)} signed-in users ({mix}):\n"
+            f"  {rps:,.1f} page views/s · p50 {p50:.0f} ms · p99 {p99:.0f} ms "
+            f"(wrk -c{args.connections}, {args.duration * 2} s)")
 
 
 def _table(header: str) -> list[str]:
@@ -256,19 +312,25 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--mix-users", type=int, default=100,
+                        help="pegawai signed in for the mixed traffic (0: none)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (apt-get install -y wrk)")
     ensure_database(args.database_url, args.reset)
-    users = prepare_users(args.database_url)
+    users = prepare_users(args.database_url, args.mix_users)
     env = {**_env(args.database_url), **({"PORTAL_AUDIT_CACHE_SECONDS": "0"} if args.uncached else {})}
+    # the portal with bench/ceiling_app.py's two measuring pages
+    portal_env = {**env, "PYTHONPATH": os.pathsep.join((str(ROOT / "bench"), str(ROOT)))}
     with gunicorn("floor_app:app", env, ROOT / "bench", args.workers) as floor, \
-            gunicorn("portal:create_app()", env, ROOT, args.workers, config="gunicorn.conf.py") as portal:
+            gunicorn("ceiling_app:app", portal_env, ROOT, args.workers, config="gunicorn.conf.py") as portal, \
+            tempfile.TemporaryDirectory() as directory:
         runner = Runner(floor, args)
         browsers = {kind: Browser(portal, nip) for kind, nip in users["nip"].items()}
         bearer = {"Authorization": f"Bearer {users['token']}"}
         pages = [  # (label, path, who: a browser, or fixed headers)
             ("sign-in /masuk", "/masuk", {}),
+            *((f"{label} (pegawai)", path, browsers["pegawai"]) for label, path in CEILINGS),
             *((f"{path} (pegawai)", path, browsers["pegawai"]) for path in PEGAWAI_PAGES),
             ("/jp/tim admin SDM (ministry)", "/jp/tim", browsers["admin_sdm"]),
             ("/jp/tim eselon I head", "/jp/tim", browsers["eselon1"]),
@@ -291,6 +353,8 @@ def main() -> None:
                          f"{sql_floor / rps:>11.1f} | {100 * rps / sql_floor:>8.1f} % | {single:>5.0f} ms |")
             print(lines[-1], flush=True)
         print("\n" + "\n".join(lines))
+        if args.mix_users:
+            print("\n" + mixed_traffic(portal, users["mix"], args, Path(directory)), flush=True)
         if args.growth and not args.uncached:
             print("\n" + "\n".join(growth(args, runner, ministry)))
         print(f"\nbare Flask floor: {statistics.median(runner.floors['bare']):,.0f} req/s (median); "

@@ -9,6 +9,7 @@ from flask_login import LoginManager
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
+from portal import audit_cache
 from portal.extensions import db
 from portal.models import Account, Employee, RoleGrant
 from portal.web import is_safe_next
@@ -18,7 +19,7 @@ from portal.web import is_safe_next
 def _statement():
     """The loader's statement, built once per process: every request only binds its token
     (building it again cost ≈0.2 ms a request, on every page)."""
-    return (select(Account, *Account.role_flag_columns(Account.employee_id))
+    return (select(Account, *Account.role_flag_columns(Account.employee_id), audit_cache.newest_id_column())
             .where(Account.session_token == bindparam("token"))
             .options(joinedload(Account.employee).joinedload(Employee.unit),
                      joinedload(Account.grants).joinedload(RoleGrant.unit)))
@@ -26,12 +27,14 @@ def _statement():
 
 def _load(token: str) -> Account | None:
     """One statement a page: the account, its employee and unit (every page shows them), its
-    grants with their units, and whether it has reports or heads a unit (its derived roles)."""
+    grants with their units, whether it has reports or heads a unit (its derived roles), and
+    the newest audit id that the page's kept values (menu, figures) are checked against."""
     row = db.session.execute(_statement(), {"token": token}).unique().first()
     if row is None or not row[0].is_enabled:
         return None
-    account, has_reports, heads_unit = row
+    account, has_reports, heads_unit, newest_audit_id = row
     account.remember_role_flags(has_reports, heads_unit)
+    audit_cache.remember_newest(newest_audit_id)
     return account
 
 

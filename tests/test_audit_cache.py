@@ -14,7 +14,7 @@ from portal.clock import today
 from portal.extensions import db
 from portal.ledger.models import LedgerYear
 from portal.ledger.service import credit
-from portal.testing import People
+from portal.testing import People, sql_statements
 from tests.ledger_helpers import community_plugin, participation
 from tests.plugin_double import plugin
 
@@ -85,4 +85,27 @@ def test_the_menu_is_kept_per_user_but_a_mechanism_switch_shows_at_once(make_app
     # the unit's switches are kept too (portal.mechanisms.switches): switched back, at once
     assert admin.post(f"/mekanisme/unit/{top_id}/contoh", data={"state": "inherit"}).status_code == 302
     assert "Mekanisme Contoh" in staff.get("/").get_data(as_text=True)
+    audit_cache.clear()
+
+
+def test_the_newest_audit_id_comes_with_the_account_and_a_change_still_shows_at_once(make_app, people):
+    """The kept menu is checked against the newest audit id, read in the account's own statement:
+    a page with a kept menu asks nothing else for it, and an audited switch still shows."""
+    audit_cache.clear()
+    app = make_app(plugins=[plugin()], PORTAL_AUDIT_CACHE_SECONDS=60)
+    with app.app_context():
+        top = people.unit("T", "Ditjen Uji", eselon="I")
+        top_id = top.id
+        admin_nip = people.person(top, "admin_unit", nama="Admin T").nip
+        staff_nip = people.person(top, nama="Staf T").nip
+    admin, staff = app.test_client(), app.test_client()
+    admin.login(admin_nip)
+    staff.login(staff_nip)
+    staff.get("/aturan/")  # the menu is built and kept
+    with app.app_context(), sql_statements() as statements:
+        assert "Mekanisme Contoh" in staff.get("/aturan/").get_data(as_text=True)
+    audit_heads = [s for s in statements if "max(audit_log.id)" in s]
+    assert len(audit_heads) == 1 and "FROM account" in audit_heads[0]  # inside the account's statement
+    assert admin.post(f"/mekanisme/unit/{top_id}/contoh", data={"state": "off"}).status_code == 302
+    assert "Mekanisme Contoh" not in staff.get("/aturan/").get_data(as_text=True)  # audited: at once
     audit_cache.clear()
