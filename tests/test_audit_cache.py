@@ -64,7 +64,10 @@ def test_an_audited_credit_shows_at_once_and_an_unaudited_edit_waits(cached_app)
         db.session.commit()
 
 
-def test_the_menu_is_kept_per_user_but_a_mechanism_switch_shows_at_once(make_app, people):
+@pytest.fixture
+def switching(make_app, people):
+    """(app, the unit admin's client, a staff member's client, the unit's id), with the menu
+    kept: the admin switches the unit's mechanisms, the staff member sees the menu."""
     audit_cache.clear()
     app = make_app(plugins=[plugin()], PORTAL_AUDIT_CACHE_SECONDS=60)
     with app.app_context():
@@ -75,6 +78,12 @@ def test_the_menu_is_kept_per_user_but_a_mechanism_switch_shows_at_once(make_app
     admin, staff = app.test_client(), app.test_client()
     admin.login(admin_nip)
     staff.login(staff_nip)
+    yield app, admin, staff, top_id
+    audit_cache.clear()
+
+
+def test_the_menu_is_kept_per_user_but_a_mechanism_switch_shows_at_once(switching):
+    _app, admin, staff, top_id = switching
     assert "Mekanisme Contoh" in staff.get("/").get_data(as_text=True)
     assert admin.post(f"/mekanisme/unit/{top_id}/contoh", data={"state": "off"}).status_code == 302
     assert "Mekanisme Contoh" not in staff.get("/").get_data(as_text=True)  # audited: at once
@@ -85,22 +94,12 @@ def test_the_menu_is_kept_per_user_but_a_mechanism_switch_shows_at_once(make_app
     # the unit's switches are kept too (portal.mechanisms.switches): switched back, at once
     assert admin.post(f"/mekanisme/unit/{top_id}/contoh", data={"state": "inherit"}).status_code == 302
     assert "Mekanisme Contoh" in staff.get("/").get_data(as_text=True)
-    audit_cache.clear()
 
 
-def test_the_newest_audit_id_comes_with_the_account_and_a_change_still_shows_at_once(make_app, people):
+def test_the_newest_audit_id_comes_with_the_account_and_a_change_still_shows_at_once(switching):
     """The kept menu is checked against the newest audit id, read in the account's own statement:
     a page with a kept menu asks nothing else for it, and an audited switch still shows."""
-    audit_cache.clear()
-    app = make_app(plugins=[plugin()], PORTAL_AUDIT_CACHE_SECONDS=60)
-    with app.app_context():
-        top = people.unit("T", "Ditjen Uji", eselon="I")
-        top_id = top.id
-        admin_nip = people.person(top, "admin_unit", nama="Admin T").nip
-        staff_nip = people.person(top, nama="Staf T").nip
-    admin, staff = app.test_client(), app.test_client()
-    admin.login(admin_nip)
-    staff.login(staff_nip)
+    app, admin, staff, top_id = switching
     staff.get("/aturan/")  # the menu is built and kept
     with app.app_context(), sql_statements() as statements:
         assert "Mekanisme Contoh" in staff.get("/aturan/").get_data(as_text=True)
@@ -108,4 +107,3 @@ def test_the_newest_audit_id_comes_with_the_account_and_a_change_still_shows_at_
     assert len(audit_heads) == 1 and "FROM account" in audit_heads[0]  # inside the account's statement
     assert admin.post(f"/mekanisme/unit/{top_id}/contoh", data={"state": "off"}).status_code == 302
     assert "Mekanisme Contoh" not in staff.get("/aturan/").get_data(as_text=True)  # audited: at once
-    audit_cache.clear()

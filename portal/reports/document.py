@@ -1,17 +1,18 @@
-"""A report as PDF: rows in tables of ``CHUNK`` (xhtml2pdf tables are O(n²) in their rows,
-so many small tables keep a long report linear), capped at ``MAX_ROWS``.
+"""A report as PDF, capped at ``MAX_ROWS`` rows.
 
-Every column has a fixed width measured from its text (:mod:`portal.reports.layout`), the page
-turns landscape when the table is wide, and the header row repeats on every page."""
+Every column has a fixed width measured from its text (:mod:`portal.reports.layout`), and the
+page turns landscape when the table is wide. Each printed page is a table of its own
+(:mod:`portal.reports.paging`): its header at the top, never in the middle of a page. Many small
+tables also keep a long report linear, since xhtml2pdf lays out a table in time quadratic in
+its rows."""
 
 from __future__ import annotations
 
 from portal.i18n import angka
-from portal.reports import layout, pdf_charts
+from portal.reports import layout, paging, pdf_charts
 from portal.reports.model import Report
 from portal.reports.pdf import PdfError, render_pdf
 
-CHUNK = 40
 MAX_ROWS = 5000
 
 
@@ -43,10 +44,10 @@ def render(report: Report) -> bytes:
         raise PdfError(f"Laporan berisi {len(report.rows)} baris; PDF dibatasi {MAX_ROWS} baris. "
                        "Persempit filter atau unduh XLSX.")
     table = table_of(report)
-    chunks = [table["rows"][i:i + CHUNK] for i in range(0, len(table["rows"]), CHUNK)] or [[]]
-    return render_pdf("reports/pdf.html", report=report, table=table, chunks=chunks,
-                      landscape=table["landscape"], cell_text=layout.cell_text,
-                      mix_svg=mix_svg(report.chart))
+    chart = mix_svg(report.chart)
+    pages = paging.page_rows(report, table, chart["height"] if chart else 0.0)
+    return render_pdf("reports/pdf.html", report=report, table=table, pages=pages,
+                      landscape=table["landscape"], cell_text=layout.cell_text, mix_svg=chart)
 
 
 def mix_svg(chart: dict | None) -> dict | None:

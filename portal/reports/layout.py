@@ -114,19 +114,26 @@ def fit(columns: list[list[tuple[str, bool]]]) -> Table:
 
 
 def header_lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes as a header cell ``width`` wide (as :func:`cell_text` breaks
-    it: words fill a line, a hyphenated word's pieces each start a new one)."""
-    inner, space = width - PADDING, text_width(" ", True, HEAD_SIZE)
+    """How many lines ``text`` takes as a header cell ``width`` wide."""
+    return text_lines(text, width, bold=True)
+
+
+def text_lines(text: str, width: float, bold: bool = False, size: float | None = None) -> int:
+    """How many lines ``text`` takes in a cell ``width`` wide (as :func:`cell_text` breaks it:
+    words fill a line, a hyphenated word's pieces each start a new one). Bold text is a header's
+    or a total's, in the header size, unless ``size`` says otherwise."""
+    size = size or (HEAD_SIZE if bold else FONT_SIZE)
+    inner, space = width - PADDING, text_width(" ", bold, size)
     lines, used = 1, 0.0
     for word in text.split():
-        pieces = _pieces(word, inner, True)
-        first = text_width(pieces[0], True, HEAD_SIZE)
+        pieces = _pieces(word, inner, bold)
+        first = text_width(pieces[0], bold, size)
         if used and used + space + first > inner + 0.5:
             lines, used = lines + 1, first
         else:
             used += (space if used else 0) + first
         for piece in pieces[1:]:
-            lines, used = lines + 1, text_width(piece, True, HEAD_SIZE)
+            lines, used = lines + 1, text_width(piece, bold, size)
     return lines
 
 
