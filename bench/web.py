@@ -15,6 +15,10 @@ two floors measured in the same run.
 - Then mixed pegawai traffic: ``--mix-users`` pegawai across the ministry, each signed in,
   requests spread over the pegawai pages by ``MIX`` (one wrk run, a Lua script cycling through
   user and page pairs): the page views per second one machine serves.
+- With ``--audit-rate N``, a thread adds N audit records a second (action ``bench.tick``,
+  deleted afterwards) while the portal is measured: what production's stream of audited steps
+  does to the figures kept until the next audited change (``portal.audit_cache``). Without it,
+  nothing changes during a run and every kept figure is used; with ``--uncached`` none is.
 - With ``--growth``, builds (or reuses) the small demo in a second database, serves it the same
   way and prints each pegawai page's req/s at both scales: small ÷ ministry is the growth.
 
@@ -25,6 +29,7 @@ No assertion on time: it prints numbers to compare between changes.
     .venv/bin/python bench/web.py --reset                # rebuild the demo database first
     .venv/bin/python bench/web.py --growth               # and pegawai pages at small scale
     .venv/bin/python bench/web.py --mix-users 0          # without the mixed traffic
+    .venv/bin/python bench/web.py --audit-rate 2         # two audited changes a second
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -147,6 +153,39 @@ def prepare_users(url: str, mix_users: int = 0) -> dict:
         return {"nip": {kind: account.employee.nip for kind, account in users.items()},
                 "token": token, "eselon1": eselon1.kode, "pegawai_nip": pegawai.nip,
                 "mix": [employee.nip for employee in mix]}
+
+
+TICK = "bench.tick"
+
+
+@contextmanager
+def audit_ticker(url: str, rate: float):
+    """A thread adding ``rate`` audit records a second until the block ends; they are deleted
+    afterwards. Each one is what any audited step elsewhere in the ministry is to the portal's
+    kept figures: a newer audit id."""
+    if not rate:
+        yield
+        return
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    stop = threading.Event()
+    insert = text("INSERT INTO audit_log (at, action, entity_type, entity_id, summary, confidential) "
+                  "VALUES (now(), :action, 'bench', '0', 'bench/web.py: a change elsewhere', false)")
+
+    def tick() -> None:
+        with engine.connect() as connection:
+            while not stop.wait(1 / rate):
+                connection.execute(insert, {"action": TICK})
+
+    thread = threading.Thread(target=tick, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+        with engine.connect() as connection:
+            connection.execute(text("DELETE FROM audit_log WHERE action = :action"), {"action": TICK})
+        engine.dispose()
 
 
 def _free_port() -> int:
@@ -307,6 +346,8 @@ def main() -> None:
     parser.add_argument("--uncached", action="store_true",
                         help="PORTAL_AUDIT_CACHE_SECONDS=0: every request computes its figures, as the "
                              "first one after an audited change does")
+    parser.add_argument("--audit-rate", type=float, default=0,
+                        help="audit records added a second while measuring (a change elsewhere)")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
@@ -324,7 +365,7 @@ def main() -> None:
     portal_env = {**env, "PYTHONPATH": os.pathsep.join((str(ROOT / "bench"), str(ROOT)))}
     with gunicorn("floor_app:app", env, ROOT / "bench", args.workers) as floor, \
             gunicorn("ceiling_app:app", portal_env, ROOT, args.workers, config="gunicorn.conf.py") as portal, \
-            tempfile.TemporaryDirectory() as directory:
+            tempfile.TemporaryDirectory() as directory, audit_ticker(args.database_url, args.audit_rate):
         runner = Runner(floor, args)
         browsers = {kind: Browser(portal, nip) for kind, nip in users["nip"].items()}
         bearer = {"Authorization": f"Bearer {users['token']}"}
@@ -341,6 +382,7 @@ def main() -> None:
         ]
         print(f"\nPostgreSQL {make_url(args.database_url).database}; gunicorn -w {args.workers}; "
               f"{'nothing kept between requests (--uncached); ' if args.uncached else ''}"
+              f"{f'{args.audit_rate:g} audited changes a second; ' if args.audit_rate else ''}"
               f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s; median of {args.runs} "
               "runs alternating floor and portal\n", flush=True)
         lines = _table(f"| {'page':<32} | {'portal req/s':>12} | {'p50':>8} | {'SQL floor req/s':>15} | "
