@@ -46,7 +46,7 @@ def test_each_page_of_a_unit_recap_has_its_header_once_at_the_top_and_no_room_le
     with app.app_context():
         data = document.render(_wide_recap(rows=120))
     printed = _printed(data, "Gol", "19690711199305")
-    assert len(printed) == 7  # 15 rows under the kop, then 20 a page (was 8 pages)
+    assert len(printed) == 7  # 15 rows under the kop, then 20 a page (40-row tables: 2 headers on pages 3, 5)
     _assert_paged(printed, tallest_row=2 * layout.FONT_SIZE * paging.LINE + paging.CELL_PADDING, rows=120)
     assert layout_faults(data) == []
 
