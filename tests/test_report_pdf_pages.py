@@ -5,6 +5,7 @@ middle of most pages and took the room of about three rows there."""
 from __future__ import annotations
 
 import io
+import random
 
 import pdfplumber
 
@@ -78,9 +79,52 @@ def test_a_totals_row_that_does_not_fit_prints_alone_under_the_header(app):
     next page under its own header, not off the foot of the page."""
     with app.app_context():
         report = _wide_recap(rows=15)  # exactly the first page's rows
-        pages = paging.page_rows(report, document.table_of(report))
-        assert [len(rows) for rows in pages] == [15, 0]
+        tables, by_page = paging.page_rows(report, document.table_of(report))
+        assert by_page and [len(rows) for rows in tables] == [15, 0]
         data = document.render(report)
     printed = _printed(data, "Gol", "Jumlah")
     assert len(printed) == 2 and len(printed[1]["headers"]) == 1
     assert any(w["text"] == "Jumlah" for w in printed[1]["rows"])
+
+
+def test_rows_of_any_length_fill_each_page_and_never_spill(app):
+    """Rows of one to forty words (wrapping to several lines) in a portrait report: every row on
+    exactly one page, one header a page, and each page ends only where the next page's first row
+    would not have fitted — neither a row lost to a page ended early nor a table run over its
+    page (which would leave a page with a row or two and the rest of it empty)."""
+    draw = random.Random(7)
+    words = ("pengembangan", "kompetensi", "bendungan", "irigasi", "jalan", "jembatan", "mutu", "beton",
+             "pembelajaran", "di", "dan", "untuk", "Permasalahan", "pengetahuan", "SNI", "2026")
+    columns = [ReportColumn("no", "No", True), ReportColumn("kode", "Kode"), ReportColumn("uraian", "Uraian"),
+               ReportColumn("catatan", "Catatan"), ReportColumn("jp", "JP", True)]
+    lines = [{"kode": f"R{n:03d}", "jp": n % 5,
+              "uraian": " ".join(draw.choices(words, k=draw.randint(1, 40))),
+              "catatan": " ".join(draw.choices(words, k=draw.randint(1, 12)))} for n in range(70)]
+    report = Report(kind="uji", title="LAPORAN UJI", header=[("Unit Kerja", "Direktorat Uji")],
+                    columns=columns, rows=number_rows(lines))
+    with app.app_context():
+        data = document.render(report)
+        table = document.table_of(report)
+    heights = [paging.row_height(row, table["widths"]) for row in table["rows"]]
+    printed = _printed(data, "Uraian", "R0")
+    _assert_paged(printed, tallest_row=max(heights), rows=70)
+    first = 0
+    for page in printed[:-1]:
+        first += len(page["rows"])
+        assert page["room"] < heights[first] + paging.SLACK, "the next page's first row fitted here"
+    assert layout_faults(data) == []
+
+
+def test_rows_taller_than_half_a_page_flow_as_xhtml2pdf_splits_them(app):
+    """A row of pages of free text is split across pages by xhtml2pdf itself, so no page's end can
+    be known beforehand: such a report is not paged here, and every row still prints."""
+    columns = [ReportColumn("no", "No", True), ReportColumn("kode", "Kode"), ReportColumn("hasil", "Hasil")]
+    lines = [{"kode": f"R{n:03d}", "hasil": "pembahasan hasil " * (600 if n == 2 else 3)} for n in range(6)]
+    report = Report(kind="uji", title="LAPORAN UJI", header=[("Unit Kerja", "Direktorat Uji")],
+                    columns=columns, rows=number_rows(lines))
+    with app.app_context():
+        tables, by_page = paging.page_rows(report, document.table_of(report))
+        assert not by_page and [len(rows) for rows in tables] == [6]
+        data = document.render(report)
+    printed = _printed(data, "Hasil", "R0")
+    assert sum(len(page["rows"]) for page in printed) == 6 and len(printed) >= 3

@@ -45,8 +45,8 @@ def render(report: Report) -> bytes:
                        "Persempit filter atau unduh XLSX.")
     table = table_of(report)
     chart = mix_svg(report.chart)
-    pages = paging.page_rows(report, table, chart["height"] if chart else 0.0)
-    return render_pdf("reports/pdf.html", report=report, table=table, pages=pages,
+    tables, by_page = paging.page_rows(report, table, chart["height"] if chart else 0.0)
+    return render_pdf("reports/pdf.html", report=report, table=table, tables=tables, by_page=by_page,
                       landscape=table["landscape"], cell_text=layout.cell_text, mix_svg=chart)
 
 

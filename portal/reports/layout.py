@@ -118,17 +118,20 @@ def header_lines(text: str, width: float) -> int:
     return text_lines(text, width, bold=True)
 
 
-def text_lines(text: str, width: float, bold: bool = False, size: float | None = None) -> int:
+def text_lines(text: str, width: float, bold: bool = False, size: float | None = None,
+               padding: float = PADDING) -> int:
     """How many lines ``text`` takes in a cell ``width`` wide (as :func:`cell_text` breaks it:
-    words fill a line, a hyphenated word's pieces each start a new one). Bold text is a header's
-    or a total's, in the header size, unless ``size`` says otherwise."""
+    words fill a line, a hyphenated word's pieces each start a new one), wrapping within
+    ``width - padding``. Bold text is a header's or a total's, in the header size, unless
+    ``size`` says otherwise."""
     size = size or (HEAD_SIZE if bold else FONT_SIZE)
     inner, space = width - PADDING, text_width(" ", bold, size)
+    room = width - padding
     lines, used = 1, 0.0
     for word in text.split():
         pieces = _pieces(word, inner, bold)
         first = text_width(pieces[0], bold, size)
-        if used and used + space + first > inner + 0.5:
+        if used and used + space + first > room + 0.5:
             lines, used = lines + 1, first
         else:
             used += (space if used else 0) + first

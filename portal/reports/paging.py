@@ -10,10 +10,10 @@ The heights below follow xhtml2pdf's, measured with pdfplumber on its output:
 - a table cell adds 2 pt of padding above and below (a one-line row is 16 pt, a two-line row
   28 pt, a seven-line header 82.75 pt).
 
-Lines are counted as :func:`portal.reports.layout.cell_text` breaks them, at the narrower inner
-width that ``layout`` keeps. The count can only come out high, so a page is never overfilled;
-at worst a page ends a row early. The header, the title, the heading lines and the chart of the
-first page are counted high in the same way.
+Lines are counted as :func:`portal.reports.layout.cell_text` breaks them and as ReportLab wraps
+them: greedily, with the same font metrics, within the cell's width less its padding (and half a
+point more, for rounding). The kop, the title, the heading lines and the chart of the first page
+are counted with their margins; ``SLACK`` absorbs what rounding is left.
 """
 
 from __future__ import annotations
@@ -22,13 +22,16 @@ from portal.reports import layout
 from portal.reports.model import Report
 
 LINE = 1.5                  # line height ÷ font size
-CELL_PADDING = 4.0          # 2 pt above and below the text of a table cell
+CELL_PADDING = 4.0          # 2 pt above and below the text of a table cell, and left and right
+WRAP_PADDING = CELL_PADDING + 0.5  # a cell's text wraps within its width less its padding
 SLACK = 2.0                 # points left free at the foot of a page, for rounding
+FLOW_ROWS = 40              # rows of a table when rows are too tall to be paged here
 CM = 72 / 2.54
 FRAME = {False: 841.89 - (1.6 + 1.8) * CM, True: 595.28 - (1.6 + 1.8) * CM}  # @page margins
 # templates/reports/_pdf_base.html and reports/pdf.html: the kop (two lines, 4 pt padding, a
-# 2 px rule, 8 pt margin), the title (12 pt, 4 + 8 pt margins), a meta row (9.5 pt, 2 pt padding)
-KOP = 12 * LINE + 11 * LINE + 4 + 1.5 + 8
+# 2 px rule, 8 pt margin: 44 pt as printed, measured), the title (12 pt, 4 + 8 pt margins), a
+# meta row (9.5 pt, 2 pt padding)
+KOP = 44.0
 TITLE_SIZE, TITLE_MARGINS = 12.0, 12.0
 META_SIZE, META_PADDING = 9.5, 2.0
 CHART_HEADING = 11 * LINE + 10 + 4
@@ -38,8 +41,8 @@ PIXEL = 0.75                # the chart's <img height> is in pixels of 0.75 pt
 def row_height(cells: list[str], widths: list[float], bold: bool = False) -> float:
     """A table row's height: its tallest cell (``bold``: the totals row, in the header size)."""
     size = layout.HEAD_SIZE if bold else layout.FONT_SIZE
-    lines = max((layout.text_lines(text, width, bold) for text, width in zip(cells, widths, strict=True)),
-                default=1)
+    lines = max((layout.text_lines(text, width, bold, padding=WRAP_PADDING)
+                 for text, width in zip(cells, widths, strict=True)), default=1)
     return lines * size * LINE + CELL_PADDING
 
 
@@ -51,7 +54,8 @@ def header_height(report: Report, widths: list[float]) -> float:
     for index, line in enumerate(lines):
         for cell in line:
             width = sum(widths[cell.start:cell.start + cell.span])
-            height = layout.header_lines(cell.text, width) * layout.HEAD_SIZE * LINE + CELL_PADDING
+            lines = layout.text_lines(cell.text, width, bold=True, padding=WRAP_PADDING)
+            height = lines * layout.HEAD_SIZE * LINE + CELL_PADDING
             if cell.rowspan > 1:
                 spanning = max(spanning, height)
             else:
@@ -85,17 +89,24 @@ def split(heights: list[float], header: float, first_page: float, page: float) -
     return pages
 
 
-def page_rows(report: Report, table: dict, chart_height: float = 0.0) -> list[list[list[str]]]:
-    """The rows of ``table`` (:func:`portal.reports.document.table_of`) page by page. The totals
-    row counts on the last page: when it does not fit there, the last page holds it alone under
-    the header (an empty list of rows)."""
+def page_rows(report: Report, table: dict, chart_height: float = 0.0) -> tuple[list[list[list[str]]], bool]:
+    """The rows of ``table`` (:func:`portal.reports.document.table_of`) in tables, and whether each
+    table is a printed page (a page break before each but the first).
+
+    By page: the totals row counts on the last page; when it does not fit there, the last page
+    holds it alone under the header (an empty list of rows). A row taller than half a page
+    (pages of free text in many narrow columns) is one xhtml2pdf splits across pages itself, and
+    then no page's end can be known here: the rows flow in tables of ``FLOW_ROWS``, as before,
+    their header wherever one begins."""
     widths, landscape = table["widths"], table["landscape"]
     frame = FRAME[landscape]
     page_width = layout.LANDSCAPE if landscape else layout.PORTRAIT
-    heights = [row_height(row, widths) for row in table["rows"]]
+    rows = table["rows"]
+    heights = [row_height(row, widths) for row in rows]
     if table["totals"]:
         heights.append(row_height(table["totals"], widths, bold=True))
-    ranges = split(heights, header_height(report, widths),
-                   frame - preamble_height(report, page_width, chart_height), frame)
-    rows = table["rows"]
-    return [rows[start:min(end, len(rows))] for start, end in ranges] or [[]]
+    header = header_height(report, widths)
+    if max(heights, default=0) > (frame - header) / 2:
+        return [rows[i:i + FLOW_ROWS] for i in range(0, len(rows), FLOW_ROWS)] or [[]], False
+    ranges = split(heights, header, frame - preamble_height(report, page_width, chart_height), frame)
+    return [rows[start:min(end, len(rows))] for start, end in ranges] or [[]], True
