@@ -49,13 +49,13 @@ def row_height(cells: list[str], widths: list[float], bold: bool = False) -> flo
 def header_height(report: Report, widths: list[float]) -> float:
     """The header rows' height, column numbers included: each header line as tall as its tallest
     cell, and a cell over two lines as tall as it needs."""
-    lines = report.header_rows()
-    line_heights, spanning = [0.0] * len(lines), 0.0
-    for index, line in enumerate(lines):
+    header = report.header_rows()
+    line_heights, spanning = [0.0] * len(header), 0.0
+    for index, line in enumerate(header):
         for cell in line:
             width = sum(widths[cell.start:cell.start + cell.span])
-            lines = layout.text_lines(cell.text, width, bold=True, padding=WRAP_PADDING)
-            height = lines * layout.HEAD_SIZE * LINE + CELL_PADDING
+            count = layout.text_lines(cell.text, width, bold=True, padding=WRAP_PADDING)
+            height = count * layout.HEAD_SIZE * LINE + CELL_PADDING
             if cell.rowspan > 1:
                 spanning = max(spanning, height)
             else:
