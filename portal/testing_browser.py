@@ -4,6 +4,8 @@ Chromium is Debian's ``/usr/bin/chromium`` (Playwright never downloads a browser
 it the journeys are skipped, unless ``PORTAL_E2E=1`` demands them (then they fail).
 Fixtures: ``browser`` (session), ``serve`` (start a live server for an app), ``console``
 (fails the test on console errors or CSP violations), ``new_page`` and ``artifacts``.
+Helpers: ``sign_in`` (the login form, then the home page), ``fill_sign_in`` (the form's values,
+set rather than typed) and ``wait_for_home`` (fails with the page's messages, not a bare timeout).
 """
 
 from __future__ import annotations
@@ -41,10 +43,33 @@ def sign_in(page, base: str, nip: str, password: str | None = None) -> None:
     from portal.testing import TEST_PASSWORD
 
     page.goto(f"{base}/masuk")
-    page.get_by_label("NIP / NI PPPK").fill(nip)
-    page.get_by_label("Kata sandi").fill(password or TEST_PASSWORD)
+    fill_sign_in(page, nip, password or TEST_PASSWORD)
     page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{base}/")
+    wait_for_home(page, base)
+
+
+def fill_sign_in(page, nip: str, password: str) -> None:
+    """Fill the login form. The values are set on the fields, not typed: Chromium sometimes gave
+    the focus back to the NIP field (its autofocus) while a password was being typed into the
+    next one, and the password landed in the NIP (seen in CI: "Kata sandi wajib diisi")."""
+    from playwright.sync_api import expect
+
+    for label, value in (("NIP / NI PPPK", nip), ("Kata sandi", password)):
+        field = page.get_by_label(label)
+        field.evaluate("(element, value) => { element.value = value; }", value)
+        expect(field).to_have_value(value)
+
+
+def wait_for_home(page, base: str) -> None:
+    """Wait for the home page after a sign-in; when it does not come, fail with what the page
+    says instead (the form's messages), not only with a timeout."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_url(f"{base}/")
+    except PlaywrightTimeout:
+        said = " ".join(page.locator("main").inner_text().split())[:600]
+        raise AssertionError(f"sign-in stayed on {page.url}; the page says: {said}") from None
 
 
 @pytest.fixture(scope="session")

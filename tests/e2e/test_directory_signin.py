@@ -9,7 +9,7 @@ import re
 import pytest
 
 from portal.testing import TEST_PASSWORD
-from portal.testing_browser import CHROMIUM, browser_required
+from portal.testing_browser import CHROMIUM, browser_required, fill_sign_in
 from tests.slapd_server import slapd  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.e2e
@@ -27,8 +27,7 @@ OUTSIDER_NIP = "199001012015011001"
 
 def attempt(page, base: str, nip: str, password: str) -> None:
     page.goto(f"{base}/masuk")
-    page.get_by_label("NIP / NI PPPK").fill(nip)
-    page.get_by_label("Kata sandi").fill(password)
+    fill_sign_in(page, nip, password)
     page.get_by_role("button", name="Masuk").click()
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from portal.testing import TEST_PASSWORD
-from portal.testing_browser import CHROMIUM, browser_required, sign_in
+from portal.testing_browser import CHROMIUM, browser_required, fill_sign_in, sign_in, wait_for_home
 
 pytestmark = pytest.mark.e2e
 
@@ -150,8 +150,7 @@ def test_csrf_header_is_fresh_after_sign_in(new_page, live_server, two_units):
     page.locator("summary", has_text="Staf A").click()
     page.get_by_role("button", name="Keluar").click()
     page.wait_for_url(re.compile(r"/masuk"))
-    page.get_by_label("NIP / NI PPPK").fill(two_units["A"]["atasan"].nip)
-    page.get_by_label("Kata sandi").fill(TEST_PASSWORD)
+    fill_sign_in(page, two_units["A"]["atasan"].nip, TEST_PASSWORD)
     page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{base}/")
+    wait_for_home(page, base)
     assert page.evaluate(HEADER_ONLY_POST) == 200

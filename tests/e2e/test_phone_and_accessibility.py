@@ -15,7 +15,7 @@ from sqlalchemy import select
 from portal.demo.loader import DEMO_PASSWORD
 from portal.extensions import db
 from portal.models import Account
-from portal.testing_browser import CHROMIUM, browser_required
+from portal.testing_browser import CHROMIUM, browser_required, fill_sign_in
 from tests.e2e.crawl import Crawl, rule_resolver, with_axe
 
 pytestmark = pytest.mark.e2e
@@ -55,8 +55,7 @@ def _accounts(app) -> dict[str, str]:
 
 def _sign_in(page, base: str, nip: str) -> None:
     page.goto(f"{base}/masuk")
-    page.get_by_label("NIP / NI PPPK").fill(nip)
-    page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
+    fill_sign_in(page, nip, DEMO_PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_url(f"{base}/")
 

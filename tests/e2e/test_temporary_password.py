@@ -10,7 +10,7 @@ from sqlalchemy import select
 from portal.api import tokens
 from portal.extensions import db
 from portal.models import Account
-from portal.testing_browser import CHROMIUM, browser_required, sign_in
+from portal.testing_browser import CHROMIUM, browser_required, fill_sign_in, sign_in
 
 if not CHROMIUM.exists() and not browser_required():
     pytest.skip(f"{CHROMIUM} not installed (set PORTAL_E2E=1 to require it)", allow_module_level=True)
@@ -38,8 +38,7 @@ def test_temporary_password_forces_a_change_and_ends_the_old_api_token(new_page,
 
     user = new_page()
     user.goto(f"{base}/masuk")
-    user.get_by_label("NIP / NI PPPK").fill(staff.nip)
-    user.get_by_label("Kata sandi").fill(password)
+    fill_sign_in(user, staff.nip, password)
     user.get_by_role("button", name="Masuk").click()
     user.wait_for_url(f"{base}/akun/kata-sandi")
     expect(user.locator("main")).to_contain_text("Anda masuk dengan kata sandi sementara")

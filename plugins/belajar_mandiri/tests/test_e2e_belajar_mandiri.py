@@ -13,6 +13,7 @@ from bm_helpers import gap, plan
 
 from portal.sdk import tanggal, today
 from portal.testing import TEST_PASSWORD
+from portal.testing_browser import fill_sign_in
 
 pytestmark = pytest.mark.e2e
 BM = "/m/belajar_mandiri"
@@ -27,8 +28,7 @@ def signed_in(new_page, base, employee, javascript=True):
     page = new_page(javascript=javascript)  # console errors and CSP violations fail the test
     page.on("dialog", lambda dialog: dialog.accept())  # hx-confirm
     page.goto(f"{base}/masuk")
-    page.get_by_label("NIP / NI PPPK").fill(employee.nip)
-    page.get_by_label("Kata sandi").fill(TEST_PASSWORD)
+    fill_sign_in(page, employee.nip, TEST_PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_url(f"{base}/")
     return page

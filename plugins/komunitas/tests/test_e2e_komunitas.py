@@ -11,6 +11,7 @@ import pytest
 
 from portal.sdk import today
 from portal.testing import TEST_PASSWORD
+from portal.testing_browser import fill_sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -25,8 +26,7 @@ def signed_in(browser, base, employee):
     page = context.new_page()
     page.on("dialog", lambda dialog: dialog.accept())  # hx-confirm
     page.goto(f"{base}/masuk")
-    page.get_by_label("NIP / NI PPPK").fill(employee.nip)
-    page.get_by_label("Kata sandi").fill(TEST_PASSWORD)
+    fill_sign_in(page, employee.nip, TEST_PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_url(f"{base}/")
     return page
