@@ -16,8 +16,6 @@ from portal.testing_pdf import layout_faults
 from portal.types import ReportColumn
 from tests.test_report_pdf_layout import _wide_recap
 
-FOOT_MARGIN = 1.8 * paging.CM  # templates/reports/_pdf_base.html
-
 
 def _printed(data: bytes, header_word: str, row_prefix: str) -> list[dict]:
     """Per page: the header words' tops, the rows' tops and the room left under the table."""
@@ -28,7 +26,7 @@ def _printed(data: bytes, header_word: str, row_prefix: str) -> list[dict]:
             rules = sorted(line["top"] for line in page.lines)
             found.append({"headers": [w["top"] for w in words if w["text"] == header_word],
                           "rows": [w for w in words if w["text"].startswith(row_prefix)],
-                          "room": page.height - FOOT_MARGIN - rules[-1]})
+                          "room": page.height - paging.FOOT_MARGIN - rules[-1]})
     return found
 
 

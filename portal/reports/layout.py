@@ -27,9 +27,11 @@ from reportlab.pdfbase import pdfmetrics
 from portal.reports.fonts import report_fonts
 
 # A4 in points, less the 1.6 cm margins of templates/reports/_pdf_base.html on each side.
-MARGIN = 1.6 / 2.54 * 72
-PORTRAIT = 595.27 - 2 * MARGIN
-LANDSCAPE = 841.89 - 2 * MARGIN
+A4 = (595.27, 841.89)     # width, height in points
+CM = 72 / 2.54
+MARGIN = 1.6 * CM
+PORTRAIT = A4[0] - 2 * MARGIN
+LANDSCAPE = A4[1] - 2 * MARGIN
 FONT_SIZE = 8.0          # table cells
 HEAD_SIZE = 7.5          # header cells (bold)
 PADDING = 7.0            # 2 pt padding each side, the borders and a little air

@@ -26,8 +26,8 @@ CELL_PADDING = 4.0          # 2 pt above and below the text of a table cell, and
 WRAP_PADDING = CELL_PADDING + 0.5  # a cell's text wraps within its width less its padding
 SLACK = 2.0                 # points left free at the foot of a page, for rounding
 FLOW_ROWS = 40              # rows of a table when rows are too tall to be paged here
-CM = 72 / 2.54
-FRAME = {False: 841.89 - (1.6 + 1.8) * CM, True: 595.28 - (1.6 + 1.8) * CM}  # @page margins
+FOOT_MARGIN = 1.8 * layout.CM  # @page margins: 1.6 cm at the top (layout.MARGIN), 1.8 cm at the foot
+FRAME = {False: layout.A4[1] - layout.MARGIN - FOOT_MARGIN, True: layout.A4[0] - layout.MARGIN - FOOT_MARGIN}
 # templates/reports/_pdf_base.html and reports/pdf.html: the kop (two lines, 4 pt padding, a
 # 2 px rule, 8 pt margin: 44 pt as printed, measured), the title (12 pt, 4 + 8 pt margins), a
 # meta row (9.5 pt, 2 pt padding)
